@@ -1,0 +1,115 @@
+"""Command-line client: parse arguments, call the library, print, exit.
+
+Subcommands live in their own modules and are imported only when used, so
+``drafter --help`` starts fast.  Every failure is turned into a Chinese message
+and an exit code here; the user never sees a traceback.
+
+Exit codes: 0 success; 1 invalid data or findings; 2 unreadable input or
+usage error; 3 internal error.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import sys
+
+import click
+
+from drafter import __version__
+from drafter.cli import zh
+
+zh.install()
+
+# name → (module, attribute, one-line help shown in `drafter --help`)
+COMMANDS = {
+    "init": ("drafter.cli.data_cmds", "init", "生成某一层级的数据文件模板（带中文填写说明）"),
+    "validate": ("drafter.cli.data_cmds", "validate", "检查数据文件，列出所有问题（文件、行、列、字段）"),
+    "render": ("drafter.cli.render_cmds", "render", "把数据文件生成为公文格式的 .docx 报告"),
+    "lint": ("drafter.cli.lint_cmd", "lint", "检查报告草稿（.docx 或文本）是否缺项、有无常见错误"),
+    "import": ("drafter.cli.import_cmd", "import_", "把已有的报告（如去年的）转换成数据文件"),
+    "templates": ("drafter.cli.render_cmds", "templates", "查看、检查和新建各层级的报告模板"),
+    "schema": ("drafter.cli.data_cmds", "schema", "输出数据文件的 JSON Schema（供编辑器自动补全和检查）"),
+}
+
+class LazyGroup(zh.ZhGroup):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx):
+        return [name for name in COMMANDS if self._available(name)]
+
+    @staticmethod
+    def _available(name: str) -> bool:
+        module = COMMANDS[name][0]
+        return importlib.util.find_spec(module) is not None
+
+    def get_command(self, ctx, name):
+        if name not in COMMANDS or not self._available(name):
+            return None
+        module, attr, _ = COMMANDS[name]
+        return getattr(importlib.import_module(module), attr)
+
+    def format_commands(self, ctx, formatter):
+        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        if rows:
+            with formatter.section("命令"):
+                formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup,
+             epilog="每个命令的详细用法：drafter 命令 --help（例如 drafter validate --help）。说明文档见 docs/ 文件夹。")
+@click.version_option(__version__, "-V", "--version", prog_name="drafter")
+def cli():
+    """drafter：法治政府建设年度报告的起草与检查工具。
+
+    \b
+    常用流程：
+      drafter init --level county --year 2024 -o 2024.yaml   生成数据文件
+      drafter validate 2024.yaml                              检查数据文件
+      drafter render 2024.yaml                                生成 .docx 报告
+      drafter lint 报告草稿.docx                              检查报告草稿
+    """
+
+
+def _print_error(text: str) -> None:
+    click.secho(text, err=True, fg="red")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point; always exits with a documented code."""
+
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
+    from drafter.errors import DrafterError
+
+    try:
+        code = cli.main(args=argv, prog_name="drafter", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.Abort:
+        _print_error("已取消。")
+        code = 130
+    except click.UsageError as exc:
+        exc.show()
+        code = 2
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    except DrafterError as exc:
+        _print_error("错误：" + exc.format())
+        code = exc.exit_code
+    except KeyboardInterrupt:
+        _print_error("已取消。")
+        code = 130
+    except Exception as exc:  # the last boundary: never show a traceback
+        if os.environ.get("DRAFTER_DEBUG"):
+            raise
+        _print_error(f"程序内部错误（{exc.__class__.__name__}: {exc}）。您的文件未被修改。"
+                     "请把这条信息和所用的文件发给维护人员；设置环境变量 DRAFTER_DEBUG=1 可显示详细信息。")
+        code = 3
+    sys.exit(code if isinstance(code, int) else 0)

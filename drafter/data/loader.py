@@ -1,0 +1,314 @@
+"""Read a YAML data file into plain data plus a map of where each value stands.
+
+PyYAML's node tree keeps the marks, so we compose nodes and build the data
+ourselves: that lets us report duplicate keys (PyYAML silently keeps the last)
+and map every validation error to ``file:line:col``.  Input is bounded before
+composing: file size, nesting depth and alias expansion (no "billion laughs").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from drafter.errors import ERROR, WARNING, Diagnostic, InputError
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 40
+MAX_NODES = 200_000
+
+Path_ = tuple  # a data path: keys and 0-based list indices
+
+
+def format_field(path: Path_) -> str:
+    """``('measures', 'areas', 1, 'title')`` → ``measures.areas[2].title`` (1-based)."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+@dataclass
+class Loaded:
+    """A parsed data file: the data, positions, and problems found on the way."""
+
+    path: str
+    data: dict
+    values: dict = field(default_factory=dict)   # path → (line, col) of the value
+    keys: dict = field(default_factory=dict)     # path → (line, col) of the key
+    diagnostics: list = field(default_factory=list)
+
+    def position(self, path: Path_, *, key: bool = False) -> tuple[int, int] | None:
+        """1-based position of the value (or key) at ``path``, or of its nearest ancestor."""
+        path = tuple(path)
+        if key and path in self.keys:
+            return self.keys[path]
+        while path:
+            if path in self.values:
+                return self.values[path]
+            if path in self.keys:
+                return self.keys[path]
+            path = path[:-1]
+        return self.values.get((), (1, 1))
+
+    def diagnostic(self, severity: str, path: Path_, message: str, hint: str | None = None,
+                   *, key: bool = False) -> Diagnostic:
+        line, column = self.position(path, key=key) or (None, None)
+        return Diagnostic(severity=severity, message=message, hint=hint, path=self.path,
+                          line=line, column=column, field=format_field(path) or None)
+
+
+# --- reading bytes ---------------------------------------------------------
+
+def decode(raw: bytes, name: str) -> tuple[str, list[Diagnostic]]:
+    """Decode a data file: UTF-8 (with or without BOM), UTF-16 with BOM, or GBK/GB18030."""
+    notes: list[Diagnostic] = []
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="strict"), notes
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), notes
+        except UnicodeDecodeError as exc:
+            raise InputError("文件以 UTF-16 标记开头，但内容无法按 UTF-16 读取", path=name,
+                             hint="请在编辑器中另存为 UTF-8 编码") from exc
+    try:
+        return raw.decode("utf-8"), notes
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        line = raw[: utf8_error.start].count(b"\n") + 1
+        raise InputError(f"文件编码无法识别（第{line}行附近既不是 UTF-8 也不是 GBK 编码）", path=name,
+                         line=line, hint="请在编辑器中把文件另存为 UTF-8 编码") from utf8_error
+    notes.append(Diagnostic(WARNING, "文件是 GBK（GB18030）编码，已按 GBK 读取", path=name, line=1, column=1,
+                            hint="建议在编辑器中另存为 UTF-8 编码，以免在其他电脑上出现乱码"))
+    return text, notes
+
+
+def read_text(path: Path | str) -> tuple[str, list[Diagnostic]]:
+    """Read a data file as text, bounded in size, with encoding detection."""
+    name = str(path)
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError("这是一个文件夹，不是数据文件", path=name, hint="请给出 .yaml 数据文件的路径")
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"文件过大（{size // 1024} KB），数据文件一般不超过几十 KB", path=name,
+                             hint=f"请确认选对了文件；上限为 {MAX_BYTES // 1024 // 1024} MB")
+        raw = p.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError("文件不存在", path=name, hint="请检查文件名和所在文件夹") from exc
+    except PermissionError as exc:
+        raise InputError("没有权限读取该文件", path=name, hint="请检查文件权限，或关闭正在占用它的程序") from exc
+    except OSError as exc:
+        raise InputError(f"无法读取文件（{exc.strerror or exc}）", path=name) from exc
+    if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("这不是文本文件（含有二进制内容）", path=name,
+                         hint="数据文件应是用记事本或 VS Code 编辑的 .yaml 文本文件")
+    return decode(raw, name)
+
+
+# --- syntax problems in Chinese --------------------------------------------
+
+_PROBLEMS = [
+    ("mapping values are not allowed here",
+     "此处不能出现“冒号+空格”",
+     "文字中的冒号请用全角“：”，或给整段文字加引号；若是字段，请检查上一行的缩进"),
+    ("could not find expected ':'", "缺少冒号“:”", "字段名后要写英文冒号和一个空格，例如 year: 2024"),
+    ("found character '\\t' that cannot start any token", "使用了制表符（Tab）", "YAML 只能用空格缩进，请把 Tab 换成空格"),
+    ("found undefined alias", "引用了未定义的锚点（*名称）", "请删除 * 开头的引用，直接写出内容"),
+    ("found duplicate anchor", "锚点名称（&名称）重复", "请删除重复的 & 锚点"),
+    ("expected <block end>, but found '-'", "列表项“-”的缩进不对", "同一列表的各项“-”要上下对齐"),
+    ("expected <block end>, but found", "缩进不一致", "同一层级的字段要上下对齐，子项比父项多缩进两个空格"),
+    ("did not find expected key", "缩进不一致或缺少字段名", "同一层级的字段要上下对齐"),
+    ("did not find expected '-' indicator", "列表项缩进不一致", "同一列表的各项“-”要上下对齐"),
+    ("found unexpected end of stream", "引号没有成对（文件结束时仍在引号内）", "请检查引号是否成对，或去掉多余的引号"),
+    ("found unknown escape character", "双引号中的反斜杠“\\”用法不对", "请改用单引号，或把 \\ 写成 \\\\"),
+    ("did not find expected node content", "此处缺少内容", "请检查此处是否多了符号，或给文字加引号"),
+    ("found character '@' that cannot start any token", "文字不能以“@”开头", "请给这段文字加引号"),
+    ("found character '`' that cannot start any token", "文字不能以“`”开头", "请给这段文字加引号"),
+    ("found character", "此处有不能作为开头的字符", "请给这段文字加引号"),
+    ("could not find expected", "缺少配对的括号或引号", "请检查 [ ] { } 和引号是否成对"),
+    ("expected ',' or ']'", "方括号列表没有正确结束", "请检查 [ ] 是否成对，项目之间用英文逗号分隔"),
+    ("expected ',' or '}'", "花括号没有正确结束", "请检查 { } 是否成对"),
+    ("found a tab character", "使用了制表符（Tab）", "YAML 只能用空格缩进，请把 Tab 换成空格"),
+    ("expected a single document", "文件中有多个文档（出现了“---”分隔）", "一个数据文件只写一份报告，请删除多余的“---”"),
+]
+
+
+def _syntax_error(name: str, exc: yaml.MarkedYAMLError) -> InputError:
+    mark = exc.problem_mark or exc.context_mark
+    text = f"{exc.problem or ''} {exc.context or ''}"
+    message, hint = "YAML 格式错误", "请对照 docs/ 中的数据文件说明检查此处写法"
+    for needle, zh, zh_hint in _PROBLEMS:
+        if needle in text:
+            message, hint = f"YAML 格式错误：{zh}", zh_hint
+            break
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    return InputError(message, hint=hint, path=name, line=line, column=column)
+
+
+_TAB_INDENT = re.compile(r"^ *\t")
+
+
+def _tab_problems(text: str, name: str) -> None:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if _TAB_INDENT.match(line):
+            col = line.index("\t") + 1
+            raise InputError("第{}行用制表符（Tab）缩进".format(number), path=name, line=number, column=col,
+                             hint="YAML 只能用空格缩进：请把 Tab 换成空格（VS Code 右下角可切换为“空格”）")
+
+
+# --- bounds on structure ---------------------------------------------------
+
+def _check_bounds(text: str, name: str) -> None:
+    """Walk parse events (no recursion, no expansion) to bound depth and size."""
+    depth = 0
+    count = 0
+    sizes: dict[str, int] = {}
+    starts: list[tuple[str | None, int]] = []
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                count += 1
+                if depth > MAX_DEPTH:
+                    m = event.start_mark
+                    raise InputError(f"嵌套层次过深（超过{MAX_DEPTH}层）", path=name, line=m.line + 1,
+                                     column=m.column + 1, hint="数据文件的层次一般不超过六层，请检查缩进或括号")
+                starts.append((event.anchor, count))
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+                anchor, start = starts.pop()
+                if anchor:
+                    sizes[anchor] = count - start + 1
+            elif isinstance(event, yaml.ScalarEvent):
+                count += 1
+                if event.anchor:
+                    sizes[event.anchor] = 1
+            elif isinstance(event, yaml.AliasEvent):
+                count += sizes.get(event.anchor, 1)
+            if count > MAX_NODES:
+                m = event.start_mark
+                raise InputError("内容过多：展开后超过 20 万个值（可能是锚点“&”和引用“*”层层嵌套）", path=name,
+                                 line=m.line + 1, column=m.column + 1,
+                                 hint="请删除锚点和引用，直接写出内容；一份报告的数据不会这么多")
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(name, exc) from exc
+
+
+# --- building data with positions -----------------------------------------
+
+_SCALARS = yaml.SafeLoader("")  # only its construct_object is used, for scalar tags
+
+
+def _pos(node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Builder:
+    def __init__(self, loaded: Loaded):
+        self.loaded = loaded
+
+    def build(self, node, path: tuple):
+        self.loaded.values[path] = _pos(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
+        try:
+            return _SCALARS.construct_object(node, deep=True)
+        except (ValueError, OverflowError):
+            line, col = _pos(node)
+            self.loaded.diagnostics.append(Diagnostic(
+                ERROR, f"“{node.value}”不是有效的日期或数值", path=self.loaded.path, line=line, column=col,
+                field=format_field(path) or None, hint="日期请写成 2024-02-20 的形式，并确认该日期存在"))
+            return node.value
+
+    def _mapping(self, node, path: tuple) -> dict:
+        result: dict = {}
+        first_line: dict = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.loaded.diagnostics.append(Diagnostic(
+                    ERROR, "不支持“<<:”合并写法", path=self.loaded.path, line=_pos(key_node)[0],
+                    column=_pos(key_node)[1], field=format_field(path) or None,
+                    hint="请直接写出各字段"))
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                line, col = _pos(key_node)
+                self.loaded.diagnostics.append(Diagnostic(
+                    ERROR, "字段名必须是简单文字", path=self.loaded.path, line=line, column=col,
+                    field=format_field(path) or None, hint="请检查此处的冒号和括号"))
+                continue
+            key = _SCALARS.construct_object(key_node)
+            if not isinstance(key, str):
+                key = str(key_node.value)
+            if key in result:
+                line, col = _pos(key_node)
+                self.loaded.diagnostics.append(Diagnostic(
+                    ERROR, f"字段“{key}”重复出现：第{first_line[key]}行和第{line}行",
+                    hint="同一层级中每个字段只能写一次；请删除或合并其中一处（程序不会替你选择）",
+                    path=self.loaded.path, line=line, column=col, field=format_field(path + (key,))))
+                continue
+            first_line[key] = _pos(key_node)[0]
+            self.loaded.keys[path + (key,)] = _pos(key_node)
+            result[key] = self.build(value_node, path + (key,))
+        return result
+
+
+def _kind(value) -> str:
+    if value is None:
+        return "空内容"
+    if isinstance(value, list):
+        return "列表"
+    if isinstance(value, str):
+        return "一段文字"
+    return "单个值"
+
+
+def load_text(text: str, name: str = "<数据>", notes: list[Diagnostic] | None = None) -> Loaded:
+    """Parse YAML text into a :class:`Loaded`; raise :class:`InputError` if unreadable."""
+    if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        raise InputError("文件是空的（没有任何数据）", path=name,
+                         hint="可以运行 drafter init --level county --year 2024 生成一份带说明的数据文件")
+    _tab_problems(text, name)
+    _check_bounds(text, name)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(name, exc) from exc
+    except RecursionError as exc:
+        raise InputError("嵌套层次过深", path=name, hint="请检查缩进或括号") from exc
+    if root is None:
+        raise InputError("文件是空的（没有任何数据）", path=name)
+    loaded = Loaded(path=name, data={}, diagnostics=list(notes or []))
+    try:
+        data = _Builder(loaded).build(root, ())
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark
+        raise InputError("无法识别的值（可能是以“!”开头的标记）", path=name,
+                         line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
+                         hint="请删除“!”开头的标记，或给这段文字加引号") from exc
+    except (ValueError, OverflowError) as exc:
+        raise InputError(f"无法识别的值：{exc}", path=name, hint="日期请写成 2024-02-20 的形式") from exc
+    if not isinstance(data, dict):
+        raise InputError(f"文件最外层应是“字段: 值”形式（meta:、intro: 等），现在是{_kind(data)}", path=name,
+                         line=1, column=1, hint="请参考 examples/ 中的示例文件，或用 drafter init 生成")
+    loaded.data = data
+    return loaded
+
+
+def load_file(path: Path | str) -> Loaded:
+    """Read and parse a data file (see :func:`load_text`)."""
+    text, notes = read_text(path)
+    return load_text(text, str(path), notes)

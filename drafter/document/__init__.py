@@ -1,0 +1,1 @@
+"""Document model: what the linter and the importer read drafts into."""

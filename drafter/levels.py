@@ -1,0 +1,260 @@
+"""Level definitions: what each administrative level's report requires.
+
+The facts live as data under ``templates/`` (``common.yaml`` plus
+``<level>/level.yaml``); this module only reads them.  Validation, init,
+render, lint and import all ask this module, so nothing of it is repeated in
+code.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from drafter.errors import DrafterError
+
+ITEM_KEYS = ("measures", "problems", "leadership", "plan", "other")
+LEVEL_FILE = "level.yaml"
+
+
+def templates_root() -> Path:
+    """The folder holding ``common.yaml`` and one folder per level.
+
+    In an installed wheel the templates are shipped inside the package
+    (``drafter/templates``); in a source checkout they are the top-level
+    ``templates/`` folder.
+    """
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "templates", here.parent / "templates"):
+        if (candidate / "common.yaml").is_file():
+            return candidate
+    raise DrafterError("找不到模板目录 templates/（安装不完整）", hint="请重新安装 drafter：pip install --force-reinstall drafter")
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A month and day in the year after the report year."""
+
+    month: int
+    day: int
+
+    def date_for(self, report_year: int) -> _dt.date:
+        return _dt.date(report_year + 1, self.month, self.day)
+
+    def describe(self) -> str:
+        return f"{self.month}月{self.day}日"
+
+
+@dataclass(frozen=True)
+class Addressee:
+    """One addressee role (主送 or 抄送) with a pattern that recognises it."""
+
+    role: str
+    example: str
+    match: str | None = None
+
+    def matches(self, name: str) -> bool:
+        return bool(self.match and re.search(self.match, name))
+
+
+@dataclass(frozen=True)
+class Variant:
+    """Joint Party–government report or a report by the body alone."""
+
+    key: str
+    name: str
+    reporter: str
+    title: str
+    recipients: tuple[Addressee, ...]
+    cc: tuple[Addressee, ...]
+    deadline: Deadline
+
+    def title_for(self, *, body: str, year: int, party_body: str | None = None) -> str:
+        return self.title.format(body=body, year=year, next_year=year + 1,
+                                 party_body=party_body or "").strip()
+
+
+@dataclass(frozen=True)
+class Item:
+    """One of the five required content items."""
+
+    key: str
+    number: int
+    name: str
+    rule_text: str
+    heading: str
+    heading_words: tuple[str, ...]
+    body_words: tuple[str, ...]
+    cause_words: tuple[str, ...] = ()
+
+    def heading_for(self, year: int) -> str:
+        """The standard heading text (without its number) for a report year."""
+        return self.heading.format(year=year, next_year=year + 1)
+
+    @property
+    def marker(self) -> str:
+        return "①②③④⑤"[self.number - 1]
+
+
+@dataclass(frozen=True)
+class MeasureKind:
+    """A measure area kind (measures.areas[].kind)."""
+
+    key: str
+    name: str
+    description: str
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Level:
+    """One administrative level as defined under ``templates/<id>/``."""
+
+    id: str
+    name: str
+    description: str
+    directory: Path
+    body_patterns: tuple[str, ...]
+    required_areas: tuple[str, ...]
+    item_order: tuple[str, ...]
+    items: dict = field(hash=False, compare=False)
+    variants: dict = field(hash=False, compare=False)
+    joint_unsupported: str | None = None
+    publish_deadline: Deadline = Deadline(4, 1)
+
+    def variant(self, joint: bool) -> Variant | None:
+        """The joint or single variant; ``None`` if the level has none."""
+        return self.variants.get("joint" if joint else "single")
+
+    def ordered_items(self) -> list[Item]:
+        return [self.items[key] for key in self.item_order]
+
+    def matches_body(self, name: str) -> bool:
+        return any(re.search(p, name) for p in self.body_patterns)
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise DrafterError(f"层级定义文件无法读取：{path}", hint=f"请检查该文件（{exc.__class__.__name__}）") from exc
+    if not isinstance(data, dict):
+        raise DrafterError(f"层级定义文件格式不对：{path}", hint="文件内容应为“键: 值”形式")
+    return data
+
+
+def _need(data: dict, key: str, path: Path):
+    if key not in data:
+        raise DrafterError(f"层级定义文件缺少“{key}”：{path}", hint="请对照 templates/ 下的原始文件补齐")
+    return data[key]
+
+
+def _deadline(raw, path: Path) -> Deadline:
+    try:
+        deadline = Deadline(int(raw["month"]), int(raw["day"]))
+        _dt.date(2001, deadline.month, deadline.day)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DrafterError(f"层级定义中的期限写法不对：{path}", hint="应写成 {month: 3, day: 1}") from exc
+    return deadline
+
+
+def _addressees(raw, path: Path) -> tuple[Addressee, ...]:
+    result = []
+    for entry in raw or []:
+        result.append(Addressee(role=str(_need(entry, "role", path)), example=str(entry.get("example", "")),
+                                match=entry.get("match")))
+    return tuple(result)
+
+
+@lru_cache(maxsize=1)
+def _common() -> dict:
+    return _read_yaml(templates_root() / "common.yaml")
+
+
+def _items(common: dict, overrides: dict, path: Path) -> dict:
+    items = {}
+    for key in ITEM_KEYS:
+        raw = dict(_need(common["items"], key, path))
+        raw.update((overrides or {}).get(key, {}))
+        items[key] = Item(
+            key=key, number=int(raw["number"]), name=raw["name"], rule_text=raw["rule_text"],
+            heading=raw["heading"], heading_words=tuple(raw.get("heading_words", ())),
+            body_words=tuple(raw.get("body_words", ())), cause_words=tuple(raw.get("cause_words", ())))
+    return items
+
+
+def load_level(directory: Path) -> Level:
+    """Read one level definition from ``directory/level.yaml``."""
+    path = Path(directory) / LEVEL_FILE
+    if not path.is_file():
+        raise DrafterError(f"目录中没有层级定义文件 {LEVEL_FILE}：{directory}",
+                           hint="模板目录应由 drafter templates new 创建，或从 templates/<层级>/ 复制")
+    raw = _read_yaml(path)
+    common = _common()
+    default_deadline = _deadline(common["deadline"], path)
+    variants = {}
+    for key, v in (_need(raw, "variants", path) or {}).items():
+        variants[key] = Variant(
+            key=key, name=str(_need(v, "name", path)), reporter=str(v.get("reporter", "")),
+            title=str(_need(v, "title", path)), recipients=_addressees(v.get("recipients"), path),
+            cc=_addressees(v.get("cc"), path),
+            deadline=_deadline(v["deadline"], path) if "deadline" in v else default_deadline)
+    order = tuple(raw.get("item_order") or common["item_order"])
+    if sorted(order) != sorted(ITEM_KEYS):
+        raise DrafterError(f"层级定义的 item_order 必须恰好包含五项 {', '.join(ITEM_KEYS)}：{path}")
+    kinds = measure_kinds()
+    areas = tuple(raw.get("required_areas") or ())
+    unknown = [a for a in areas if a not in kinds]
+    if unknown:
+        raise DrafterError(f"层级定义的 required_areas 含未知领域 {', '.join(unknown)}：{path}",
+                           hint="可用领域见 templates/common.yaml 的 measure_kinds")
+    return Level(
+        id=str(_need(raw, "id", path)), name=str(_need(raw, "name", path)),
+        description=str(raw.get("description", "")), directory=Path(directory),
+        body_patterns=tuple(raw.get("body_patterns") or ()), required_areas=areas, item_order=order,
+        items=_items(common, raw.get("items"), path), variants=variants,
+        joint_unsupported=raw.get("joint_unsupported"),
+        publish_deadline=_deadline(common.get("publish_deadline", {"month": 4, "day": 1}), path))
+
+
+@lru_cache(maxsize=1)
+def all_levels() -> dict[str, Level]:
+    """Every level shipped under ``templates/``, keyed by id, in a fixed order."""
+    root = templates_root()
+    found = {}
+    for directory in sorted(p for p in root.iterdir() if (p / LEVEL_FILE).is_file()):
+        level = load_level(directory)
+        found[level.id] = level
+    order = ["province", "city", "county", "township", "department"]
+    return dict(sorted(found.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99))
+
+
+def level_ids() -> list[str]:
+    return list(all_levels())
+
+
+def get_level(level_id: str) -> Level:
+    """The level with this id; a :class:`DrafterError` listing the choices otherwise."""
+    levels = all_levels()
+    if level_id not in levels:
+        choices = "、".join(f"{lv.id}（{lv.name}）" for lv in levels.values())
+        raise DrafterError(f"没有层级“{level_id}”", hint=f"可选：{choices}")
+    return levels[level_id]
+
+
+@lru_cache(maxsize=1)
+def measure_kinds() -> dict[str, MeasureKind]:
+    """The fixed vocabulary of measure area kinds, in order."""
+    raw = _common()["measure_kinds"]
+    return {key: MeasureKind(key=key, name=v["name"], description=v.get("description", ""),
+                             keywords=tuple(v.get("keywords") or ())) for key, v in raw.items()}
+
+
+def common_data() -> dict:
+    """The raw shared definitions (for rules that read extra vocabulary)."""
+    return _common()

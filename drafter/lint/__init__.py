@@ -1,0 +1,1 @@
+"""The linter: document model + outline → rules → findings."""

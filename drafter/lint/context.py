@@ -1,0 +1,58 @@
+"""What a lint rule sees: the document, its section tree, level, year, item statuses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from drafter.document.model import Document, Location, Paragraph, Section
+from drafter.levels import Level
+
+# Item status values, as in the JSON output.
+SECTION = "section"          # its own top-level heading
+SUBSECTION = "subsection"    # a heading under another section
+BODY = "body"                # only mentioned in body text
+MISSING = "missing"
+STATUSES = (SECTION, SUBSECTION, BODY, MISSING)
+
+
+@dataclass
+class ItemStatus:
+    """How one of the five required items appears in a draft."""
+
+    key: str
+    status: str
+    section: Section | None = None        # the section that holds it (section/subsection)
+    heading: str | None = None            # its heading text as written
+    location: Location | None = None      # where it (or its first mention) is
+
+
+@dataclass
+class LintContext:
+    """Everything a rule's ``check(ctx)`` may read.  Rules never modify it."""
+
+    document: Document
+    outline: Section                      # root: heading None, level 0
+    level: Level
+    joint: bool
+    year: int | None                      # report year (detected or given); None if unknown
+    items: dict = field(default_factory=dict)       # item key → ItemStatus
+    options: dict = field(default_factory=dict)     # this rule's options from .drafter.yaml
+    title: str | None = None              # the report title as detected
+    _paths: dict = field(default_factory=dict, repr=False)
+
+    def section_of(self, paragraph: Paragraph) -> Section:
+        """The innermost section containing ``paragraph`` (the root if none)."""
+        if not self._paths:
+            for node in self.outline.walk():
+                if node.heading is not None:
+                    self._paths[node.heading.paragraph.index] = node
+                for p in node.paragraphs:
+                    self._paths[p.index] = node
+        return self._paths.get(paragraph.index, self.outline)
+
+    def heading_path(self, paragraph: Paragraph) -> tuple:
+        return self.section_of(paragraph).path()
+
+    def location(self, paragraph: Paragraph, excerpt: str | None = None, column: int | None = None) -> Location:
+        """A location for ``paragraph`` with its heading path filled in."""
+        return paragraph.location(self.heading_path(paragraph), excerpt=excerpt, column=column)
