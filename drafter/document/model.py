@@ -82,9 +82,13 @@ class Paragraph:
     table_cell: tuple | None = None        # (table index, row, column) for table text
     format: Format | None = None
     source: object = field(default=None, repr=False, compare=False)  # reader's handle (for annotate)
+    column_offset: int = 0                 # text files: characters of indentation stripped from the line
 
     def location(self, heading_path: tuple = (), excerpt: str | None = None, column: int | None = None) -> Location:
+        """A location; ``column`` is 1-based within ``text`` (shifted by ``column_offset`` for the file)."""
         from drafter.text import excerpt as make_excerpt
+        if column is not None and self.line is not None:
+            column += self.column_offset
         return Location(index=self.index, line=self.line, column=column, heading_path=heading_path,
                         excerpt=make_excerpt(self.text) if excerpt is None else excerpt, part=self.part)
 
@@ -154,10 +158,11 @@ class Section:
         return self.heading.title if self.heading else ""
 
     def path(self) -> tuple:
-        """Heading texts from the top down to this section (as written, with numbers)."""
+        """Heading texts from the top down to this section (number as written + title, without run-in body text)."""
         node, out = self, []
         while node is not None and node.heading is not None:
-            out.append(node.heading.paragraph.text.strip())
+            heading = node.heading
+            out.append((heading.number_text.strip() + heading.title) or heading.paragraph.text.strip())
             node = node.parent
         return tuple(reversed(out))
 
