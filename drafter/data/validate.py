@@ -71,8 +71,14 @@ def rules_at(path: tuple) -> dict | None:
 
 
 def field_title(path: tuple) -> str:
+    """The Chinese title of the field at ``path`` (``主送机关第2项`` for list items)."""
     rules = rules_at(path) or {}
-    return (rules.get("meta") or {}).get("title") or str(path[-1] if path else "")
+    title = (rules.get("meta") or {}).get("title")
+    if title:
+        return title
+    if path and isinstance(path[-1], int):
+        return f"{field_title(path[:-1])}第{path[-1] + 1}项"
+    return str(path[-1]) if path else ""
 
 
 # --- the validator ---------------------------------------------------------

@@ -1,0 +1,121 @@
+"""Data-file commands: ``drafter validate``, ``drafter init``, ``drafter schema``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from drafter.cli.zh import ZhCommand
+
+DATA_SUFFIXES = (".yaml", ".yml")
+
+
+def expand_inputs(paths, suffixes=DATA_SUFFIXES) -> list[Path]:
+    """Files named on the command line; folders are searched recursively for ``suffixes``."""
+    result: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in suffixes and p.is_file()
+                           and not p.name.startswith((".", "~$")))
+            result.extend(found)
+        else:
+            result.append(path)
+    return result
+
+
+def echo_diagnostic(d) -> None:
+    color = "red" if d.is_error else "yellow"
+    click.echo(click.style(d.format(), fg=color))
+
+
+@click.command(cls=ZhCommand, short_help="检查数据文件")
+@click.argument("files", nargs=-1, required=True, metavar="文件或文件夹...")
+@click.option("--strict", is_flag=True, help="有警告也视为不通过（退出码 1）。")
+def validate(files, strict):
+    """检查数据文件（.yaml），一次列出所有问题。
+
+    每个问题显示为“文件:行:列: 字段: 说明（如何修改）”。文件夹会被递归检查其中所有 .yaml 文件。
+
+    \b
+    退出码：0 全部有效；1 有错误（或 --strict 时有警告）；2 文件无法读取或用法错误。
+    """
+    from drafter.data.validate import validate_file
+    from drafter.errors import InputError
+
+    inputs = expand_inputs(files)
+    if not inputs:
+        raise click.UsageError("没有找到 .yaml 数据文件")
+    unreadable = invalid = 0
+    for path in inputs:
+        try:
+            result = validate_file(path)
+        except InputError as exc:
+            unreadable += 1
+            click.echo(click.style("错误：" + exc.format(), fg="red"))
+            continue
+        for d in result.diagnostics:
+            echo_diagnostic(d)
+        if result.ok(strict):
+            note = f"（{len(result.warnings)}个警告）" if result.warnings else ""
+            click.echo(click.style(f"{path}: 数据有效{note}", fg="green"))
+        else:
+            invalid += 1
+            click.echo(f"{path}: {len(result.errors)}个错误，{len(result.warnings)}个警告")
+    if len(inputs) > 1:
+        good = len(inputs) - unreadable - invalid
+        click.echo(f"共检查{len(inputs)}个文件：{good}个有效，{invalid}个有问题，{unreadable}个无法读取。")
+    raise SystemExit(2 if unreadable else 1 if invalid else 0)
+
+
+@click.command(cls=ZhCommand, short_help="生成数据文件模板")
+@click.option("--level", "level_id", required=True, metavar="层级",
+              help="层级：province 省级、city 设区的市、county 县级、township 乡镇（街道）、department 政府部门。")
+@click.option("--year", type=click.IntRange(2000, 2100), required=True, metavar="年度", help="报告年度，如 2024。")
+@click.option("--joint", is_flag=True, help="党委和政府联合报告。")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="文件",
+              help="输出文件名，默认为“年度.yaml”（如 2024.yaml）。")
+@click.option("--force", is_flag=True, help="输出文件已存在时覆盖它。")
+def init(level_id, year, joint, output, force):
+    """生成某一层级、某一年度的数据文件模板，附中文填写说明。
+
+    同时在同一文件夹写入 drafter-report.schema.json，供 VS Code 等编辑器自动补全和检查。
+    已有同名文件时不会覆盖，除非加 --force。
+    """
+    from drafter.data.jsonschema import SCHEMA_FILE_NAME, json_schema_text
+    from drafter.data.skeleton import skeleton
+    from drafter.errors import OutputError
+    from drafter.fsutil import write_text
+
+    target = Path(output or f"{year}.yaml")
+    if target.exists() and not force:
+        raise OutputError("文件已存在，未做任何修改", path=str(target), hint="换一个文件名（-o），或加 --force 覆盖")
+    text = skeleton(level_id, year, joint)
+    write_text(target, text)
+    schema_path = target.parent / SCHEMA_FILE_NAME
+    schema_text = json_schema_text()
+    if not schema_path.exists() or schema_path.read_text(encoding="utf-8", errors="replace") != schema_text:
+        write_text(schema_path, schema_text)
+    click.echo(f"已生成 {target}（{year}年，{level_id}）。请把其中的“【待填写】”替换为实际内容，然后运行：")
+    click.echo(f"  drafter validate {target}")
+
+
+@click.command(cls=ZhCommand, short_help="输出 JSON Schema")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="文件",
+              help="写入文件（如 drafter-report.schema.json）；不写则输出到屏幕。")
+def schema(output):
+    """输出数据文件的 JSON Schema（由校验规则自动生成）。
+
+    在数据文件第一行写上 “# yaml-language-server: $schema=./drafter-report.schema.json”，
+    VS Code（安装 YAML 插件）即可提供字段补全、中文说明和检查。
+    """
+    from drafter.data.jsonschema import json_schema_text
+    from drafter.fsutil import write_text
+
+    text = json_schema_text()
+    if output:
+        write_text(output, text)
+        click.echo(f"已写入 {output}")
+    else:
+        click.echo(text, nl=False)

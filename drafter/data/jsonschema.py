@@ -1,0 +1,99 @@
+"""JSON Schema (draft-07) generated from the Cerberus schema, for editors.
+
+With the ``# yaml-language-server: $schema=...`` line in a data file, VS Code
+(YAML extension) offers completion, hover help in Chinese and checks.
+"""
+
+from __future__ import annotations
+
+import json
+
+from drafter import levels
+from drafter.data.validate import DOC_NUMBER, raw_schema
+
+SCHEMA_FILE_NAME = "drafter-report.schema.json"
+SCHEMA_ID = "https://drafter.invalid/schemas/report.schema.json"
+
+_TYPES = {"string": "string", "integer": "integer", "number": "number", "float": "number", "boolean": "boolean"}
+
+
+def _description(meta: dict, allowed_names: dict | None) -> str:
+    text = meta.get("description", "")
+    if allowed_names:
+        text += " 可选值：" + "；".join(f"{k}（{v}）" for k, v in allowed_names.items())
+    if "example" in meta:
+        example = meta["example"]
+        shown = "、".join(map(str, example)) if isinstance(example, list) else str(example)
+        text += f" 例如：{shown}"
+    return text.strip()
+
+
+def _names_for(field: str, allowed: list) -> dict | None:
+    if field == "level":
+        return {lv.id: lv.name for lv in levels.all_levels().values()}
+    if field == "kind":
+        return {k: v.name for k, v in levels.measure_kinds().items()}
+    return {a: a for a in allowed} if allowed else None
+
+
+def convert(rules: dict, field: str = "") -> dict:
+    """One Cerberus rules set → a JSON Schema fragment."""
+    meta = rules.get("meta") or {}
+    kind = rules.get("type")
+    out: dict = {}
+    if meta.get("title"):
+        out["title"] = meta["title"]
+    if kind == "dict":
+        props = {name: convert(sub, name) for name, sub in (rules.get("schema") or {}).items()}
+        out.update({"type": "object", "properties": props, "additionalProperties": False})
+        required = [n for n, sub in (rules.get("schema") or {}).items() if sub.get("required")]
+        if required:
+            out["required"] = required
+        deps = {n: list(sub["dependencies"]) for n, sub in (rules.get("schema") or {}).items()
+                if isinstance(sub.get("dependencies"), list)}
+        if deps:
+            out["dependencies"] = deps
+    elif kind == "list":
+        out["type"] = "array"
+        if rules.get("schema"):
+            out["items"] = convert(rules["schema"], field)
+        if "minlength" in rules:
+            out["minItems"] = rules["minlength"]
+    elif kind == "date":
+        out.update({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})
+    else:
+        out["type"] = _TYPES.get(kind, "string")
+        if kind == "string":
+            if rules.get("empty") is False:
+                out["minLength"] = 1
+            if "maxlength" in rules:
+                out["maxLength"] = rules["maxlength"]
+        if "min" in rules:
+            out["minimum"] = rules["min"]
+        if "max" in rules:
+            out["maximum"] = rules["max"]
+    if rules.get("check_with") == "doc_number":
+        out["pattern"] = DOC_NUMBER.pattern
+    allowed = rules.get("allowed")
+    if allowed:
+        out["enum"] = list(allowed)
+    if "default" in rules:
+        out["default"] = rules["default"]
+    description = _description(meta, _names_for(field, allowed) if allowed else None)
+    if description:
+        out["description"] = description
+    return out
+
+
+def json_schema() -> dict:
+    """The whole data-file JSON Schema."""
+    schema = convert({"type": "dict", "schema": raw_schema()})
+    schema.pop("title", None)
+    return {"$schema": "http://json-schema.org/draft-07/schema#", "$id": SCHEMA_ID,
+            "title": "法治政府建设年度报告数据文件（drafter）",
+            "description": "drafter 数据文件的结构说明。由 drafter schema 根据校验规则自动生成，请勿手工修改。",
+            **schema}
+
+
+def json_schema_text() -> str:
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
