@@ -1,0 +1,661 @@
+""".docx drafts → :class:`~drafter.document.model.Document`, read with lxml straight from the zip.
+
+python-docx cannot see what a linter needs (auto-numbering text, outline
+levels, content controls, text boxes, footnotes, tracked changes, inherited
+formatting), so this module reads the package parts itself:
+
+* the zip is checked before anything is decompressed (sizes and ratios from
+  its directory, member count), so a zip bomb is refused in bounded time;
+* XML is parsed with ``resolve_entities=False``, ``no_network=True`` and
+  ``huge_tree=False`` (no entity expansion, no network, libxml2's size limits);
+* body order follows the XML: paragraphs, tables (row by row), content
+  controls (``w:sdt``) and text boxes (``w:txbxContent``, after their anchor
+  paragraph); then headers, footers and footnotes;
+* ``numbering.xml`` is evaluated so an auto-numbered "一、" is part of the text;
+* formatting is resolved through direct → style ``basedOn`` chain →
+  ``docDefaults`` → theme fonts.
+
+:func:`iter_paragraph_elements` is the one walk of the body; the annotate
+reporter uses it on python-docx's tree to find the same paragraphs again.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+import zlib
+from pathlib import Path
+
+from lxml import etree
+
+from drafter.document.model import Document, Format, PageSetup, Paragraph
+from drafter.errors import InputError
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {
+    "w": W_NS,
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "op": "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties",
+    "vt": "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
+}
+W = "{%s}" % W_NS
+RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+# Limits that keep a hostile file bounded in time and memory.
+MAX_MEMBERS = 3000
+MAX_TOTAL_UNCOMPRESSED = 400 * 1024 * 1024
+MAX_PART_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_RATIO = 200                       # uncompressed/compressed for members over RATIO_FLOOR
+RATIO_FLOOR = 2 * 1024 * 1024
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False,
+                          load_dtd=False)
+
+_HINT_RESAVE = "请在 Word 或 WPS 中打开并“另存为”.docx 后再检查"
+
+
+def _bad(message: str, path: str, hint: str = _HINT_RESAVE) -> InputError:
+    return InputError(message, path=path, hint=hint)
+
+
+# --- the package ------------------------------------------------------------------------------
+
+class Package:
+    """A checked .docx zip: parts by name, relationships, safe XML parsing."""
+
+    def __init__(self, path: Path):
+        self.name = str(path)
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(8)
+        except OSError as exc:
+            raise InputError(f"无法读取文件（{exc.strerror or exc}）", path=self.name,
+                             hint="请检查文件是否存在、是否有读取权限，或是否正被其他程序占用") from exc
+        if not head:
+            raise _bad("文件是空的（0 字节）", self.name, "请确认文件已保存完整，或重新从原处复制一份")
+        if head.startswith(OLE_MAGIC):
+            raise _bad("文件是加密（设置了打开密码）的 Word 文档，或实际是旧版 .doc 文件", self.name,
+                       "如有密码，请在 Word/WPS 中取消密码；如是 .doc，请“另存为”.docx 后再检查")
+        if not head.startswith(ZIP_MAGIC):
+            raise _bad("文件不是有效的 .docx（内容不是 Word 文档格式）", self.name,
+                       "文件可能已损坏或扩展名不对；" + _HINT_RESAVE)
+        try:
+            self.zip = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise _bad("文件已损坏或不完整（无法解压）", self.name,
+                       "文件可能没有下载或复制完整；请重新获取，或" + _HINT_RESAVE) from exc
+        self._check_sizes()
+        self.members = {info.filename: info for info in self.zip.infolist()}
+        self._cache: dict = {}
+
+    def _check_sizes(self) -> None:
+        infos = self.zip.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise _bad(f"文件结构异常（包含 {len(infos)} 个部件）", self.name)
+        total = 0
+        for info in infos:
+            total += info.file_size
+            if info.file_size > MAX_PART_UNCOMPRESSED or total > MAX_TOTAL_UNCOMPRESSED or (
+                    info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
+                raise _bad("文件解压后异常巨大（疑似“压缩炸弹”），已停止读取", self.name,
+                           "请确认文件来源可靠；正常的报告草稿解压后不超过几十 MB")
+            if info.flag_bits & 0x1:
+                raise _bad("文件已加密", self.name, "请在 Word/WPS 中取消密码后再检查")
+
+    def blob(self, name: str) -> bytes | None:
+        info = self.members.get(name)
+        if info is None:
+            return None
+        try:
+            with self.zip.open(info) as fh:
+                data = fh.read(info.file_size + 1)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, zlib.error) as exc:
+            raise _bad(f"文件已损坏（部件 {name} 无法解压）", self.name) from exc
+        if len(data) > info.file_size:
+            raise _bad("文件解压后大小与目录不符（疑似被篡改），已停止读取", self.name)
+        return data
+
+    def xml(self, name: str | None):
+        """The parsed root element of a part, or ``None`` if absent."""
+        if name is None:
+            return None
+        if name in self._cache:
+            return self._cache[name]
+        data = self.blob(name)
+        root = None
+        if data is not None:
+            try:
+                root = etree.fromstring(data, _PARSER)
+            except etree.XMLSyntaxError as exc:
+                raise _bad(f"文件已损坏（部件 {name} 不是有效的 XML）", self.name) from exc
+        self._cache[name] = root
+        return root
+
+    def rels(self, part: str) -> dict:
+        """Relationships of ``part``: id → (type suffix, target part name)."""
+        folder, base = posixpath.split(part)
+        root = self.xml(posixpath.join(folder, "_rels", base + ".rels"))
+        out = {}
+        if root is None:
+            return out
+        for rel in root.findall("rel:Relationship", NS):
+            if rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target", "")
+            name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            out[rel.get("Id")] = (rel.get("Type", "").rsplit("/", 1)[-1], name)
+        return out
+
+    def main_part(self) -> str:
+        for _, (kind, name) in self.rels("").items():
+            if kind == "officeDocument" and name in self.members:
+                return name
+        if "word/document.xml" in self.members:
+            return "word/document.xml"
+        raise _bad("文件不是 Word 文档（缺少正文部件）", self.name,
+                   "可能是其他格式（如 Excel、压缩包）改了扩展名；请确认文件，或" + _HINT_RESAVE)
+
+
+# --- styles, numbering, theme -------------------------------------------------------------------
+
+def _val(el, attr: str = "val"):
+    return None if el is None else el.get(W + attr)
+
+
+def _on(el) -> bool | None:
+    """A w:b-like toggle: present and not false."""
+    if el is None:
+        return None
+    return _val(el) not in ("0", "false", "off")
+
+
+class Styles:
+    """Style definitions with the basedOn chain resolved on demand."""
+
+    def __init__(self, root, theme_fonts: dict):
+        self.by_id = {}
+        self.default_para = None
+        self.doc_rpr = self.doc_ppr = None
+        self.theme_fonts = theme_fonts
+        if root is None:
+            return
+        for style in root.findall("w:style", NS):
+            sid = style.get(W + "styleId")
+            self.by_id[sid] = style
+            if style.get(W + "type") == "paragraph" and style.get(W + "default") in ("1", "true"):
+                self.default_para = sid
+        defaults = root.find("w:docDefaults", NS)
+        if defaults is not None:
+            self.doc_rpr = defaults.find("w:rPrDefault/w:rPr", NS)
+            self.doc_ppr = defaults.find("w:pPrDefault/w:pPr", NS)
+        self._chain_cache: dict = {}
+
+    def name(self, sid: str | None) -> str | None:
+        style = self.by_id.get(sid)
+        if style is None:
+            return None
+        return _val(style.find("w:name", NS)) or sid
+
+    def chain(self, sid: str | None) -> list:
+        """The style and its basedOn ancestors (nearest first), cycles cut."""
+        if sid in self._chain_cache:
+            return self._chain_cache[sid]
+        out, seen = [], set()
+        current = sid
+        while current and current not in seen and current in self.by_id:
+            seen.add(current)
+            out.append(self.by_id[current])
+            current = _val(self.by_id[current].find("w:basedOn", NS))
+        self._chain_cache[sid] = out
+        return out
+
+    def para_chain(self, sid: str | None) -> list:
+        return self.chain(sid if sid in self.by_id else self.default_para)
+
+
+def _theme_fonts(root) -> dict:
+    """Theme font names: {'minorEastAsia': ..., 'majorEastAsia': ..., 'minorHAnsi': ..., ...}."""
+    out = {}
+    if root is None:
+        return out
+    for kind in ("major", "minor"):
+        font = root.find(f".//a:fontScheme/a:{kind}Font", NS)
+        if font is None:
+            continue
+        latin = font.find("a:latin", NS)
+        ea = font.find("a:ea", NS)
+        hans = font.find("a:font[@script='Hans']", NS)
+        east = (ea.get("typeface") if ea is not None else "") or (hans.get("typeface") if hans is not None else "")
+        out[f"{kind}EastAsia"] = east or None
+        out[f"{kind}HAnsi"] = out[f"{kind}Ascii"] = latin.get("typeface") if latin is not None else None
+    return out
+
+
+_FORMATS = {}
+
+
+def _letters(n: int, upper: bool) -> str:
+    base = "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if upper else "abcdefghijklmnopqrstuvwxyz"
+    n = max(n, 1)
+    return base[(n - 1) % 26] * ((n - 1) // 26 + 1)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                       (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += sym
+            n -= value
+    return out
+
+
+def format_number(n: int, fmt: str | None) -> str:
+    """One counter value in a w:numFmt (decimal, chineseCounting, upperLetter, …)."""
+    from drafter.numbering import cn_numeral
+    fmt = fmt or "decimal"
+    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "japaneseCounting",
+               "chineseLegalSimplified", "taiwaneseCounting", "taiwaneseCountingThousand"):
+        return cn_numeral(n) if 1 <= n <= 999 else str(n)
+    if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
+        return "".join(chr(ord(c) + 0xFEE0) for c in str(n))
+    if fmt == "decimalEnclosedCircle" or fmt == "decimalEnclosedCircleChinese":
+        return chr(0x245F + n) if 1 <= n <= 20 else str(n)
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in ("upperLetter", "lowerLetter"):
+        return _letters(n, fmt == "upperLetter")
+    if fmt in ("upperRoman", "lowerRoman"):
+        return _roman(n) if fmt == "upperRoman" else _roman(n).lower()
+    if fmt in ("none", "bullet"):
+        return ""
+    return str(n)
+
+
+class Numbering:
+    """Evaluates list numbers (numbering.xml) in document order."""
+
+    def __init__(self, root):
+        self.abstract = {}
+        self.nums = {}
+        self.counters: dict = {}
+        if root is None:
+            return
+        for ab in root.findall("w:abstractNum", NS):
+            self.abstract[ab.get(W + "abstractNumId")] = ab
+        for num in root.findall("w:num", NS):
+            overrides = {}
+            for ov in num.findall("w:lvlOverride", NS):
+                start = _val(ov.find("w:startOverride", NS))
+                lvl = ov.find("w:lvl", NS)
+                overrides[ov.get(W + "ilvl")] = (int(start) if start and start.isdigit() else None, lvl)
+            self.nums[num.get(W + "numId")] = (_val(num.find("w:abstractNumId", NS)), overrides)
+
+    def _level(self, num_id: str, ilvl: int):
+        abstract_id, overrides = self.nums.get(num_id, (None, {}))
+        start_override, lvl_override = overrides.get(str(ilvl), (None, None))
+        ab = self.abstract.get(abstract_id)
+        lvl = lvl_override
+        if lvl is None and ab is not None:
+            lvl = ab.find(f"w:lvl[@w:ilvl='{ilvl}']", NS)
+        start = start_override
+        if start is None and lvl is not None:
+            value = _val(lvl.find("w:start", NS))
+            start = int(value) if value and value.lstrip("-").isdigit() else 1
+        return lvl, start if start is not None else 1
+
+    def next(self, num_id: str | None, ilvl: int) -> str:
+        """Advance the list ``num_id`` at level ``ilvl`` and return the number text (with suffix)."""
+        if not num_id or num_id == "0" or num_id not in self.nums:
+            return ""
+        ilvl = max(0, min(ilvl, 8))
+        lvl, start = self._level(num_id, ilvl)
+        if lvl is None:
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else start
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        text = _val(lvl.find("w:lvlText", NS)) or ""
+        legal = lvl.find("w:isLgl", NS) is not None
+
+        def sub(match):
+            k = int(match.group(1)) - 1
+            lvl_k, start_k = (lvl, start) if k == ilvl else self._level(num_id, k)
+            fmt = _val(lvl_k.find("w:numFmt", NS)) if lvl_k is not None else None
+            return format_number(counters.get(k, start_k), "decimal" if legal and k != ilvl else fmt)
+
+        number = re.sub(r"%(\d)", sub, text)
+        if _val(lvl.find("w:numFmt", NS)) == "bullet":
+            return ""
+        suffix = _val(lvl.find("w:suff", NS)) or "tab"
+        return number + (" " if suffix == "space" and number else "")
+
+
+# --- the walk -----------------------------------------------------------------------------------
+
+_TEXT_TAGS = {W + "t": None, W + "tab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-",
+              W + "softHyphen": ""}
+_SKIP_IN_TEXT = {W + "del", W + "moveFrom", W + "txbxContent", "{%s}Fallback" % NS["mc"], W + "instrText",
+                 W + "delText", W + "footnoteReference", W + "endnoteReference", W + "pPr", W + "rPr"}
+
+
+def paragraph_text(p) -> str:
+    """Visible text of a w:p (pending insertions included, deletions and nested text boxes left out)."""
+    out = []
+
+    def walk(el):
+        for child in el:
+            tag = child.tag
+            if tag in _SKIP_IN_TEXT:
+                continue
+            if tag in _TEXT_TAGS:
+                out.append(child.text or "" if _TEXT_TAGS[tag] is None else _TEXT_TAGS[tag])
+            elif tag == W + "sym":
+                out.append("")
+            else:
+                walk(child)
+
+    walk(p)
+    return "".join(out)
+
+
+def iter_paragraph_elements(container, part: str = "body"):
+    """Yield ``(w:p element, part, table_cell)`` in document order.
+
+    Tables yield their cells' paragraphs row by row (part ``table``); content
+    controls are transparent; text-box paragraphs follow their anchor paragraph
+    (part ``textbox``).  The same walk serves reading and annotating.
+    """
+    table_counter = [0]
+
+    def walk(el, part, cell):
+        for child in el:
+            tag = child.tag
+            if tag == W + "p":
+                yield child, part, cell
+                for box in child.iterfind(".//w:txbxContent", NS):
+                    if not any(a.tag == "{%s}Fallback" % NS["mc"] for a in box.iterancestors()):
+                        yield from walk(box, "textbox", None)
+            elif tag == W + "tbl":
+                table_index = table_counter[0]
+                table_counter[0] += 1
+                for r, row in enumerate(child.iterfind("w:tr", NS)):
+                    for c, tc in enumerate(row.iterfind("w:tc", NS)):
+                        yield from walk(tc, "table", (table_index, r, c))
+            elif tag in (W + "sdt", W + "customXml", W + "smartTag", W + "ins", W + "moveTo"):
+                content = child.find("w:sdtContent", NS) if tag == W + "sdt" else child
+                if content is not None:
+                    yield from walk(content, part, cell)
+            elif tag in (W + "sdtContent",):
+                yield from walk(child, part, cell)
+
+    yield from walk(container, part, None)
+
+
+# --- formatting ---------------------------------------------------------------------------------
+
+def _first(elements, path: str):
+    for el in elements:
+        if el is None:
+            continue
+        found = el.find(path, NS)
+        if found is not None:
+            return found
+    return None
+
+
+def _font(rfonts_list, slot: str, theme: dict) -> str | None:
+    """Resolve one w:rFonts slot through a list of rFonts (nearest first); explicit before theme."""
+    for rfonts in rfonts_list:
+        if rfonts is None:
+            continue
+        name = rfonts.get(W + slot)
+        theme_name = rfonts.get(W + slot + "Theme")
+        if theme_name:
+            resolved = theme.get(theme_name)
+            if resolved:
+                return resolved
+        if name:
+            return name
+    return None
+
+
+class Resolver:
+    """Resolved paragraph formatting and heading signals for one document."""
+
+    def __init__(self, styles: Styles):
+        self.styles = styles
+
+    def para_style(self, p) -> str | None:
+        return _val(p.find("w:pPr/w:pStyle", NS))
+
+    def outline_level(self, p, chain) -> int | None:
+        direct = _val(p.find("w:pPr/w:outlineLvl", NS))
+        if direct is None:
+            found = _first([s.find("w:pPr", NS) for s in chain], "w:outlineLvl")
+            direct = _val(found)
+        if direct is None or not direct.isdigit() or int(direct) >= 9:
+            return None
+        return int(direct)
+
+    def num_pr(self, p, chain):
+        ppr = p.find("w:pPr", NS)
+        numpr = ppr.find("w:numPr", NS) if ppr is not None else None
+        if numpr is None:
+            numpr = _first([s.find("w:pPr", NS) for s in chain], "w:numPr")
+        if numpr is None:
+            return None, 0
+        ilvl = _val(numpr.find("w:ilvl", NS))
+        if ilvl is None:
+            style_numpr = _first([s.find("w:pPr", NS) for s in chain], "w:numPr/w:ilvl")
+            ilvl = _val(style_numpr)
+        return _val(numpr.find("w:numId", NS)), int(ilvl) if ilvl and ilvl.isdigit() else 0
+
+    def format(self, p, chain) -> tuple[Format, bool]:
+        """The paragraph's resolved :class:`Format` and whether all its text is bold."""
+        styles = self.styles
+        ppr_list = [p.find("w:pPr", NS)] + [s.find("w:pPr", NS) for s in chain] + [styles.doc_ppr]
+        para_rpr = [s.find("w:rPr", NS) for s in chain] + [styles.doc_rpr]
+        runs = [r for r in p.iterfind(".//w:r", NS) if paragraph_text(r).strip()]
+        first = runs[0] if runs else None
+
+        def run_rprs(run):
+            if run is None:
+                return para_rpr
+            rpr = run.find("w:rPr", NS)
+            rstyle = _val(rpr.find("w:rStyle", NS)) if rpr is not None else None
+            return [rpr] + [s.find("w:rPr", NS) for s in styles.chain(rstyle)] + para_rpr
+
+        rprs = run_rprs(first)
+        fmt = Format()
+        fmt.font_east_asia = _font([r.find("w:rFonts", NS) if r is not None else None for r in rprs], "eastAsia",
+                                   styles.theme_fonts)
+        fmt.font_ascii = _font([r.find("w:rFonts", NS) if r is not None else None for r in rprs], "ascii",
+                               styles.theme_fonts)
+        size = _val(_first(rprs, "w:sz"))
+        fmt.size_pt = int(size) / 2 if size and size.isdigit() else None
+
+        def bold(rpr_list):
+            for rpr in rpr_list:
+                if rpr is not None:
+                    b = rpr.find("w:b", NS)
+                    if b is not None:
+                        return _on(b)
+            return False
+
+        all_bold = bool(runs) and all(bold(run_rprs(r)) for r in runs)
+        fmt.bold = bold(rprs)
+        fmt.alignment = {"both": "both", "center": "center", "left": "left", "start": "left", "right": "right",
+                         "end": "right", "distribute": "distribute"}.get(_val(_first(ppr_list, "w:jc")))
+        ind = [x.find("w:ind", NS) if x is not None else None for x in ppr_list]
+        for el in ind:
+            if el is None:
+                continue
+            chars = el.get(W + "firstLineChars")
+            twips = el.get(W + "firstLine")
+            hanging = el.get(W + "hanging") or el.get(W + "hangingChars")
+            if chars is not None or twips is not None or hanging is not None:
+                if chars is not None and chars.lstrip("-").isdigit():
+                    fmt.first_line_indent_chars = int(chars) / 100
+                if twips is not None and twips.lstrip("-").isdigit():
+                    fmt.first_line_indent_pt = int(twips) / 20
+                break
+        spacing = [x.find("w:spacing", NS) if x is not None else None for x in ppr_list]
+        for el in spacing:
+            if el is not None and el.get(W + "line") is not None:
+                rule = el.get(W + "lineRule") or "auto"
+                line = el.get(W + "line")
+                fmt.line_spacing_rule = rule
+                if rule in ("exact", "atLeast") and line.lstrip("-").isdigit():
+                    fmt.line_spacing_pt = int(line) / 20
+                break
+        return fmt, all_bold
+
+
+# --- page setup and properties ------------------------------------------------------------------
+
+def _mm(twips) -> float | None:
+    try:
+        return round(int(twips) / 1440 * 25.4, 1)
+    except (TypeError, ValueError):
+        return None
+
+
+def page_setup(sect) -> PageSetup:
+    size = sect.find("w:pgSz", NS)
+    margin = sect.find("w:pgMar", NS)
+    grid = sect.find("w:docGrid", NS)
+    setup = PageSetup(width_mm=_mm(_val(size, "w")), height_mm=_mm(_val(size, "h")),
+                      top_mm=_mm(_val(margin, "top")), bottom_mm=_mm(_val(margin, "bottom")),
+                      left_mm=_mm(_val(margin, "left")), right_mm=_mm(_val(margin, "right")))
+    pitch = _val(grid, "linePitch")
+    height, top, bottom = _val(size, "h"), _val(margin, "top"), _val(margin, "bottom")
+    if grid is not None and _val(grid, "type") in ("lines", "linesAndChars", "snapToChars") and pitch and height:
+        try:
+            usable = int(height) - abs(int(top or 0)) - abs(int(bottom or 0))
+            setup.lines_per_page = int(usable // int(pitch)) if int(pitch) > 0 else None
+        except ValueError:
+            pass
+    char_space = _val(grid, "charSpace")
+    width, left, right = _val(size, "w"), _val(margin, "left"), _val(margin, "right")
+    if grid is not None and _val(grid, "type") in ("linesAndChars", "snapToChars") and width:
+        try:
+            usable = int(width) - int(left or 0) - int(right or 0)
+            # Word's character pitch: default font size (assumed 16pt = 320 twips) + charSpace/4096 pt.
+            pitch_twips = 320 + int(char_space or 0) / 4096 * 20
+            setup.chars_per_line = int(usable // pitch_twips) if pitch_twips > 0 else None
+        except ValueError:
+            pass
+    return setup
+
+
+def _properties(pkg: Package) -> dict:
+    props = {}
+    for _, (kind, name) in pkg.rels("").items():
+        root = pkg.xml(name) if kind in ("core-properties", "custom-properties", "metadata/core-properties") else None
+        if root is None:
+            continue
+        if root.tag.endswith("coreProperties"):
+            for el in root:
+                if el.text and el.text.strip():
+                    props[etree.QName(el).localname] = el.text.strip()
+        else:
+            for prop in root.findall("op:property", NS):
+                value = next((c.text for c in prop if c.text), None)
+                if value is not None:
+                    props["custom:" + (prop.get("name") or "")] = value
+    return props
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+def read_docx(path: Path | str) -> Document:
+    """Read a .docx draft; :class:`InputError` with a Chinese message for anything unreadable."""
+    path = Path(path)
+    pkg = Package(path)
+    try:
+        return _read(pkg, path)
+    except InputError:
+        raise
+    except (etree.LxmlError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
+        raise _bad(f"文件已损坏或格式异常，无法读取（{exc.__class__.__name__}）", str(path)) from exc
+    except RecursionError as exc:
+        raise _bad("文件结构嵌套过深，无法读取", str(path)) from exc
+    finally:
+        pkg.zip.close()
+
+
+def _read(pkg: Package, path: Path) -> Document:
+    main = pkg.main_part()
+    root = pkg.xml(main)
+    body = root.find("w:body", NS) if root is not None else None
+    if body is None:
+        raise _bad("文件不是有效的 Word 文档（没有正文）", str(path))
+    rels = pkg.rels(main)
+    by_kind: dict = {}
+    for rid, (kind, name) in rels.items():
+        by_kind.setdefault(kind, []).append((rid, name))
+
+    def part(kind):
+        found = by_kind.get(kind)
+        return found[0][1] if found else None
+
+    theme = _theme_fonts(pkg.xml(part("theme")))
+    theme_map = {"minorEastAsia": theme.get("minorEastAsia"), "majorEastAsia": theme.get("majorEastAsia"),
+                 "minorHAnsi": theme.get("minorHAnsi"), "majorHAnsi": theme.get("majorHAnsi"),
+                 "minorAscii": theme.get("minorAscii"), "majorAscii": theme.get("majorAscii"),
+                 "minorBidi": None, "majorBidi": None}
+    styles = Styles(pkg.xml(part("styles")), theme_map)
+    numbering = Numbering(pkg.xml(part("numbering")))
+    resolver = Resolver(styles)
+    document = Document(path=str(path), kind="docx")
+
+    def add(container, part_name):
+        for p, part_kind, cell in iter_paragraph_elements(container, part_name):
+            sid = resolver.para_style(p)
+            chain = styles.para_chain(sid)
+            num_id, ilvl = resolver.num_pr(p, chain)
+            number = numbering.next(num_id, ilvl) if num_id else ""
+            text = paragraph_text(p)
+            if not text.strip() and not number:
+                continue
+            fmt, bold = resolver.format(p, chain)
+            document.paragraphs.append(Paragraph(
+                text=number + text, index=len(document.paragraphs), number=number.strip(),
+                style=styles.name(sid) or styles.name(styles.default_para), outline_level=resolver.outline_level(p, chain),
+                bold=bold, part=part_kind, table_cell=cell, format=fmt, source=p))
+
+    add(body, "body")
+    for kind, part_name in (("header", "header"), ("footer", "footer")):
+        for _, name in sorted(by_kind.get(kind, []), key=lambda x: x[1]):
+            hroot = pkg.xml(name)
+            if hroot is not None:
+                add(hroot, part_name)
+    for kind, part_name in (("footnotes", "footnote"), ("endnotes", "footnote")):
+        froot = pkg.xml(part(kind))
+        if froot is None:
+            continue
+        for note in froot:
+            if note.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            add(note, part_name)
+    document.pages = [page_setup(s) for s in body.iter(W + "sectPr")]
+    changes = 0
+    for tag in ("ins", "del", "moveFrom", "moveTo"):
+        changes += sum(1 for _ in body.iter(W + tag))
+    document.tracked_changes = changes
+    comments = pkg.xml(part("comments"))
+    document.comments = len(comments.findall("w:comment", NS)) if comments is not None else 0
+    document.properties = _properties(pkg)
+    document.source = str(path)
+    return document

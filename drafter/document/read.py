@@ -1,0 +1,72 @@
+"""Read any supported draft into a :class:`~drafter.document.model.Document`, by file suffix.
+
+.docx → :mod:`drafter.document.docx_reader`; .txt/.md → :mod:`drafter.document.text_reader`;
+.doc/.wps/.pdf/.rtf/.odt → converted to .docx by LibreOffice (``soffice --headless``)
+when it is installed, otherwise a Chinese message says how to convert by hand.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from drafter.document.model import Document
+from drafter.errors import InputError
+
+DOCX_SUFFIXES = (".docx", ".docm")
+TEXT_SUFFIXES = (".txt", ".md", ".text")
+CONVERTIBLE_SUFFIXES = (".doc", ".wps", ".pdf", ".rtf", ".odt", ".wpt", ".dot")
+SUPPORTED_SUFFIXES = DOCX_SUFFIXES + TEXT_SUFFIXES + CONVERTIBLE_SUFFIXES
+CONVERT_TIMEOUT = 120
+
+
+def read_document(path: Path | str) -> Document:
+    """Read a draft; :class:`InputError` (Chinese message and hint) if it cannot be read."""
+    path = Path(path)
+    if path.is_dir():
+        raise InputError("这是一个文件夹", path=str(path), hint="请给出报告文件；检查整个文件夹请直接用 drafter lint 文件夹")
+    if not path.exists():
+        raise InputError("文件不存在", path=str(path), hint="请检查文件名和所在文件夹")
+    suffix = path.suffix.lower()
+    if suffix in DOCX_SUFFIXES:
+        from drafter.document.docx_reader import read_docx
+        return read_docx(path)
+    if suffix in TEXT_SUFFIXES:
+        from drafter.document.text_reader import read_text_file
+        return read_text_file(path)
+    if suffix in CONVERTIBLE_SUFFIXES:
+        return _read_converted(path)
+    raise InputError(f"不支持的文件类型“{path.suffix or '（无扩展名）'}”", path=str(path),
+                     hint="支持 .docx、.txt、.md；.doc、.wps、.pdf 需安装 LibreOffice 后自动转换")
+
+
+def soffice() -> str | None:
+    """The LibreOffice command, if installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _read_converted(path: Path) -> Document:
+    command = soffice()
+    if command is None:
+        raise InputError(f"无法直接读取 {path.suffix} 文件", path=str(path),
+                         hint="请在 Word 或 WPS 中“另存为”.docx 后再检查，或安装 LibreOffice 以便自动转换")
+    from drafter.document.docx_reader import read_docx
+    with tempfile.TemporaryDirectory(prefix="drafter-convert-") as tmp:
+        profile = Path(tmp) / "profile"
+        try:
+            subprocess.run([command, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
+                            "docx", "--outdir", tmp, str(path)], capture_output=True, timeout=CONVERT_TIMEOUT,
+                           check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise InputError("用 LibreOffice 转换文件失败或超时", path=str(path),
+                             hint="请在 Word 或 WPS 中“另存为”.docx 后再检查") from exc
+        converted = Path(tmp) / (path.stem + ".docx")
+        if not converted.is_file():
+            raise InputError("LibreOffice 无法转换该文件（文件可能已损坏或加密）", path=str(path),
+                             hint="请在 Word 或 WPS 中打开并“另存为”.docx 后再检查")
+        document = read_docx(converted)
+    document.path = str(path)
+    document.source = None          # the converted copy is gone; annotate needs a real .docx
+    return document
