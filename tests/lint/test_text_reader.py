@@ -1,0 +1,57 @@
+"""Plain-text drafts: encodings, one paragraph per non-empty line, line numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.document.text_reader import read_text, read_text_file
+from drafter.errors import InputError
+
+from ..conftest import seed_path
+
+TEXT = "关于2024年法治政府建设情况的报告\n\n　　一、主要举措和成效\n2024年，我县共办理复议案件12件。\n"
+
+
+@pytest.mark.parametrize("encoding,bom", [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("gbk", b""),
+                                          ("gb18030", b""), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")])
+def test_encodings_are_detected(tmp_path, encoding, bom):
+    path = tmp_path / "draft.txt"
+    path.write_bytes(bom + TEXT.encode(encoding))
+    document = read_text_file(path)
+    assert [p.text for p in document.paragraphs] == [
+        "关于2024年法治政府建设情况的报告", "一、主要举措和成效", "2024年，我县共办理复议案件12件。"]
+    assert [p.line for p in document.paragraphs] == [1, 3, 4]
+    assert [p.index for p in document.paragraphs] == [0, 1, 2]
+    assert document.kind == "text" and document.path == str(path)
+
+
+def test_indent_is_stripped_but_columns_point_into_the_file():
+    document = read_text("　　一是加强学习。\n")
+    paragraph = document.paragraphs[0]
+    assert paragraph.text == "一是加强学习。"
+    assert paragraph.location(column=1).column == 3        # after the two U+3000 spaces
+
+
+def test_crlf_and_md(tmp_path):
+    path = tmp_path / "draft.md"
+    path.write_bytes("标题\r\n\r\n正文一\r\n正文二".encode("utf-8"))
+    assert [(p.text, p.line) for p in read_text_file(path).paragraphs] == [("标题", 1), ("正文一", 3), ("正文二", 4)]
+
+
+@pytest.mark.parametrize("data,words", [(b"", "空"), (b"\n \n", "空"), (b"\x00\x01\x02binary\x00", "二进制"),
+                                        (b"\xff\xfe\x00\xd8", "UTF-16")])
+def test_unreadable_text_is_a_chinese_input_error(tmp_path, data, words):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as info:
+        read_text_file(path)
+    assert words in info.value.message and info.value.hint
+
+
+def test_seed_lines_are_kept(seeds_dir):
+    path = seed_path("004")
+    document = read_text_file(path)
+    lines = [line for line in path.read_text("utf-8").splitlines() if line.strip()]
+    assert len(document.paragraphs) == len(lines)
+    assert document.paragraphs[0].text.startswith("中共鞍山市委 鞍山市人民政府")
+    assert document.paragraphs[2].text == "鞍委〔2024〕17号" and document.paragraphs[2].line == 4
