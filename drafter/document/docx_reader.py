@@ -60,6 +60,8 @@ ZIP_MAGIC = b"PK\x03\x04"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False,
                           load_dtd=False)
 
+# Paragraph.source is (container, ordinal in iter_paragraph_elements); BODY_KEY names the main body.
+BODY_KEY = "body"
 _HINT_RESAVE = "请在 Word 或 WPS 中打开并“另存为”.docx 后再检查"
 
 
@@ -620,8 +622,8 @@ def _read(pkg: Package, path: Path) -> Document:
     resolver = Resolver(styles)
     document = Document(path=str(path), kind="docx")
 
-    def add(container, part_name):
-        for p, part_kind, cell in iter_paragraph_elements(container, part_name):
+    def add(container, part_name, key):
+        for ordinal, (p, part_kind, cell) in enumerate(iter_paragraph_elements(container, part_name)):
             sid = resolver.para_style(p)
             chain = styles.para_chain(sid)
             num_id, ilvl = resolver.num_pr(p, chain)
@@ -633,14 +635,14 @@ def _read(pkg: Package, path: Path) -> Document:
             document.paragraphs.append(Paragraph(
                 text=number + text, index=len(document.paragraphs), number=number.strip(),
                 style=styles.name(sid) or styles.name(styles.default_para), outline_level=resolver.outline_level(p, chain),
-                bold=bold, part=part_kind, table_cell=cell, format=fmt, source=p))
+                bold=bold, part=part_kind, table_cell=cell, format=fmt, source=(key, ordinal)))
 
-    add(body, "body")
+    add(body, "body", BODY_KEY)
     for kind, part_name in (("header", "header"), ("footer", "footer")):
         for _, name in sorted(by_kind.get(kind, []), key=lambda x: x[1]):
             hroot = pkg.xml(name)
             if hroot is not None:
-                add(hroot, part_name)
+                add(hroot, part_name, name)
     for kind, part_name in (("footnotes", "footnote"), ("endnotes", "footnote")):
         froot = pkg.xml(part(kind))
         if froot is None:
@@ -648,7 +650,7 @@ def _read(pkg: Package, path: Path) -> Document:
         for note in froot:
             if note.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
-            add(note, part_name)
+            add(note, part_name, part(kind))
     document.pages = [page_setup(s) for s in body.iter(W + "sectPr")]
     changes = 0
     for tag in ("ins", "del", "moveFrom", "moveTo"):

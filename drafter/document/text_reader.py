@@ -15,7 +15,8 @@ from drafter.document.model import Document, Paragraph
 from drafter.errors import InputError
 
 # Leading/trailing characters that only indent a line by hand.
-_EDGE = " \t\u3000\u00a0\ufeff\r"
+# (U+2000–U+200A and U+202F/U+205F: the en/em/thin spaces web pages indent with.)
+_EDGE = " \t\u3000\u00a0\ufeff\r\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))

@@ -14,7 +14,7 @@ otherwise be detected; ``baseline`` names a baseline file.  Example::
         severity: error
         options: {...}                     # checked against the rule's OPTIONS schema
 
-The same ``rules`` form is read from the ``lint:`` section of
+The same ``rules`` form may be given as ``lint: rules:`` in
 ``templates/common.yaml`` (project defaults), below the config file.
 
 A baseline is a JSON file of accepted findings keyed by rule, file name and
@@ -147,8 +147,8 @@ def _zh_errors(errors: dict, prefix: str = "") -> str:
 def _project_defaults() -> dict:
     from drafter.levels import common_data
     section = common_data().get("lint") or {}
-    rules = section.get("rules", section) if isinstance(section, dict) else {}
-    return {k: _normalise_rule(v) for k, v in rules.items() if isinstance(k, str) and k != "rules"}
+    rules = section.get("rules") if isinstance(section, dict) else None
+    return {k: _normalise_rule(v) for k, v in (rules or {}).items()}
 
 
 def parse_config(data, path: str | None = None) -> LintConfig:

@@ -111,3 +111,27 @@ def add_table(document, rows) -> None:
         for c, value in enumerate(row):
             table.cell(r, c).text = value
 
+
+
+def add_part(path: Path | str, name: str, content_type: str, rel_type: str, xml: str, owner: str = "word/document.xml") -> None:
+    """Add a part (e.g. word/footnotes.xml) to a saved .docx, with its relationship and content type."""
+    import re
+    import zipfile
+
+    path = Path(path)
+    with zipfile.ZipFile(path) as zin:
+        members = {info.filename: zin.read(info) for info in zin.infolist()}
+    folder, base = owner.rsplit("/", 1) if "/" in owner else ("", owner)
+    rels_name = f"{folder}/_rels/{base}.rels" if folder else "_rels/.rels"
+    target = name[len(folder) + 1:] if folder and name.startswith(folder + "/") else "/" + name
+    rels = members[rels_name].decode("utf-8")
+    rid = f"rIdX{len(re.findall('<Relationship ', rels)) + 100}"
+    rels = rels.replace("</Relationships>", f'<Relationship Id="{rid}" Type="{rel_type}" Target="{target}"/></Relationships>')
+    members[rels_name] = rels.encode("utf-8")
+    types = members["[Content_Types].xml"].decode("utf-8")
+    types = types.replace("</Types>", f'<Override PartName="/{name}" ContentType="{content_type}"/></Types>')
+    members["[Content_Types].xml"] = types.encode("utf-8")
+    members[name] = xml.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for member, data in members.items():
+            zout.writestr(member, data)
