@@ -28,6 +28,12 @@ class Location:
     excerpt: str = ""
     part: str = "body"
 
+    def as_dict(self) -> dict:
+        """The JSON form (paragraph number 1-based), as in the lint JSON report."""
+        return {"paragraph": None if self.index is None else self.index + 1, "line": self.line,
+                "column": self.column, "part": self.part, "heading_path": list(self.heading_path),
+                "excerpt": self.excerpt}
+
     def describe(self) -> str:
         """Chinese description, e.g. ``第12段（一、主要举措和成效 › （二）……）“……”``."""
         where = {"header": "页眉", "footer": "页脚", "footnote": "脚注", "textbox": "文本框",

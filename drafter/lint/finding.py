@@ -24,9 +24,5 @@ class Finding:
     hint: str = ""
 
     def as_dict(self) -> dict:
-        loc = self.location
         return {"rule": self.rule, "severity": self.severity, "message": self.message,
-                "location": {"paragraph": None if loc.index is None else loc.index + 1, "line": loc.line,
-                             "column": loc.column, "part": loc.part, "heading_path": list(loc.heading_path),
-                             "excerpt": loc.excerpt},
-                "hint": self.hint}
+                "location": self.location.as_dict(), "hint": self.hint}

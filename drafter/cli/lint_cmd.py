@@ -1,0 +1,141 @@
+"""``drafter lint``: check drafts (.docx, text; folders recursively) and report in Chinese."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from drafter.cli.zh import ZhCommand
+
+FORMATS = ("text", "json", "sarif")
+FAIL_ON = ("error", "warning", "info")
+
+
+def _config_for(path: Path, explicit, cache: dict):
+    """The config that applies to ``path``: --config, else the nearest .drafter.yaml, else defaults."""
+    from drafter.lint.config import LintConfig, find_config, load_config
+    if explicit is not None:
+        return explicit
+    found = find_config(path)
+    if found is None:
+        return LintConfig()
+    if found not in cache:
+        cache[found] = load_config(found)
+    return cache[found]
+
+
+def _lint_all(inputs, *, level, year, explicit, baseline):
+    """Lint every input; unreadable files become results with ``error`` set."""
+    from drafter.errors import DrafterError
+    from drafter.lint.config import baseline_key, read_baseline
+    from drafter.lint.runner import LintResult, lint_path
+
+    results, cache, baselines = [], {}, {}
+    for path in inputs:
+        try:
+            config = _config_for(path, explicit, cache)
+            result = lint_path(path, level=level, year=year, config=config)
+        except DrafterError as exc:
+            if exc.path is None:
+                exc.path = str(path)
+            results.append(LintResult(path=str(path), error=exc))
+            continue
+        accepted = set()
+        for source in filter(None, (baseline, config.baseline)):
+            if source not in baselines:
+                baselines[source] = read_baseline(source)
+            accepted |= baselines[source]
+        if accepted:
+            result.findings = [f for f in result.findings if baseline_key(result.path, f) not in accepted]
+        results.append(result)
+    return results
+
+
+def _colour(output) -> bool:
+    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+@click.command(cls=ZhCommand, short_help="检查报告草稿")
+@click.argument("paths", nargs=-1, required=True, metavar="文件或文件夹...")
+@click.option("--level", metavar="层级", help="指定报告层级（province/city/county/township/department），不指定则自动识别。")
+@click.option("--year", type=click.IntRange(1990, 2100), metavar="年份", help="指定报告年度（如 2024），不指定则从标题和正文识别。")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="输出格式：text（中文，按文件分组）、json（供其他程序读取）、sarif（2.1.0，供代码平台读取）。")
+@click.option("--annotate", "annotate_out", type=click.Path(dir_okay=False), metavar="副本.docx",
+              help="另存一份带批注的副本，每个问题处加一条 Word 批注（只能检查一个 .docx 时使用；原文件不变）。")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
+              help="达到该严重程度的问题出现时退出码为 1。")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), metavar="配置文件",
+              help="指定配置文件；不指定则在草稿所在文件夹及其上级查找 .drafter.yaml。")
+@click.option("--baseline", type=click.Path(exists=True, dir_okay=False), metavar="基线文件",
+              help="不再报告基线文件中已确认接受的问题。")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="基线文件",
+              help="把本次发现的全部问题写入基线文件（视为已接受），之后用 --baseline 使用。")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="文件",
+              help="把检查结果写入文件，而不是显示在屏幕上。")
+def lint(paths, level, year, fmt, annotate_out, fail_on, config_path, baseline, write_baseline, output):
+    """检查报告草稿（.docx、.txt、.md；文件夹会递归检查），列出缺项和常见错误。
+
+    每个问题给出位置（段落或行号、所在标题、原文摘录）、说明和修改建议。
+    .doc、.wps、.pdf 会在安装了 LibreOffice 时自动转换后检查。
+
+    \b
+    示例：
+      drafter lint 2024年法治政府建设情况报告.docx
+      drafter lint 各部门报告/ --format json -o 结果.json
+      drafter lint 草稿.docx --annotate 草稿-批注.docx
+
+    \b
+    退出码：0 没有达到 --fail-on 的问题；1 有这样的问题；2 用法错误或有文件无法读取
+    （其他文件照常检查和报告）。
+    """
+    from drafter.cli.data_cmds import expand_inputs
+    from drafter.document.read import SUPPORTED_SUFFIXES
+    from drafter.fsutil import write_text
+    from drafter.levels import get_level
+    from drafter.lint.config import baseline_json, load_config
+    from drafter.lint.finding import SEVERITIES
+
+    if level is not None:
+        get_level(level)                       # a Chinese error listing the choices
+    inputs = expand_inputs(paths, SUPPORTED_SUFFIXES)
+    if not inputs:
+        raise click.UsageError("文件夹中没有可检查的草稿（.docx、.txt、.md 等）")
+    if annotate_out and len(inputs) != 1:
+        raise click.UsageError("--annotate 只能在检查一个 .docx 文件时使用")
+    explicit = load_config(config_path) if config_path else None
+    results = _lint_all(inputs, level=level, year=year, explicit=explicit, baseline=baseline)
+
+    if write_baseline:
+        write_text(write_baseline, baseline_json(results))
+        click.echo(f"已把 {sum(len(r.findings) for r in results)} 个问题写入基线文件 {write_baseline}。", err=True)
+        for result in results:
+            result.findings = []
+
+    if annotate_out and results[0].error is None:
+        from drafter.report.annotate import annotate
+        count = annotate(results[0], annotate_out)
+        click.echo(f"已生成带批注的副本 {annotate_out}（{count} 条批注），原文件未改动。", err=True)
+
+    if fmt == "json":
+        from drafter.report.json import render
+        text = render(results)
+    elif fmt == "sarif":
+        from drafter.report.sarif import render
+        text = render(results)
+    else:
+        from drafter.report.text import render
+        text = render(results, colour=_colour(output))
+    if output:
+        write_text(output, text)
+    else:
+        click.echo(text, nl=False)
+
+    if any(r.error is not None for r in results):
+        click.get_current_context().exit(2)
+    threshold = SEVERITIES.index(fail_on)
+    failing = any(SEVERITIES.index(f.severity) >= threshold for r in results for f in r.findings)
+    click.get_current_context().exit(1 if failing else 0)

@@ -1,0 +1,34 @@
+"""The JSON report: a stable interface read by other tools (documented in docs/lint.md).
+
+``{"files": [{"path", "level", "year", "joint", "items": {key: {"status", "heading",
+"location"}}, "findings": [{"rule", "severity", "message", "location", "hint"}]}]}``;
+a file that could not be read has ``"error": {"message", "hint"}`` and no items or findings.
+"""
+
+from __future__ import annotations
+
+import json
+
+from drafter.levels import ITEM_KEYS
+
+VERSION = 1
+
+
+def file_dict(result) -> dict:
+    if result.error is not None:
+        return {"path": result.path, "level": None, "year": None, "joint": None, "items": {}, "findings": [],
+                "error": {"message": result.error.message, "hint": result.error.hint}}
+    items = {}
+    for key in ITEM_KEYS:
+        status = result.items.get(key)
+        items[key] = {"status": status.status if status else "missing",
+                      "heading": status.heading if status else None,
+                      "location": status.location.as_dict() if status and status.location else None}
+    return {"path": result.path, "level": result.level, "year": result.year, "joint": result.joint,
+            "title": result.title, "items": items, "findings": [f.as_dict() for f in result.findings]}
+
+
+def render(results) -> str:
+    """The JSON text for a list of :class:`~drafter.lint.runner.LintResult`."""
+    data = {"version": VERSION, "files": [file_dict(r) for r in results]}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,63 @@
+"""The text report (default): Chinese, grouped by file, coloured on a terminal."""
+
+from __future__ import annotations
+
+import click
+
+from drafter.levels import get_level
+from drafter.lint.finding import ERROR, INFO, SEVERITY_ZH, WARNING
+from drafter.report import STATUS_ZH
+
+COLOURS = {ERROR: "red", WARNING: "yellow", INFO: "cyan"}
+STATUS_MARK = {"section": "✔", "subsection": "◐", "body": "◐", "missing": "✘"}
+
+
+def _style(text: str, colour: bool, **kw) -> str:
+    return click.style(text, **kw) if colour else text
+
+
+def file_report(result, colour: bool = False) -> list[str]:
+    lines = [_style(result.path, colour, bold=True)]
+    if result.error is not None:
+        text = "  无法读取：" + result.error.message + (f"（{result.error.hint}）" if result.error.hint else "")
+        return lines + [_style(text, colour, fg="red")]
+    level = get_level(result.level)
+    head = f"  层级：{level.name}（{result.level}）"
+    head += f"　年度：{result.year}年" if result.year else "　年度：未识别（可用 --year 指定）"
+    head += "　联合报告" if result.joint else ""
+    lines.append(head)
+    for item in level.ordered_items():
+        status = result.items.get(item.key)
+        if status is None:
+            continue
+        where = f"：{status.heading}" if status.heading else (
+            f"：{status.location.describe()}" if status.location is not None else "")
+        lines.append(f"  {item.marker} {item.name}　{STATUS_MARK[status.status]} {STATUS_ZH[status.status]}{where}")
+    if not result.findings:
+        lines.append(_style("  未发现问题。", colour, fg="green"))
+    for finding in result.findings:
+        label = _style(f"{SEVERITY_ZH[finding.severity]}", colour, fg=COLOURS[finding.severity], bold=True)
+        where = finding.location.describe() or "全文"
+        lines.append(f"  {where}")
+        lines.append(f"    {label} [{finding.rule}] {finding.message}")
+        if finding.hint:
+            lines.append(f"    修改建议：{finding.hint}")
+    return lines
+
+
+def summary(results) -> str:
+    counts = {s: sum(r.count(s) for r in results) for s in (ERROR, WARNING, INFO)}
+    unreadable = sum(1 for r in results if r.error is not None)
+    text = f"共检查 {len(results)} 个文件：错误 {counts[ERROR]} 处，警告 {counts[WARNING]} 处，提示 {counts[INFO]} 处"
+    if unreadable:
+        text += f"；{unreadable} 个文件无法读取"
+    return text + "。"
+
+
+def render(results, colour: bool = False) -> str:
+    out = []
+    for result in results:
+        out.extend(file_report(result, colour))
+        out.append("")
+    out.append(summary(results))
+    return "\n".join(out) + "\n"
