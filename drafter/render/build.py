@@ -1,0 +1,520 @@
+"""Build the report templates (``templates/<level>/report-<variant>.docx``) from one definition.
+
+Every level's templates come out of :func:`build_template`, so they cannot
+drift apart; the generated files are committed and a test rebuilds them and
+compares.  Run ``python -m drafter.render.build`` after changing this file.
+
+Layout per GB/T 9704-2012 (see ../shared/research/regulatory.md §3): A4,
+margins 37/35/28/26 mm, a 22 × 28 grid, body 3号仿宋 with a two-character
+first-line indent, title 2号小标宋 centred, headings 一、黑体 / （一）楷体 /
+1. and （1）仿宋, 主送 flush left, 署名 and 成文日期 right, page numbers
+“— N —” in 4号宋体 (odd pages right, even pages left), 版记 between rules.
+Every font is written to ``w:eastAsia`` as well as ``w:ascii``/``w:hAnsi``
+(Chinese text only reads eastAsia) and the font table names a fallback for
+each official font that is often missing.
+
+The Jinja tags each sit in a single run; structure uses ``{%p %}`` (whole
+paragraphs) and ``{%tr %}`` (whole table rows) only.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+# --- the shared definition ---------------------------------------------------
+
+PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
+MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
+FOOTER_DISTANCE_MM = 25          # puts the “— N —” line about 7 mm below the type area
+LINES_PER_PAGE, CHARS_PER_LINE = 22, 28
+
+BODY_PT, TITLE_PT, SMALL_PT = 16, 22, 14          # 3号, 2号, 4号
+MASTHEAD_PT = 36
+CHAR_TWIPS = BODY_PT * 20                        # one character of body text
+DATE_RIGHT_CHARS = 4                             # 成文日期右空四字
+SIGNATURE_SPACE_LINES = 2                        # room above the 署名 for the seal
+RED = "FF0000"
+
+# Official font → what Word/WPS should use where it is not installed (w:altName).
+FANGSONG, KAITI, HEITI, SONG, XIAOBIAOSONG = "仿宋_GB2312", "楷体_GB2312", "黑体", "宋体", "方正小标宋简体"
+FONT_FALLBACKS = {
+    FANGSONG: ("仿宋", "FangSong", "modern", "02010609030101010101"),
+    KAITI: ("楷体", "KaiTi", "modern", "02010609030101010101"),
+    HEITI: ("SimHei", "SimHei", "modern", "02010609060101010101"),
+    SONG: ("SimSun", "SimSun", "auto", "02010600030101010101"),
+    XIAOBIAOSONG: ("宋体", "SimSun", "auto", "02010600030101010101"),
+}
+
+# style id → (Chinese name, font, size pt, extra settings)
+STYLES = {
+    "GwBody": ("公文正文", FANGSONG, BODY_PT, {"indent": 2, "align": "both"}),
+    "GwTitle": ("公文标题", XIAOBIAOSONG, TITLE_PT, {"align": "center", "line": 35, "after_lines": 1}),
+    "GwRecipients": ("公文主送机关", FANGSONG, BODY_PT, {"align": "left"}),
+    "GwHeading1": ("公文一级标题", HEITI, BODY_PT, {"indent": 2, "align": "both", "outline": 0, "keep": True}),
+    "GwHeading2": ("公文二级标题", KAITI, BODY_PT, {"indent": 2, "align": "both", "outline": 1, "keep": True}),
+    "GwHeading3": ("公文三级标题", FANGSONG, BODY_PT, {"indent": 2, "align": "both", "outline": 2, "keep": True}),
+    "GwHeading4": ("公文四级标题", FANGSONG, BODY_PT, {"indent": 2, "align": "both", "outline": 3, "keep": True}),
+    "GwAttachment": ("公文附件说明", FANGSONG, BODY_PT, {"indent": 2, "before_lines": 1}),
+    "GwAttachmentMore": ("公文附件说明续行", FANGSONG, BODY_PT, {"left": 5}),
+    "GwSignature": ("公文署名", FANGSONG, BODY_PT, {"align": "right", "right": 2}),
+    "GwSignatureFirst": ("公文署名首行", FANGSONG, BODY_PT,
+                         {"align": "right", "right": 2, "before_lines": SIGNATURE_SPACE_LINES}),
+    "GwDate": ("公文成文日期", FANGSONG, BODY_PT, {"align": "right", "right": DATE_RIGHT_CHARS}),
+    "GwNote": ("公文附注", FANGSONG, BODY_PT, {"indent": 2}),
+    "GwMasthead": ("公文发文机关标志", XIAOBIAOSONG, MASTHEAD_PT, {"align": "center", "color": RED, "line": 50}),
+    "GwMastheadName": ("公文联合发文机关", XIAOBIAOSONG, MASTHEAD_PT, {"align": "distribute", "color": RED, "line": 50}),
+    "GwDocNumber": ("公文发文字号", FANGSONG, BODY_PT, {"left": 1, "rule": True, "before_lines": 2}),
+    "GwTableCaption": ("公文表格标题", HEITI, SMALL_PT, {"align": "center", "line": 22}),
+    "GwTableHead": ("公文表头", HEITI, SMALL_PT, {"align": "center", "line": 22}),
+    "GwTableText": ("公文表格文字", FANGSONG, SMALL_PT, {"align": "left", "line": 22}),
+    "GwTableNumber": ("公文表格数字", FANGSONG, SMALL_PT, {"align": "center", "line": 22}),
+    "GwTableGap": ("公文表后间隔", FANGSONG, 6, {"line": 8}),
+    "GwImprint": ("公文版记", FANGSONG, SMALL_PT, {"left": 1, "right": 1, "line": 28, "small_chars": True}),
+    "GwImprintDate": ("公文版记印发日期", FANGSONG, SMALL_PT,
+                      {"align": "right", "left": 1, "right": 1, "line": 28, "small_chars": True}),
+    "GwPageNumber": ("公文页码", SONG, SMALL_PT, {"line": 20, "small_chars": True}),
+}
+HEADING_STYLES = ("GwHeading1", "GwHeading2", "GwHeading3", "GwHeading4")
+
+
+def template_name(variant_key: str) -> str:
+    """File name of a level's template for a variant (``single``/``joint``)."""
+    return f"report-{variant_key}.docx"
+
+
+# --- low-level helpers ---------------------------------------------------------
+
+def _qn(tag):
+    from docx.oxml.ns import qn
+    return qn(tag)
+
+
+def _el(tag: str, **attrs):
+    from docx.oxml import OxmlElement
+    el = OxmlElement(tag)
+    for key, value in attrs.items():
+        el.set(_qn("w:" + key), str(value))
+    return el
+
+
+def _set_child(parent, tag: str, **attrs):
+    """Replace ``parent``'s child ``tag`` with a new one carrying ``attrs``; return it."""
+    for old in parent.findall(_qn(tag)):
+        parent.remove(old)
+    el = _el(tag, **attrs)
+    parent.append(el)
+    return el
+
+
+def set_fonts(rpr, font: str) -> None:
+    """Name ``font`` for every script slot (ascii, hAnsi, eastAsia, cs), no theme fonts."""
+    fonts = rpr.find(_qn("w:rFonts"))
+    if fonts is None:
+        fonts = _el("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in list(fonts.attrib):
+        del fonts.attrib[attr]
+    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(_qn("w:" + slot), font)
+    fonts.set(_qn("w:hint"), "eastAsia")
+
+
+def _line_twips(points: float) -> int:
+    return round(points * 20)
+
+
+def grid_line_pt() -> float:
+    """Line pitch that puts exactly 22 lines in the 225 mm type area."""
+    type_height_pt = (PAGE_HEIGHT_MM - MARGINS_MM["top"] - MARGINS_MM["bottom"]) / 25.4 * 72
+    return int(type_height_pt / LINES_PER_PAGE * 20) / 20
+
+
+def _style(doc, style_id: str):
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+    from docx.shared import Pt, RGBColor
+
+    name, font, size, opts = STYLES[style_id]
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.style_id = style_id
+    style.base_style = doc.styles["Normal"]
+    style.quick_style = True
+    style.font.size = Pt(size)
+    set_fonts(style.element.get_or_add_rPr(), font)
+    if "color" in opts:
+        style.font.color.rgb = RGBColor.from_string(opts["color"])
+    pf = style.paragraph_format
+    align = opts.get("align", "both")
+    pf.alignment = {"both": WD_ALIGN_PARAGRAPH.JUSTIFY, "left": WD_ALIGN_PARAGRAPH.LEFT,
+                    "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT,
+                    "distribute": WD_ALIGN_PARAGRAPH.DISTRIBUTE}[align]
+    line = opts.get("line", grid_line_pt())
+    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    pf.line_spacing = Pt(line)
+    pf.space_before = Pt(opts.get("before_lines", 0) * grid_line_pt())
+    pf.space_after = Pt(opts.get("after_lines", 0) * grid_line_pt())
+    if opts.get("keep"):
+        pf.keep_with_next = True
+    ppr = style.element.get_or_add_pPr()
+    char = SMALL_PT * 20 if opts.get("small_chars") else CHAR_TWIPS
+    ind = {}
+    if opts.get("indent"):
+        ind.update(firstLine=opts["indent"] * char, firstLineChars=opts["indent"] * 100)
+    else:
+        ind.update(firstLine=0, firstLineChars=0)
+    for side in ("left", "right"):
+        if opts.get(side):
+            ind.update({side: opts[side] * char, side + "Chars": opts[side] * 100})
+    _set_child(ppr, "w:ind", **ind)
+    if "outline" in opts:
+        _set_child(ppr, "w:outlineLvl", val=opts["outline"])
+    if opts.get("rule"):
+        borders = _set_child(ppr, "w:pBdr")
+        borders.append(_el("w:bottom", val="single", sz=12, space=11, color=RED))
+    return style
+
+
+def _defaults(doc) -> None:
+    """Normal style and document defaults: 3号仿宋 everywhere, Chinese language, no theme fonts."""
+    from docx.shared import Pt
+
+    styles = doc.styles.element
+    rpr_default = styles.find(_qn("w:docDefaults")).find(_qn("w:rPrDefault")).find(_qn("w:rPr"))
+    set_fonts(rpr_default, FANGSONG)
+    _set_child(rpr_default, "w:sz", val=BODY_PT * 2)
+    _set_child(rpr_default, "w:szCs", val=BODY_PT * 2)
+    _set_child(rpr_default, "w:lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA")
+    ppr_default = styles.find(_qn("w:docDefaults")).find(_qn("w:pPrDefault")).find(_qn("w:pPr"))
+    _set_child(ppr_default, "w:spacing", after=0, line=_line_twips(grid_line_pt()), lineRule="exact")
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(BODY_PT)
+    set_fonts(normal.element.get_or_add_rPr(), FANGSONG)
+    # stylesWithEffects.xml is an Office 2010 leftover copy; Word ignores it when styles.xml exists.
+
+
+def _font_table(doc) -> None:
+    """Declare every font with a Chinese charset and an alternative name Word/WPS can fall back to."""
+    from lxml import etree
+
+    part = next(p for p in doc.part.package.parts if p.partname.endswith("/fontTable.xml"))
+    root = etree.fromstring(part.blob)
+    for font, (alt, _, family, panose) in FONT_FALLBACKS.items():
+        for old in root.findall(_qn("w:font")):
+            if old.get(_qn("w:name")) == font:
+                root.remove(old)
+        el = etree.SubElement(root, _qn("w:font"))
+        el.set(_qn("w:name"), font)
+        etree.SubElement(el, _qn("w:altName")).set(_qn("w:val"), alt)
+        etree.SubElement(el, _qn("w:panose1")).set(_qn("w:val"), panose)
+        etree.SubElement(el, _qn("w:charset")).set(_qn("w:val"), "86")
+        etree.SubElement(el, _qn("w:family")).set(_qn("w:val"), family)
+        etree.SubElement(el, _qn("w:pitch")).set(_qn("w:val"), "variable")
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _page_setup(section) -> None:
+    from docx.enum.section import WD_SECTION
+    from docx.shared import Mm
+
+    section.start_type = WD_SECTION.NEW_PAGE
+    section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
+    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
+    section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
+    section.header_distance, section.footer_distance = Mm(15), Mm(FOOTER_DISTANCE_MM)
+    section.gutter = 0
+    sect = section._sectPr
+    type_width_pt = (PAGE_WIDTH_MM - MARGINS_MM["left"] - MARGINS_MM["right"]) / 25.4 * 72
+    char_space = round((type_width_pt / CHARS_PER_LINE - BODY_PT) * 4096)
+    _set_child(sect, "w:docGrid", type="linesAndChars", linePitch=_line_twips(grid_line_pt()),
+               charSpace=char_space)
+
+
+def _para(container, style: str, *runs):
+    """A paragraph whose runs are (text, font-or-None); a tab is the text "\\t"."""
+    p = container.add_paragraph(style=STYLES[style][0])
+    for text, font in runs:
+        if text == "\t":
+            p.add_run().add_tab()
+            continue
+        run = p.add_run(text)
+        if font:
+            set_fonts(run._r.get_or_add_rPr(), font)
+    return p
+
+
+def _tag(container, tag: str):
+    """A paragraph holding only a ``{%p … %}`` tag (docxtpl removes the paragraph)."""
+    return _para(container, "GwBody", (tag, None))
+
+
+def _cell_borders(cell, **sides):
+    tcpr = cell._tc.get_or_add_tcPr()
+    borders = _set_child(tcpr, "w:tcBorders")
+    for side, (sz, val) in sides.items():
+        borders.append(_el(f"w:{side}", val=val, sz=sz, space=0, color="000000"))
+
+
+def _table(doc, rows: int, widths_pct: tuple, borders: dict):
+    from docx.shared import Mm
+
+    table = doc.add_table(rows=rows, cols=len(widths_pct))
+    table.autofit = False
+    type_width_mm = PAGE_WIDTH_MM - MARGINS_MM["left"] - MARGINS_MM["right"]
+    tblpr = table._tbl.tblPr
+    _set_child(tblpr, "w:tblW", w=round(type_width_mm / 25.4 * 1440), type="dxa")
+    _set_child(tblpr, "w:jc", val="center")
+    tbl_borders = _set_child(tblpr, "w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        sz, val = borders.get(side, (0, "nil"))
+        tbl_borders.append(_el(f"w:{side}", val=val, sz=sz, space=0, color="000000"))
+    for i, pct in enumerate(widths_pct):
+        width = Mm(type_width_mm * pct / 100)
+        table.columns[i].width = width
+        for cell in table.columns[i].cells:
+            cell.width = width
+    return table
+
+
+def _cell_text(cell, style: str, text: str, font: str | None = None):
+    p = cell.paragraphs[0]
+    p.style = STYLES[style][0]
+    run = p.add_run(text)
+    if font:
+        set_fonts(run._r.get_or_add_rPr(), font)
+    return p
+
+
+def _repeat_header(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    _set_child(trpr, "w:tblHeader")
+    _set_child(trpr, "w:cantSplit")
+
+
+# --- the template's parts --------------------------------------------------------
+
+def _masthead(doc, joint: bool) -> None:
+    """Red 发文机关标志, then 发文字号 (left) and 签发人 (right) above the red rule."""
+    if joint:
+        table = _table(doc, 1, (76, 24), {})
+        left, right = table.rows[0].cells
+        _cell_text(left, "GwMastheadName", "{{ masthead[0] }}")
+        p = left.add_paragraph(style=STYLES["GwMastheadName"][0])
+        p.add_run("{{ masthead[1] }}")
+        _cell_text(right, "GwMasthead", "文件")
+        from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+        right.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    else:
+        _para(doc, "GwMasthead", ("{{ masthead[0] }}文件", None))
+    p = _para(doc, "GwDocNumber", ("{{ doc_number }}", None), ("\t", None),
+              ("{% if signers %}签发人：", None), ("{{ signers }}{% endif %}", KAITI))
+    type_width = (PAGE_WIDTH_MM - MARGINS_MM["left"] - MARGINS_MM["right"]) / 25.4 * 1440
+    tabs = _set_child(p._p.get_or_add_pPr(), "w:tabs")
+    tabs.append(_el("w:tab", val="right", pos=round(type_width - CHAR_TWIPS)))
+
+
+def _loop(doc, var: str, items: str, first_style: str, rest_style: str) -> None:
+    """One paragraph per item; the first item gets its own style (e.g. space above it)."""
+    _tag(doc, f"{{%p for {var} in {items} %}}")
+    _tag(doc, "{%p if loop.first %}")
+    _para(doc, first_style, (f"{{{{ {var} }}}}", None))
+    _tag(doc, "{%p else %}")
+    _para(doc, rest_style, (f"{{{{ {var} }}}}", None))
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p endfor %}")
+
+
+def _signature_block(doc) -> None:
+    _loop(doc, "s", "signature", "GwSignatureFirst", "GwSignature")
+    _para(doc, "GwDate", ("{{ date }}", None))
+
+
+def _stat_table(doc) -> None:
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+
+    line = (4, "single")
+    table = _table(doc, 5, (70, 30), {s: line for s in ("top", "left", "bottom", "right", "insideH", "insideV")})
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    caption = table.rows[0].cells[0].merge(table.rows[0].cells[1])
+    _cell_text(caption, "GwTableCaption", "{{ b.caption }}")
+    _cell_text(table.rows[1].cells[0], "GwTableHead", "{{ b.header[0] }}")
+    _cell_text(table.rows[1].cells[1], "GwTableHead", "{{ b.header[1] }}")
+    for row in table.rows[:2]:
+        _repeat_header(row)
+    _cell_text(table.rows[2].cells[0], "GwTableText", "{%tr for row in b.rows %}")
+    _cell_text(table.rows[3].cells[0], "GwTableText", "{{ row.name }}")
+    _cell_text(table.rows[3].cells[1], "GwTableNumber", "{{ row.value }}")
+    _cell_text(table.rows[4].cells[0], "GwTableText", "{%tr endfor %}")
+    _para(doc, "GwTableGap")
+
+
+def _imprint(doc) -> None:
+    """版记 on the last page: 抄送, 印发机关 and 印发日期 between a thick, thin and thick rule."""
+    thick, thin = (8, "single"), (6, "single")
+    table = _table(doc, 6, (55, 45), {"top": thick, "bottom": thick, "insideH": thin})
+    rows = table.rows
+    _cell_text(rows[0].cells[0], "GwImprint", "{%tr if cc %}")
+    cc = rows[1].cells[0].merge(rows[1].cells[1])
+    _cell_text(cc, "GwImprint", "{{ cc }}")
+    _cell_text(rows[2].cells[0], "GwImprint", "{%tr endif %}")
+    _cell_text(rows[3].cells[0], "GwImprint", "{%tr if issuer %}")
+    _cell_text(rows[4].cells[0], "GwImprint", "{{ issuer }}")
+    _cell_text(rows[4].cells[1], "GwImprintDate", "{{ issue_date }}")
+    _cell_text(rows[5].cells[0], "GwImprint", "{%tr endif %}")
+    # Float the table to the bottom of the type area of the page it lands on.
+    tblpr = table._tbl.tblPr
+    pos = _el("w:tblpPr", vertAnchor="margin", horzAnchor="margin", tblpXSpec="center", tblpYSpec="bottom")
+    tblpr.insert(1, pos)
+    _set_child(tblpr, "w:tblOverlap", val="never")
+    _para(doc, "GwTableGap")
+
+
+def _footers(section) -> None:
+    """“— N —” in 4号宋体: odd pages right, even pages left, one character in from the edge."""
+    section.footer.is_linked_to_previous = False
+    section.even_page_footer.is_linked_to_previous = False
+    for footer, align in ((section.footer, "right"), (section.even_page_footer, "left")):
+        p = footer.paragraphs[0]
+        p.style = STYLES["GwPageNumber"][0]
+        ppr = p._p.get_or_add_pPr()
+        _set_child(ppr, "w:jc", val=align)
+        _set_child(ppr, "w:ind", **{align: SMALL_PT * 20, align + "Chars": 100})
+        p.add_run("— ")
+        for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
+            run = p.add_run()
+            if kind:
+                run._r.append(_el("w:fldChar", fldCharType=kind))
+            elif text == " PAGE ":
+                instr = _el("w:instrText")
+                instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                instr.text = text
+                run._r.append(instr)
+            else:
+                run.text = text
+        p.add_run(" —")
+
+
+def _body_loop(doc) -> None:
+    _tag(doc, "{%p for b in body %}")
+    for level, style in enumerate(HEADING_STYLES, start=1):
+        _tag(doc, ("{%p if" if level == 1 else "{%p elif") + f" b.kind == \"h{level}\" %}}")
+        _para(doc, style, ("{{ b.number }}{{ b.text }}", None))
+    _tag(doc, "{%p elif b.kind == \"table\" %}")
+    _stat_table(doc)
+    _tag(doc, "{%p else %}")
+    _para(doc, "GwBody", ("{{ b.text }}", None))
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p endfor %}")
+
+
+def build_template(level, variant) -> bytes:
+    """The .docx bytes of one level's template for one variant (deterministic)."""
+    import datetime as dt
+
+    import docx
+    from docx.enum.section import WD_SECTION
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.shared import Pt
+
+    doc = docx.Document()
+    pkg = doc.part.package
+    for rid, rel in list(pkg.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            pkg.rels.pop(rid)
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype == RT.CUSTOM_XML or rel.reltype.endswith("/stylesWithEffects"):
+            doc.part.rels.pop(rid)
+    body = doc.element.body
+    for p in list(body.iterchildren(_qn("w:p"))):
+        body.remove(p)
+    _defaults(doc)
+    for style_id in STYLES:
+        _style(doc, style_id)
+    _font_table(doc)
+    doc.settings.odd_and_even_pages_header_footer = True
+    joint = variant.key == "joint"
+
+    # 报送函 (cover letter): its own section, no page number.
+    _tag(doc, "{%p if cover_letter %}")
+    _masthead(doc, joint)
+    letter_to = _para(doc, "GwRecipients", ("{{ recipients }}", None))
+    letter_to.paragraph_format.space_before = Pt(2 * grid_line_pt())    # 红色分隔线下空二行
+    _tag(doc, "{%p for p in cover_letter.text %}")
+    _para(doc, "GwBody", ("{{ p }}", None))
+    _tag(doc, "{%p endfor %}")
+    _signature_block(doc)
+    _page_setup(doc.sections[0])
+    doc.add_section(WD_SECTION.NEW_PAGE)
+    _tag(doc, "{%p endif %}")
+
+    # The report.
+    _tag(doc, "{%p if red_header %}")
+    _masthead(doc, joint)
+    _tag(doc, "{%p endif %}")
+    title = _para(doc, "GwTitle", ("{{ title }}", None))
+    title.paragraph_format.keep_with_next = True
+    _para(doc, "GwRecipients", ("{{ recipients }}", None))
+    _body_loop(doc)
+    _loop(doc, "a", "attachments", "GwAttachment", "GwAttachmentMore")
+    _signature_block(doc)
+    _tag(doc, "{%p if contact %}")
+    _para(doc, "GwNote", ("{{ contact }}", None))
+    _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p if imprint %}")
+    _imprint(doc)
+    _tag(doc, "{%p endif %}")
+
+    report = doc.sections[-1]
+    _page_setup(report)
+    _set_child(report._sectPr, "w:pgNumType", start=1)
+    _footers(report)
+
+    props = doc.core_properties
+    props.title = f"法治政府建设年度报告模板（{level.name}·{variant.name}）"
+    props.author = props.last_modified_by = "drafter"
+    props.comments = "由 drafter 的模板生成程序制作。修改方法见 docs/templates.md；改完后运行 drafter templates check 检查。"
+    props.keywords = f"drafter-template {level.id} {variant.key}"
+    props.created = props.modified = dt.datetime(2025, 1, 1)
+    props.revision = 1
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return normalize_zip(buffer.getvalue())
+
+
+def normalize_zip(data: bytes) -> bytes:
+    """Re-pack a .docx with fixed timestamps so the same content gives the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def build_all(root: Path | None = None) -> list[Path]:
+    """(Re)write every level's templates under ``root`` (default: the templates folder)."""
+    from drafter import fsutil, levels
+
+    root = Path(root) if root else levels.templates_root()
+    written = []
+    for level in levels.all_levels().values():
+        for variant in level.variants.values():
+            target = root / level.directory.name / template_name(variant.key)
+            fsutil.write_bytes(target, build_template(level, variant))
+            written.append(target)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    for path in build_all(Path(args[0]) if args else None):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,246 @@
+"""Turn a validated data document into the context a report template renders.
+
+The context is deliberately flat and ready to print: every heading number is
+generated here (via :mod:`drafter.numbering`), every multi-line text is split
+into Word paragraphs (via :func:`drafter.text.paragraphs`), dates are written
+the way GB/T 9704 wants them (2025年2月20日), statistics become table rows and
+XML-illegal characters are removed (each removal is reported with the YAML
+field it came from).  Templates therefore contain no logic beyond loops and
+conditionals.
+
+:data:`CONTEXT_FIELDS` is the contract between this module and the templates:
+``drafter templates check`` compares a template's variables against it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from drafter import levels
+from drafter.data.loader import format_field
+from drafter.errors import WARNING, Diagnostic
+from drafter.numbering import heading_number
+from drafter.text import codepoint, illegal_xml_chars, paragraphs, strip_illegal_xml
+
+# Template variable → (Chinese description, data-file fields it carries).
+CONTEXT_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "title": ("报告标题（未填写 meta.title 时按层级自动生成）", ("meta.title",)),
+    "masthead": ("红头发文机关标志（联合报告为两行）", ("meta.body", "meta.party_body")),
+    "red_header": ("是否印红头版头", ("meta.red_header",)),
+    "doc_number": ("发文字号", ("meta.doc_number",)),
+    "signers": ("签发人（多人用空格分隔）", ("meta.signer",)),
+    "recipients": ("主送机关（已加全角冒号）", ("meta.recipients",)),
+    "body": ("正文各段：开头段落和五项内容（标题、段落、表格）",
+             ("intro", "measures", "problems", "leadership", "plan", "other")),
+    "attachments": ("附件说明各行", ("meta.attachments",)),
+    "signature": ("发文机关署名（每个机关一行）", ("meta.signature",)),
+    "date": ("成文日期（如 2025年2月20日）", ("meta.date",)),
+    "contact": ("附注（已加圆括号）", ("meta.contact",)),
+    "imprint": ("是否印版记（有抄送机关或印发机关时为真）", ()),
+    "cc": ("版记中的抄送机关（已加“抄送：”和句号）", ("meta.cc",)),
+    "issuer": ("版记中的印发机关", ("meta.issuer",)),
+    "issue_date": ("版记中的印发日期（如 2025年2月21日印发）", ("meta.issue_date",)),
+    "cover_letter": ("报送函（没有时为空）：text 为各段函文", ("meta.cover_letter",)),
+}
+
+# Data fields that shape the document without being printed as such.
+IMPLICIT_FIELDS = ("meta.level", "meta.joint", "meta.year")
+
+_COLON = "："
+
+
+def zh_date(value: dt.date) -> str:
+    """``2025-02-20`` → ``2025年2月20日`` (Arabic numerals, no padding, GB/T 9704)."""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def format_number(value) -> str:
+    """13 → ``13``, 12.5 → ``12.5``, 3.0 → ``3``."""
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return f"{value:g}"
+    return str(value)
+
+
+@dataclass
+class Builder:
+    """Walks a validated document; collects warnings about removed characters."""
+
+    source: str | None = None
+    warnings: list = field(default_factory=list)
+
+    def clean(self, value, path: tuple) -> str:
+        """A string safe for XML; a warning names the field if something was removed."""
+        text = "" if value is None else str(value)
+        bad = illegal_xml_chars(text)
+        if bad:
+            self.warnings.append(Diagnostic(
+                WARNING, f"已删除不可见的控制字符 {'、'.join(codepoint(c) for c in bad)}",
+                hint="这些字符多为从网页或 PDF 复制带入，Word 无法打开含有它们的文件",
+                path=self.source, field=format_field(path)))
+            text = strip_illegal_xml(text)
+        return text
+
+    def paras(self, value, path: tuple) -> list[str]:
+        return paragraphs(self.clean(value, path))
+
+
+def _block(kind: str, text: str = "", number: str = "", **extra) -> dict:
+    return {"kind": kind, "text": text, "number": number, **extra}
+
+
+def _stat_table(b: Builder, stat: dict, path: tuple) -> dict:
+    """One statistic as a two-column table: caption, header and rows."""
+    name = b.clean(stat.get("name"), path + ("name",))
+    unit = b.clean(stat.get("unit"), path + ("unit",))
+    rows = []
+    for i, part in enumerate(stat.get("parts") or []):
+        rows.append({"name": b.clean(part.get("name"), path + ("parts", i, "name")),
+                     "value": format_number(part.get("value"))})
+    if stat.get("total") is not None:
+        label = "合计" if rows and not stat.get("partial") else "总数"
+        total = {"name": label, "value": format_number(stat["total"])}
+        rows = [total] + rows if stat.get("partial") else rows + [total]
+    for i, rate in enumerate(stat.get("rates") or []):
+        rows.append({"name": b.clean(rate.get("name"), path + ("rates", i, "name")),
+                     "value": format_number(rate.get("value")) + "%"})
+    return _block("table", caption=f"{name}（单位：{unit}）", header=["项目", "数值"], rows=rows)
+
+
+def _section(b: Builder, node: dict, path: tuple, level: int, n: int, out: list, *,
+             title: str | None = None, child_key: str = "items") -> None:
+    """A numbered heading, its paragraphs, tables and (recursively) its children."""
+    heading = title if title is not None else b.clean(node.get("title"), path + ("title",))
+    out.append(_block(f"h{level}", heading, heading_number(level, n)))
+    out.extend(_block("p", p) for p in b.paras(node.get("text"), path + ("text",)))
+    for i, stat in enumerate(node.get("stats") or []):
+        out.append(_stat_table(b, stat, path + ("stats", i)))
+    if "cause" in node:
+        out.extend(_cause_paragraphs(b, node.get("cause"), path + ("cause",)))
+    for i, child in enumerate(node.get(child_key) or []):
+        _section(b, child, path + (child_key, i), level + 1, i + 1, out)
+
+
+def _cause_paragraphs(b: Builder, cause, path: tuple) -> list[dict]:
+    """The cause of a shortcoming, reading as a cause: “原因：……” unless it already says so."""
+    words = levels.common_data()["items"]["problems"].get("cause_words") or []
+    paras = b.paras(cause, path)
+    if paras and not any(paras[0].startswith(w) for w in words):
+        paras[0] = "原因" + _COLON + paras[0]
+    return [_block("p", p) for p in paras]
+
+
+def _item_heading(b: Builder, doc: dict, item: levels.Item, year: int) -> str:
+    given = (doc.get(item.key) or {}).get("title")
+    return b.clean(given, (item.key, "title")) if given else item.heading_for(year)
+
+
+def body_blocks(b: Builder, doc: dict, level: levels.Level, year: int) -> list[dict]:
+    """Intro paragraphs, then the five items in the level's order, every heading numbered."""
+    out = [_block("p", p) for p in b.paras(doc.get("intro"), ("intro",))]
+    for n, item in enumerate(level.ordered_items(), start=1):
+        data = doc.get(item.key) or {}
+        child_key = "areas" if item.key == "measures" else "items"
+        # The item itself is level 1; its own text/children follow the generic walk.
+        _section(b, data, (item.key,), 1, n, out, title=_item_heading(b, doc, item, year), child_key=child_key)
+    return out
+
+
+def _attachments(b: Builder, names: list) -> list[str]:
+    """附件说明 lines: “附件：名称”, or “附件：1.名称” then “2.名称” … for several."""
+    names = [b.clean(x, ("meta", "attachments", i)) for i, x in enumerate(names or [])]
+    if len(names) == 1:
+        return [f"附件{_COLON}{names[0]}"]
+    return [(f"附件{_COLON}" if i == 0 else "") + f"{i + 1}.{name}" for i, name in enumerate(names)]
+
+
+def default_title(meta: dict, level: levels.Level) -> str:
+    variant = level.variant(bool(meta.get("joint")))
+    if variant is None:
+        return f"{meta.get('body', '')}关于{meta.get('year')}年法治政府建设情况的报告"
+    return variant.title_for(body=meta.get("body", ""), year=meta["year"], party_body=meta.get("party_body"))
+
+
+def default_signature(meta: dict) -> list[str]:
+    if meta.get("joint") and meta.get("party_body"):
+        return [meta["party_body"], meta["body"]]
+    return [meta["body"]]
+
+
+def build_context(doc: dict, *, level: levels.Level | None = None, source: str | None = None
+                  ) -> tuple[dict, list[Diagnostic]]:
+    """The template context for a validated document, and warnings about removed characters.
+
+    ``level`` defaults to the shipped level named in ``meta.level``; a local
+    template folder may pass its own (e.g. with a different item order).
+    """
+    b = Builder(source=source)
+    meta = doc["meta"]
+    level = level or levels.get_level(meta["level"])
+    year = meta["year"]
+
+    def m(key, default=None):
+        value = meta.get(key, default)
+        return b.clean(value, ("meta", key)) if isinstance(value, str) else value
+
+    joint = bool(meta.get("joint"))
+    title = m("title") or b.clean(default_title(meta, level), ("meta", "body"))
+    masthead = [m("party_body"), m("body")] if joint and meta.get("party_body") else [m("body")]
+    signature = meta.get("signature") or default_signature(meta)
+    signature = [b.clean(s, ("meta", "signature", i)) for i, s in enumerate(signature)]
+    date = zh_date(meta["date"])
+    cc = [b.clean(x, ("meta", "cc", i)) for i, x in enumerate(meta.get("cc") or [])]
+    issuer = m("issuer") or ""
+    issue_date = meta.get("issue_date") or (meta["date"] if issuer else None)
+    cover = None
+    if meta.get("cover_letter") is not None:
+        text = (meta.get("cover_letter") or {}).get("text")
+        paras = b.paras(text, ("meta", "cover_letter", "text")) if text else \
+            [f"现将《{title}》随文报上，请审阅。"]
+        cover = {"text": paras}
+    context = {
+        "title": title,
+        "masthead": masthead,
+        "red_header": bool(meta.get("red_header")),
+        "doc_number": m("doc_number") or "",
+        "signers": " ".join(b.clean(s, ("meta", "signer", i)) for i, s in enumerate(meta.get("signer") or [])),
+        "recipients": "、".join(b.clean(r, ("meta", "recipients", i))
+                               for i, r in enumerate(meta.get("recipients") or [])) + _COLON,
+        "body": body_blocks(b, doc, level, year),
+        "attachments": _attachments(b, meta.get("attachments")),
+        "signature": signature,
+        "date": date,
+        "contact": f"（{m('contact')}）" if meta.get("contact") else "",
+        "imprint": bool(cc or issuer),
+        "cc": f"抄送{_COLON}{'，'.join(cc)}。" if cc else "",
+        "issuer": issuer,
+        "issue_date": f"{zh_date(issue_date)}印发" if issue_date and issuer else "",
+        "cover_letter": cover,
+    }
+    return context, b.warnings
+
+
+def sample_context() -> dict:
+    """A context exercising every template feature (for ``templates check`` and benchmarks)."""
+    from drafter.levels import all_levels
+    level = next(iter(all_levels().values()))
+    doc = {
+        "meta": {"body": "示例县人民政府", "level": level.id, "joint": False, "year": 2024,
+                 "date": dt.date(2025, 2, 20), "recipients": ["中共示例市委", "示例市人民政府"],
+                 "cc": ["示例市司法局"], "issuer": "示例县人民政府办公室", "red_header": True,
+                 "doc_number": "示政发〔2025〕1号", "signer": ["张三"], "contact": "联系人：李四，电话：0000-1234567",
+                 "attachments": ["重点任务完成情况表", "统计表"], "cover_letter": {}},
+        "intro": "开头段落。",
+        "measures": {"areas": [{"kind": "enforcement", "title": "严格执法", "text": "正文。",
+                                "stats": [{"name": "行政执法案件", "unit": "件", "total": 3,
+                                           "parts": [{"name": "甲", "value": 1}, {"name": "乙", "value": 2}],
+                                           "rates": [{"name": "比率", "value": 33.3}]}],
+                                "items": [{"title": "要点", "text": "正文。", "items": [{"title": "细项", "text": "正文。"}]}]}]},
+        "problems": {"items": [{"title": "不足", "text": "表现。", "cause": "由于……"}]},
+        "leadership": {"text": "履职情况。"},
+        "plan": {"items": [{"title": "安排", "text": "正文。"}]},
+        "other": {"text": "无。"},
+    }
+    return build_context(doc, level=level)[0]

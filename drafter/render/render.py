@@ -1,0 +1,453 @@
+"""Render a template context into a .docx: the only module that imports docxtpl.
+
+docxtpl prepares each XML part of the template (it merges tags Word split
+across runs and turns ``{%p %}``/``{%tr %}`` into plain Jinja); we compile the
+result once in a sandboxed Jinja environment with autoescaping on and keep it,
+so rendering a batch of reports costs one template compilation.  Each render
+fills the compiled parts and writes a new .docx package next to the target
+(atomically, via :mod:`drafter.fsutil`), with a fingerprint of what drafter
+wrote in the document's custom properties: a later render refuses to
+overwrite a file someone changed after drafter produced it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from drafter import __version__, fsutil
+from drafter.errors import DrafterError, InputError, OutputError
+from drafter.render.build import DATE_RIGHT_CHARS, CHAR_TWIPS, template_name
+from drafter.text import excerpt
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+CORE_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+CUSTOM_PART = "docProps/custom.xml"
+CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+FINGERPRINT = "drafter-fingerprint"
+TEMPLATE_PART = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
+SIGNATURE_STYLES = ("GwSignature", "GwSignatureFirst")
+DATE_STYLE = "GwDate"
+
+
+def _w(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+# --- the Jinja environment and docxtpl's preparation --------------------------
+
+def jinja_env():
+    """Sandboxed, autoescaping, strict about undefined names."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+
+
+def _docxtpl():
+    from docxtpl import DocxTemplate
+    return DocxTemplate(io.BytesIO())   # used for its XML helpers only; nothing is loaded
+
+
+def prepare_part(xml: str) -> str:
+    """docxtpl's preparation of one XML part, one paragraph per line (for error locations)."""
+    patched = _docxtpl().patch_xml(xml)
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
+
+
+def paragraph_text(xml_line: str) -> str:
+    """The visible text of one line of a prepared part (a paragraph and its tags)."""
+    text = re.sub(r"<[^>]+>", "", xml_line)
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").strip()
+
+
+def template_error(exc, source: str, part: str, path: str) -> DrafterError:
+    """A Chinese message for a Jinja error, naming the paragraph the error is in."""
+    from jinja2 import TemplateSyntaxError, UndefinedError
+
+    where = ""
+    lineno = getattr(exc, "lineno", None)
+    if lineno:
+        lines = source.splitlines()
+        for i in range(min(lineno, len(lines)) - 1, -1, -1):
+            text = paragraph_text(lines[i])
+            if text:
+                where = f"，在{_part_zh(part)}段落“{excerpt(text, 40)}”"
+                break
+    if isinstance(exc, UndefinedError):
+        name = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", str(exc))
+        what = next((g for g in name.groups() if g), str(exc)) if name else str(exc)
+        return DrafterError(f"模板使用了不存在的变量“{what}”{where}", path=path,
+                            hint="请运行 drafter templates check 检查模板；可用变量见 docs/templates.md")
+    if isinstance(exc, TemplateSyntaxError):
+        return DrafterError(f"模板中的标签写法有误（{exc.message}）{where}", path=path,
+                            hint="请运行 drafter templates check 检查模板，并对照 docs/templates.md 修改")
+    return DrafterError(f"模板无法生成文档（{exc.__class__.__name__}: {exc}）{where}", path=path,
+                        hint="请运行 drafter templates check 检查模板")
+
+
+def _part_zh(part: str) -> str:
+    if "header" in part:
+        return "页眉"
+    if "footer" in part:
+        return "页脚"
+    return ""
+
+
+# --- a compiled template ----------------------------------------------------------
+
+@dataclass
+class CompiledTemplate:
+    """A template package read once: its fixed parts as bytes, its XML parts compiled."""
+
+    path: str
+    entries: list = field(default_factory=list)        # (name, bytes or None for rendered parts)
+    compiled: dict = field(default_factory=dict)       # part name → jinja Template
+    sources: dict = field(default_factory=dict)        # part name → prepared source
+    custom_base: bytes | None = None                   # the template's own custom properties
+
+    @classmethod
+    def load(cls, path: Path | str) -> "CompiledTemplate":
+        from jinja2 import TemplateError
+
+        path = str(path)
+        try:
+            with zipfile.ZipFile(path) as z:
+                raw = [(info.filename, z.read(info.filename)) for info in z.infolist()]
+        except FileNotFoundError as exc:
+            raise InputError("找不到模板文件", path=path, hint="请检查路径；可用 drafter templates list 查看模板") from exc
+        except (zipfile.BadZipFile, OSError, KeyError) as exc:
+            raise InputError("模板文件已损坏或不是 .docx 文件", path=path,
+                             hint="请用 Word/WPS 打开后另存为 .docx，或用 drafter templates new 重新创建") from exc
+        names = [name for name, _ in raw]
+        if "word/document.xml" not in names:
+            raise InputError("模板文件中没有正文（word/document.xml）", path=path, hint="请确认这是 Word 文档")
+        tpl = cls(path=path)
+        env = jinja_env()
+        for name, data in raw:
+            if name in (CUSTOM_PART,):
+                continue
+            if TEMPLATE_PART.match(name):
+                source = prepare_part(data.decode("utf-8"))
+                try:
+                    tpl.compiled[name] = env.from_string(source)
+                except TemplateError as exc:
+                    raise template_error(exc, source, name, path) from exc
+                tpl.sources[name] = source
+                tpl.entries.append((name, None))
+            elif name == "[Content_Types].xml":
+                tpl.entries.append((name, _with_custom_type(data)))
+            elif name == "_rels/.rels":
+                tpl.entries.append((name, _with_custom_rel(data)))
+            else:
+                tpl.entries.append((name, data))
+        tpl.custom_base = dict(raw).get(CUSTOM_PART)
+        return tpl
+
+    def render(self, context: dict, *, title: str = "", source: str = "") -> bytes:
+        """The finished .docx bytes for one context."""
+        from jinja2 import TemplateError
+
+        rendered = {}
+        for name, template in self.compiled.items():
+            try:
+                xml = template.render(context)
+            except TemplateError as exc:
+                raise template_error(exc, self.sources[name], name, self.path) from exc
+            rendered[name] = _finish_part(name, xml)
+        fingerprint = fingerprint_of(rendered)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, data in self.entries:
+                if data is None:
+                    data = rendered[name]
+                elif name == "docProps/core.xml":
+                    data = _core_properties(data, title)
+                z.writestr(name, data)
+            z.writestr(CUSTOM_PART, _custom_properties(self.custom_base, {
+                FINGERPRINT: fingerprint, "drafter-version": __version__, "drafter-source": source}))
+        return out.getvalue()
+
+
+def _finish_part(name: str, xml: str) -> bytes:
+    """docxtpl's post-processing of a rendered part, plus the 署名 placement."""
+    from lxml import etree
+
+    helper = _docxtpl()
+    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+    xml = helper.resolve_listing(xml)
+    if name != "word/document.xml":
+        return xml.encode("utf-8")
+    xml = re.sub(r"^<\?xml[^>]*\?>", "", xml)
+    tree = helper.fix_tables(xml.encode("utf-8"))
+    helper.docx_ids_index = 1000
+    helper.fix_docpr_ids(tree)
+    centre_signatures(tree)
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _text_width(text: str) -> float:
+    """Width in characters: CJK and full-width forms 1, Latin letters and digits ½."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in text)
+
+
+def _style_of(p) -> str | None:
+    ppr = p.find(_w("pPr"))
+    style = ppr.find(_w("pStyle")) if ppr is not None else None
+    return style.get(_w("val")) if style is not None else None
+
+
+def centre_signatures(tree) -> None:
+    """Centre each 署名 over the 成文日期 below it (GB/T 9704, for a sealed document)."""
+    pending = []
+    for p in tree.iter(_w("p")):
+        style = _style_of(p)
+        if style in SIGNATURE_STYLES:
+            pending.append(p)
+        elif style == DATE_STYLE and pending:
+            date_width = _text_width("".join(p.itertext()))
+            for sig in pending:
+                right = max(0.0, DATE_RIGHT_CHARS + (date_width - _text_width("".join(sig.itertext()))) / 2)
+                ppr = sig.find(_w("pPr"))
+                ind = ppr.find(_w("ind"))
+                if ind is None:
+                    ind = ppr.makeelement(_w("ind"), {})
+                    ppr.append(ind)
+                ind.set(_w("right"), str(round(right * CHAR_TWIPS)))
+                ind.set(_w("rightChars"), str(round(right * 100)))
+            pending = []
+
+
+# --- package properties -------------------------------------------------------------
+
+def fingerprint_of(parts: dict) -> str:
+    digest = hashlib.sha256()
+    for name in sorted(parts):
+        digest.update(name.encode() + b"\0" + parts[name] + b"\0")
+    return "sha256:" + digest.hexdigest()
+
+
+def _with_custom_type(data: bytes) -> bytes:
+    if b"/docProps/custom.xml" in data:
+        return data
+    override = f'<Override PartName="/docProps/custom.xml" ContentType="{CUSTOM_TYPE}"/>'.encode()
+    return data.replace(b"</Types>", override + b"</Types>")
+
+
+def _with_custom_rel(data: bytes) -> bytes:
+    if CUSTOM_REL.encode() in data:
+        return data
+    ids = {int(n) for n in re.findall(rb'Id="rId(\d+)"', data)}
+    rel = f'<Relationship Id="rId{max(ids, default=0) + 1}" Type="{CUSTOM_REL}" Target="docProps/custom.xml"/>'
+    return data.replace(b"</Relationships>", rel.encode() + b"</Relationships>")
+
+
+def _custom_properties(base: bytes | None, values: dict) -> bytes:
+    """docProps/custom.xml: the template's own custom properties plus drafter's."""
+    from lxml import etree
+
+    root = etree.fromstring(base) if base else etree.Element(f"{{{CUSTOM_NS}}}Properties", nsmap={None: CUSTOM_NS, "vt": VT_NS})
+    for prop in list(root):
+        if prop.get("name") in values:
+            root.remove(prop)
+    pid = max([int(p.get("pid", 1)) for p in root] + [1])
+    for name, value in values.items():
+        pid += 1
+        prop = etree.SubElement(root, f"{{{CUSTOM_NS}}}property", fmtid=FMTID, pid=str(pid), name=name)
+        etree.SubElement(prop, f"{{{VT_NS}}}lpwstr").text = value
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _core_properties(data: bytes, title: str) -> bytes:
+    """Title, author and dates of the rendered report (not the template's)."""
+    from lxml import etree
+
+    root = etree.fromstring(data)
+    now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    dc, cp, terms = "http://purl.org/dc/elements/1.1/", CORE_NS, "http://purl.org/dc/terms/"
+    values = {f"{{{dc}}}title": title, f"{{{dc}}}creator": "drafter", f"{{{cp}}}lastModifiedBy": "drafter",
+              f"{{{terms}}}created": now, f"{{{terms}}}modified": now}
+    for tag, value in values.items():
+        el = root.find(tag)
+        if el is None:
+            el = etree.SubElement(root, tag)
+            if tag.startswith(f"{{{terms}}}"):
+                el.set("{http://www.w3.org/2001/XMLSchema-instance}type", "dcterms:W3CDTF")
+        el.text = value
+    for tag in (f"{{{dc}}}description", f"{{{cp}}}keywords"):
+        el = root.find(tag)
+        if el is not None:
+            root.remove(el)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def read_fingerprint(path: Path) -> tuple[str | None, str | None]:
+    """(fingerprint stored in the file, fingerprint of its current content); Nones if unreadable."""
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = z.namelist()
+            stored = None
+            if CUSTOM_PART in names:
+                for prop in etree.fromstring(z.read(CUSTOM_PART)):
+                    if prop.get("name") == FINGERPRINT and len(prop):
+                        stored = prop[0].text
+            current = fingerprint_of({n: z.read(n) for n in names if TEMPLATE_PART.match(n)})
+            return stored, current
+    except (zipfile.BadZipFile, OSError, etree.XMLSyntaxError, KeyError):
+        return None, None
+
+
+def check_overwrite(target: Path, force: bool) -> None:
+    """Refuse to replace a .docx that drafter did not write or that was changed since."""
+    if force or not target.exists():
+        return
+    if target.is_dir():
+        raise OutputError("输出位置是一个文件夹", path=str(target), hint="请用 -o 指定文件名，或换一个文件夹")
+    stored, current = read_fingerprint(target)
+    if stored is None:
+        raise OutputError("输出文件已存在，且不是由 drafter 生成的，为避免覆盖他人文件，未写入", path=str(target),
+                          hint="请换一个输出文件名（-o），或确认可以覆盖后加 --force")
+    if stored != current:
+        raise OutputError("输出文件在 drafter 生成后被修改过（可能在 Word/WPS 中编辑并保存过），为保护这些修改，未覆盖",
+                          path=str(target),
+                          hint="请先把修改过的文件另存为其他名字，或确认放弃这些修改后加 --force")
+
+
+# --- templates on disk ------------------------------------------------------------------
+
+@lru_cache(maxsize=32)
+def _load_cached(path: str, mtime_ns: int, size: int) -> CompiledTemplate:
+    return CompiledTemplate.load(path)
+
+
+def load_template(path: Path | str) -> CompiledTemplate:
+    """A compiled template, compiled once per file version and reused."""
+    p = Path(path)
+    try:
+        st = p.stat()
+    except OSError as exc:
+        raise InputError("找不到模板文件", path=str(p), hint="可用 drafter templates list 查看模板") from exc
+    return _load_cached(str(p.resolve()), st.st_mtime_ns, st.st_size)
+
+
+def locate_template(level, joint: bool, template: Path | str | None = None):
+    """(template .docx path, level definition) for a report; ``template`` is a folder or a .docx."""
+    from drafter import levels
+
+    variant = level.variant(joint)
+    key = variant.key if variant else ("joint" if joint else "single")
+    if template is None:
+        return level.directory / template_name(key), level
+    template = Path(template)
+    if template.suffix.lower() == ".docx":
+        if not template.is_file():
+            raise InputError("找不到模板文件", path=str(template), hint="请检查 --template 的路径")
+        return template, level
+    if not template.is_dir():
+        raise InputError("找不到模板文件夹", path=str(template),
+                         hint="--template 应是 drafter templates new 创建的文件夹，或一个 .docx 模板")
+    local_level = levels.load_level(template) if (template / levels.LEVEL_FILE).is_file() else level
+    if local_level.id != level.id:
+        raise InputError(f"模板文件夹是“{local_level.name}”层级的，数据文件的层级是“{level.name}”", path=str(template),
+                         hint="请换用对应层级的模板文件夹，或修改 meta.level")
+    path = template / template_name(key)
+    if not path.is_file():
+        raise InputError(f"模板文件夹中没有 {template_name(key)}", path=str(template),
+                         hint="请用 drafter templates new --from 层级 文件夹 重新创建")
+    return path, local_level
+
+
+def render_to_file(template: CompiledTemplate, context: dict, target: Path, *, force: bool = False,
+                   source: str = "") -> Path:
+    """Render and write ``target`` atomically; refuses to overwrite an edited file unless ``force``."""
+    check_overwrite(target, force)
+    data = template.render(context, title=context.get("title", ""), source=source)
+    fsutil.write_bytes(target, data)
+    return target
+
+
+# --- PDF through LibreOffice ---------------------------------------------------------------
+
+def find_soffice() -> str | None:
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    for folder in (os.environ.get("PROGRAMFILES"), os.environ.get("PROGRAMFILES(X86)")):
+        if folder:
+            candidate = Path(folder) / "LibreOffice" / "program" / "soffice.exe"
+            if candidate.is_file():
+                return str(candidate)
+    return None
+
+
+def for_libreoffice(data: bytes) -> bytes:
+    """A copy of a .docx that LibreOffice lays out like Word does.
+
+    LibreOffice puts every character that is wider than a cell of the
+    character grid into two cells, so the GB/T 9704 grid (28 cells of 15.8 pt
+    for 16 pt text) doubles the spacing.  For the PDF we keep the 22-line grid,
+    drop the character grid and condense text by 0.25 pt instead, which also
+    gives 28 characters a line.
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            part = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                part = part.replace(b'w:type="linesAndChars"', b'w:type="lines"')
+            elif info.filename == "word/styles.xml":
+                part = re.sub(rb"(<w:rPrDefault>\s*<w:rPr>)", rb'\1<w:spacing w:val="-5"/>', part, count=1)
+            dst.writestr(info, part)
+    return out.getvalue()
+
+
+def convert_to_pdf(docx_files: list[Path]) -> list[Path]:
+    """Write ``x.pdf`` beside each ``x.docx`` using LibreOffice (one run for the whole batch)."""
+    soffice = find_soffice()
+    if soffice is None:
+        raise OutputError("未找到 LibreOffice，无法生成 PDF（.docx 已生成）",
+                          hint="请安装 LibreOffice（https://zh-cn.libreoffice.org/），"
+                               "或在 Word/WPS 中打开 .docx 后“另存为 PDF”")
+    with tempfile.TemporaryDirectory(prefix="drafter-pdf-") as tmp:
+        profile = Path(tmp, "profile").as_uri()
+        outdir, indir = Path(tmp, "out"), Path(tmp, "in")
+        indir.mkdir()
+        copies = []
+        for i, docx in enumerate(docx_files):
+            copies.append(indir / f"{i}.docx")
+            copies[-1].write_bytes(for_libreoffice(Path(docx).read_bytes()))
+        cmd = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+               "--convert-to", "pdf", "--outdir", str(outdir), *map(str, copies)]
+        try:
+            proc = subprocess.run(cmd, capture_output=True, timeout=120 + 30 * len(docx_files))
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise OutputError(f"LibreOffice 转换 PDF 失败（{exc.__class__.__name__}）",
+                              hint="请确认 LibreOffice 可以正常启动，或在 Word/WPS 中“另存为 PDF”") from exc
+        written = []
+        for i, docx in enumerate(docx_files):
+            produced = outdir / f"{i}.pdf"
+            if not produced.is_file():
+                detail = proc.stderr.decode("utf-8", "replace").strip()[-200:]
+                raise OutputError("LibreOffice 没有生成 PDF", path=str(docx),
+                                  hint=(detail + "；" if detail else "") + "可在 Word/WPS 中打开 .docx 后“另存为 PDF”")
+            target = Path(docx).with_suffix(".pdf")
+            fsutil.write_bytes(target, produced.read_bytes())
+            written.append(target)
+        return written
