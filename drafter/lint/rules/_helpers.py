@@ -1,0 +1,151 @@
+"""Helpers shared by the rule modules (this module is not a rule).
+
+Vocabulary lives in the ``lint:`` section of ``templates/common.yaml`` and is
+read through :func:`data`; item vocabulary comes from ``ctx.level.items``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from functools import lru_cache
+
+from drafter.document.model import Location, Paragraph, Section
+from drafter.levels import common_data
+from drafter.lint.context import BODY, MISSING, LintContext
+from drafter.lint.finding import Finding
+from drafter.text import excerpt as short
+
+CJK = "\u4e00-\u9fff"
+# A four-digit year written before 年 (not part of a longer number).
+YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?=\s*年)")
+# A year range such as 2021—2025年 or 2021-2025年: neither end is "another year".
+YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-—–－~～至到]+\s*(?:19|20)\d{2}\s*年")
+# Book-title marks: years inside 《…》 name a document, not the period reported on.
+BOOK_TITLE = re.compile(r"《[^》]*》")
+
+
+def data() -> dict:
+    """The ``lint:`` section of ``templates/common.yaml``."""
+    return common_data()["lint"]
+
+
+def option(ctx: LintContext, module: str, name: str):
+    """A rule option: the configured value, else the default in the rule's ``OPTIONS`` schema.
+
+    ``module`` is the rule module's ``__name__``.
+    """
+    if name in (ctx.options or {}):
+        return ctx.options[name]
+    return sys.modules[module].OPTIONS[name]["default"]
+
+
+@lru_cache(maxsize=1)
+def _traditional_table() -> dict:
+    pairs = data()["traditional"].split()
+    return {ord(pair[0]): pair[1] for pair in pairs if len(pair) == 2}
+
+
+def traditional_chars() -> frozenset:
+    """Characters used only in traditional Chinese (keys of the traditional → simplified table)."""
+    return frozenset(chr(code) for code in _traditional_table())
+
+
+def simplified(text: str) -> str:
+    """``text`` with traditional-only characters replaced (same length, so offsets stay valid)."""
+    return text.translate(_traditional_table())
+
+
+def around(text: str, start: int, end: int, width: int = 8) -> str:
+    """A short excerpt of ``text`` around ``text[start:end]``, with … where cut."""
+    left = max(0, start - width)
+    right = min(len(text), end + width)
+    piece = " ".join(text[left:right].split()) if text[left:right].strip() else text[left:right]
+    return ("…" if left else "") + piece + ("…" if right < len(text) else "")
+
+
+def make(module: str, ctx: LintContext, paragraph: Paragraph | None, message: str, hint: str = "",
+         excerpt: str | None = None, column: int | None = None, location: Location | None = None) -> Finding:
+    """A finding of the rule module named ``module`` (its ``__name__``) at ``paragraph``.
+
+    Without a paragraph the finding points at ``location``, else at the document start.
+    """
+    rule = sys.modules[module]
+    if location is None:
+            location = ctx.location(paragraph, excerpt=excerpt, column=column) if paragraph is not None \
+            else document_location(ctx)
+    return Finding(rule=rule.ID, severity=rule.DEFAULT_SEVERITY, message=message, location=location, hint=hint)
+
+
+def title_paragraph(ctx: LintContext) -> Paragraph | None:
+    """The paragraph holding the detected title, if any."""
+    if not ctx.title:
+        return None
+    return next((p for p in ctx.document.body() if p.text.strip() == ctx.title.strip()), None)
+
+
+def document_location(ctx: LintContext) -> Location:
+    """Where a finding about the whole document points: the title, else the first paragraph."""
+    paragraph = title_paragraph(ctx) or next(iter(ctx.document.body()), None)
+    if paragraph is None:
+        return Location(excerpt="")
+    return ctx.location(paragraph)
+
+
+def headed_sections(ctx: LintContext) -> list[Section]:
+    """Every section with a heading, depth first in document order."""
+    return [node for node in ctx.outline.walk() if node.heading is not None]
+
+
+def heading_indices(ctx: LintContext) -> set:
+    return {node.heading.paragraph.index for node in headed_sections(ctx)}
+
+
+def item_section(ctx: LintContext, key: str) -> Section | None:
+    """The section holding item ``key`` when it has a heading of its own (section or subsection)."""
+    status = ctx.items.get(key)
+    if status is None or status.status in (BODY, MISSING):
+        return None
+    return status.section
+
+
+def within(paragraph: Paragraph, section: Section | None) -> bool:
+    """Whether ``paragraph`` is ``section``'s heading or lies anywhere below it."""
+    if section is None:
+        return False
+    if section.heading is not None and section.heading.paragraph.index == paragraph.index:
+        return True
+    return any(p.index == paragraph.index for p in section.all_paragraphs())
+
+
+def plan_indices(ctx: LintContext) -> set:
+    """Indices of the paragraphs in the plan section (item ④), if it has a heading."""
+    section = item_section(ctx, "plan")
+    if section is None:
+        return set()
+    return {section.heading.paragraph.index} | {p.index for p in section.all_paragraphs()}
+
+
+def text_paragraphs(ctx: LintContext) -> list[Paragraph]:
+    """Paragraphs with the report's text (body and tables; not headers, footers or comments)."""
+    return ctx.document.body()
+
+
+def other_years(text: str, expected: int) -> list[tuple[int, re.Match]]:
+    """Years written ``YYYY年`` in ``text`` that differ from ``expected``.
+
+    Years inside 《…》 (document titles) and year ranges (2021—2025年) are ignored.
+    """
+    masked = BOOK_TITLE.sub(lambda m: "　" * len(m.group(0)), text)
+    masked = YEAR_RANGE.sub(lambda m: "　" * len(m.group(0)), masked)
+    return [(int(m.group(1)), m) for m in YEAR.finditer(masked) if int(m.group(1)) != expected]
+
+
+def count_text(items: list, limit: int = 3) -> str:
+    """``“a”、“b”、“c”等N处`` for messages that aggregate several places."""
+    shown = "、".join(f"“{item}”" for item in items[:limit])
+    return shown + (f"等{len(items)}处" if len(items) > limit else "")
+
+
+def short_text(text: str, limit: int = 24) -> str:
+    return short(text, limit)

@@ -1,0 +1,74 @@
+"""Half-width punctuation in Chinese text: , : ; ( ) ? ! next to Chinese characters.
+
+中文公文使用全角标点（，：；（）？！）。从网页复制或在英文输入法下输入的文字常带有半角标点。
+本规则查找紧挨汉字的半角逗号、冒号、分号、问号、叹号和括号（标题编号“(一)”由规则
+heading-form 检查，不重复报告）。出现在 3 段以内时逐段报告；更多时在第一处汇总报告一次，
+以免刷屏。
+
+不通过：
+
+```text
+2024年,我市召开常务会议(扩大)12次:研究……
+```
+
+通过：
+
+```text
+2024年，我市召开常务会议（扩大）12次：研究……
+```
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.lint.finding import WARNING
+from drafter.lint.rules import _helpers as h
+
+ID = "half-width-punctuation"
+CODE = "L12"
+DEFAULT_SEVERITY = WARNING
+TITLE = "中文中使用了半角标点"
+
+PER_PARAGRAPH_LIMIT = 3
+_C = h.CJK + "“”‘’《》、。"
+# A half-width mark with a Chinese character on its left (or, for "(", on its right).
+_MARK = re.compile(rf"(?<=[{_C}])[,:;?!)]|(?<=[{_C}])\(|\((?=[{_C}])|[,;:](?=[{_C}])|(?<=\d)\)(?=[{_C}])")
+_WORDS = {",": "逗号", ":": "冒号", ";": "分号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号"}
+
+
+def _skip(ctx, paragraph) -> int:
+    """Characters at the start of a heading taken by its number (checked by heading-form)."""
+    node = ctx.section_of(paragraph)
+    if node.heading is not None and node.heading.paragraph.index == paragraph.index:
+        return len(node.heading.number_text)
+    return 0
+
+
+def check(ctx):
+    hits = []
+    for paragraph in h.text_paragraphs(ctx):
+        text = paragraph.text
+        matches = [m for m in _MARK.finditer(text, _skip(ctx, paragraph))
+                   if not re.match(r"https?:|www\.", text[max(0, m.start() - 8):m.start() + 2])]
+        if matches:
+            hits.append((paragraph, matches))
+    if not hits:
+        return
+    if len(hits) <= PER_PARAGRAPH_LIMIT:
+        for paragraph, matches in hits:
+            marks = "、".join(dict.fromkeys(_WORDS[m.group(0)] for m in matches))
+            first = matches[0]
+            yield h.make(__name__, ctx, paragraph,
+                         f"中文中使用了半角{marks}（本段{len(matches)}处）",
+                         "请改为全角标点：，：；（）？！",
+                         excerpt=h.around(paragraph.text, first.start(), first.end()), column=first.start() + 1)
+        return
+    total = sum(len(m) for _, m in hits)
+    paragraph, matches = hits[0]
+    marks = "、".join(dict.fromkeys(_WORDS[m.group(0)] for _, ms in hits for m in ms))
+    yield h.make(__name__, ctx, paragraph,
+                 f"全文有{len(hits)}段共{total}处在中文中使用了半角{marks}",
+                 "请改为全角标点：，：；（）？！（可用 Word/WPS 的“查找和替换”逐个替换）",
+                 excerpt=h.around(paragraph.text, matches[0].start(), matches[0].end()),
+                 column=matches[0].start() + 1)

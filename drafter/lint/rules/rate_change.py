@@ -1,0 +1,43 @@
+"""An ambiguous change of a rate: 败诉率降低10% (relative or percentage points?).
+
+比率（败诉率、办结率、覆盖率……）的变化写成“降低10%”有两种理解：从 20% 降到 10%（降低 10 个
+百分点），还是从 20% 降到 18%（相对降低 10%）。本规则在“……率……降低/提高 N%”且没有写
+“个百分点”时给出提示。
+
+不通过：
+
+```text
+行政案件败诉率较上一年度降低10%。
+```
+
+通过：
+
+```text
+行政案件败诉率为6.2%，较上一年度降低1.5个百分点。
+```
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.lint.finding import INFO
+from drafter.lint.rules import _helpers as h
+
+ID = "rate-change"
+CODE = "L19"
+DEFAULT_SEVERITY = INFO
+TITLE = "比率变化未说明是否为百分点"
+
+_RATE_CHANGE = re.compile(r"率[^，,。；;：:%％]{0,12}?(?:降低|提高|下降|上升|提升|增长|减少|增加)了?\s*"
+                          r"(?:\d+(?:\.\d+)?)\s*[%％]")
+
+
+def check(ctx):
+    for paragraph in h.text_paragraphs(ctx):
+        text = paragraph.text
+        for match in _RATE_CHANGE.finditer(text):
+            yield h.make(__name__, ctx, paragraph,
+                         f"“{match.group(0)}”：比率的变化没有说明是百分点还是相对比例",
+                         "请写明变化前后的比率，或写成“降低N个百分点”",
+                         excerpt=h.around(text, match.start(), match.end()), column=match.start() + 1)

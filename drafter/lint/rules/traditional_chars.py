@@ -1,0 +1,62 @@
+"""Traditional characters in a report for the mainland.
+
+报送大陆各级机关的报告应使用规范汉字（简体）。从港澳台或繁体网站复制、或经繁简转换软件处理过的
+文字会混入繁体字。本规则统计全文中只用于繁体的字（见 templates/common.yaml 的 lint.traditional），
+占汉字总数的比例超过阈值时报告一次，列出部分繁体字及对应的简体字。
+
+选项：share（比例阈值，默认 0.01）、min_count（最少个数，默认 10）。
+
+不通过：
+
+```text
+現將我市年度法治政府建設工作總結如下
+```
+
+通过：
+
+```text
+现将我市2024年法治政府建设情况报告如下
+```
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.lint.finding import WARNING
+from drafter.lint.rules import _helpers as h
+
+ID = "traditional-chars"
+CODE = "L15"
+DEFAULT_SEVERITY = WARNING
+TITLE = "使用了繁体字"
+
+_DEFAULTS = h.data()["traditional_threshold"]
+OPTIONS = {
+    "share": {"type": "float", "min": 0, "max": 1, "default": float(_DEFAULTS["share"])},
+    "min_count": {"type": "integer", "min": 1, "default": int(_DEFAULTS["min_count"])},
+}
+_HAN = re.compile(f"[{h.CJK}]")
+SHOWN = 8
+
+
+def check(ctx):
+    traditional = h.traditional_chars()
+    total, found, first = 0, {}, None
+    for paragraph in h.text_paragraphs(ctx):
+        han = _HAN.findall(paragraph.text)
+        total += len(han)
+        for ch in han:
+            if ch in traditional:
+                found[ch] = found.get(ch, 0) + 1
+                if first is None:
+                    first = paragraph
+    count = sum(found.values())
+    if first is None or count < h.option(ctx, __name__, "min_count") or \
+            count / max(total, 1) <= h.option(ctx, __name__, "share"):
+        return
+    common = sorted(found, key=lambda c: -found[c])[:SHOWN]
+    pairs = "、".join(f"{c}→{h.simplified(c)}" for c in common)
+    yield h.make(__name__, ctx, first,
+                 f"全文有{count}个繁体字（占汉字的{count / total:.0%}），如{pairs}",
+                 "请用 Word 的“审阅 › 中文简繁转换 › 繁转简”（WPS：“审阅 › 繁转简”）转换为简体，再逐处核对")

@@ -1,0 +1,71 @@
+"""Web page or portal leftovers pasted into the draft (扫一扫, 分享到, 来源/作者/点击, 42:18).
+
+从政府网站或范文网站复制报告时，常把网页上的零碎内容一起带入：“扫一扫手机查看当前页面”
+“分享文章到”“当前位置”“如有侵权，联系删除”“版权属于”；门户网站信息栏（索引号、发布机构、
+“主动公开”、发布日期“2022-03-03”、“来源：…作者：…点击：”）；以及不可能的时间（如“42:18”）。
+本规则逐段查找这些内容（繁体字写法同样识别），每段报告一次。词表见 templates/common.yaml 的
+lint.web_junk。
+
+不通过：
+
+```text
+时间:2024-03-15 42:18来源:法治调研督察科作者:法治调研督察科点击:
+扫一扫手机查看当前页面
+```
+
+通过：报告正文中没有网页信息栏和网页按钮文字。
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from drafter.lint.finding import ERROR
+from drafter.lint.rules import _helpers as h
+
+ID = "web-junk"
+CODE = "L14"
+DEFAULT_SEVERITY = ERROR
+TITLE = "残留网页内容"
+
+# A short line that starts with a portal label is metadata even with one label.
+SHORT_LINE = 40
+_STAMP = re.compile(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*(?P<h>\d{1,2}):(?P<m>\d{2})(?::\d{2})?")
+_CLOCK = re.compile(r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:])")
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple:
+    spec = h.data()["web_junk"]
+    labels = [re.compile(p) for p in spec["labels"]]
+    lines = [re.compile(p) for p in spec["lines"]]
+    return tuple(spec["phrases"]), labels, lines
+
+
+def _reasons(text: str) -> list[str]:
+    phrases, labels, lines = _vocabulary()
+    reasons = [f"“{p}”" for p in phrases if p in text]
+    found = [m for pattern in labels for m in [pattern.search(text)] if m]
+    if len(found) >= 2 or (found and len(text) <= SHORT_LINE and any(m.start() == 0 for m in found)):
+        reasons.extend(f"“{m.group(0)}”" for m in sorted(found, key=lambda m: m.start()))
+    if not reasons and any(pattern.search(text) for pattern in lines):
+        reasons.append("网站信息栏")
+    stamp = _STAMP.search(text)
+    if stamp:
+        reasons.append(f"发布时间“{stamp.group(0)}”")
+    for clock in _CLOCK.finditer(text):
+        if int(clock.group("h")) > 23 or int(clock.group("m")) > 59:
+            if stamp or found:
+                reasons.append(f"不存在的时间“{clock.group(0)}”")
+    return reasons
+
+
+def check(ctx):
+    for paragraph in h.text_paragraphs(ctx):
+        text = h.simplified(paragraph.text.strip())
+        reasons = _reasons(text)
+        if reasons:
+            yield h.make(__name__, ctx, paragraph,
+                         f"疑似从网页复制带入的内容（{'、'.join(dict.fromkeys(reasons))}）",
+                         "请删除这一行；网页上的信息栏、按钮和版权声明不属于报告正文")
