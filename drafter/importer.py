@@ -39,6 +39,11 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DOC_NUMBER_LOOSE = re.compile(r"([^\s:：，,。]{1,12}?)[〔\[［【(（](\d{4})[〕\]］】)）]第?0*([1-9]\d*)号")
 _COVER_WORDS = ("报来", "报上", "报送", "随文", "请审阅", "请审示", "请审议")
 _BROKEN = re.compile(r"[\u4e00-\u9fff]$")
+_CC = re.compile(r"^抄送[：:]\s*(?P<names>.+?)。?$")
+_ISSUED = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*印发$")
+_SIGNER = re.compile(r"签发人[：:]\s*(?P<names>.+)$")
+_STAT_CAPTION = re.compile(r"^(?P<name>.+)（单位：(?P<unit>[^）]+)）$")
+_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 _CAUSE_LABEL = re.compile(r"^原因[：:]")
 _BODY_IN_TEXT = re.compile(r"([\u4e00-\u9fff*＊]{2,20}?(?:人民政府|街道办事处|行政公署))")
 _PARTY = re.compile(r"^中共|党委$|党工委$|党组$|委$|委员会$")
@@ -208,33 +213,47 @@ class _Importer:
     # -- structure helpers
 
     def _tail(self) -> list:
-        """Trailing lines after the last sentence (signature, date, web junk); excluded from sections."""
+        """Trailing lines after the last sentence (signature, date, imprint, web junk); not section text."""
         tail = []
         for paragraph in reversed(self.paragraphs):
-            if is_sentence(paragraph.text) or outline.recognise(paragraph) is not None:
+            text = paragraph.text.strip()
+            if (is_sentence(text) and not _CC.match(text)) or outline.recognise(paragraph) is not None:
                 break
             tail.append(paragraph)
             self.skip.add(id(paragraph))
         return list(reversed(tail))
 
-    def texts(self, section: Section, fold: bool = False) -> list[str]:
-        """Paragraph texts of a section (run-in text after its heading first); ``fold`` adds subsections."""
-        out = [heading_rest(section)] if section.heading is not None else []
-        out += [p.text.strip() for p in section.paragraphs if id(p) not in self.skip]
+    def texts(self, section: Section, fold: bool = False, rest: bool = True) -> list[str]:
+        """Paragraph texts of a section (run-in text after its heading first); ``fold`` adds subsections.
+
+        Table text is left out (drafter's own statistics tables are read by :meth:`stats`)."""
+        out = [heading_rest(section)] if rest and section.heading is not None else []
+        out += [p.text.strip() for p in section.paragraphs if id(p) not in self.skip and p.part != "table"]
         if fold:
             for child in section.children:
                 out.append(child.heading.paragraph.text.strip())
-                out.extend(self.texts(child, fold=True)[1:])
+                out.extend(self.texts(child, fold=True, rest=False))
         return rejoin([t for t in out if t])
 
-    def node(self, section: Section, depth: int) -> dict:
+    def stats(self, section: Section) -> list:
+        """Statistics tables as drafter renders them: caption “名称（单位：件）”, 项目/数值, rows."""
+        tables: dict = {}
+        for p in section.paragraphs:
+            if p.part == "table" and p.table_cell is not None:
+                tables.setdefault(p.table_cell[0], []).append(p)
+        return [stat for cells in tables.values() if (stat := stat_from_table(cells)) is not None]
+
+    def node(self, section: Section, depth: int, stats: bool = False) -> dict:
         """``{title, text, items}`` for a section; below ``depth`` more levels the text is folded in."""
         result = {"title": section.title or TODO_MARK + "小标题"}
         text = join_paragraphs(self.texts(section, fold=depth <= 0))
         if text:
             result["text"] = text
+        found = self.stats(section) if stats else []
+        if found:
+            result["stats"] = found
         if depth > 0 and section.children:
-            result["items"] = [self.node(c, depth - 1) for c in section.children]
+            result["items"] = [self.node(c, depth - 1, stats and depth > 1) for c in section.children]
         return result
 
     def classify(self, section: Section) -> str | None:
@@ -325,6 +344,7 @@ class _Importer:
             meta["date"] = None
             extra = f"原文只有网页发布日期 {published.isoformat()}（公开日期，不是成文日期）" if published else None
             r.gap(("meta", "date"), "成文日期（写成 2025-02-20 的形式）", extra)
+        self._imprint(meta, lines)
         recipients = []
         for text in lines:
             names = [n for n in re.split(r"[\s\u3000、，,]+", text.rstrip(":：")) if n]
@@ -343,10 +363,26 @@ class _Importer:
         if cover:
             meta["cover_letter"] = {"text": join_paragraphs(cover)}
             r.guess(("meta", "cover_letter"), "原文开头的报送函")
-        ignored = [t for t in lines if not is_sentence(t) and t not in orgs and not _DATE_LINE.match(t) and t != title
+        ignored = [t for t in lines if not is_sentence(t) and t not in orgs and not _imprint_line(t) and not _DATE_LINE.match(t) and t != title
                    and not _DOC_NUMBER_LOOSE.search(t) and not t.endswith((":", "：")) and t not in cover]
         r.ignored.extend(t for t in ignored if t not in recipients)
         return meta
+
+    def _imprint(self, meta: dict, lines: list[str]) -> None:
+        """签发人, 抄送, 印发机关和印发日期, 红头 (a masthead line “××文件”)."""
+        r = self.result
+        for i, text in enumerate(lines):
+            if (m := _SIGNER.search(text)) and "signer" not in meta:
+                meta["signer"] = [n for n in re.split(r"[\s\u3000、，,]+", m.group("names")) if n]
+            elif (m := _CC.match(text)) and "cc" not in meta:
+                meta["cc"] = [n for n in re.split(r"[，,、]", m.group("names")) if n.strip()]
+            elif (m := _ISSUED.match(text)) and "issue_date" not in meta:
+                if i and is_organisation(lines[i - 1]):
+                    meta["issuer"] = lines[i - 1]
+                meta["issue_date"] = _date(*m.groups())
+            elif text.endswith("文件") and len(text) <= 30 and "red_header" not in meta:
+                meta["red_header"] = True
+                r.guess(("meta", "red_header"), f"原文首页有发文机关标志“{text}”")
 
     # -- the five items
 
@@ -423,11 +459,11 @@ class _Importer:
                 if section.children:
                     if text:
                         out["text"] = text
-                    areas += [self.node(c, 2) for c in section.children]
+                    areas += [self.node(c, 2, stats=True) for c in section.children]
                 else:
                     areas += self._runin_nodes(section, out)
             else:
-                areas.append(self.node(section, 2))
+                areas.append(self.node(section, 2, stats=True))
         if not areas:
             kinds = levels.measure_kinds()
             for kind in self.level.required_areas or ("other",):
@@ -613,6 +649,44 @@ class _Importer:
         return out
 
 
+def stat_from_table(cells: list) -> dict | None:
+    """A stat from a two-column table laid out as :mod:`drafter.render.context` renders it, else None."""
+    rows: dict = {}
+    for p in cells:
+        rows.setdefault(p.table_cell[1], []).append(p.text.strip())
+    ordered = [rows[k] for k in sorted(rows)]
+    if len(ordered) < 3 or len(ordered[0]) != 1 or not (m := _STAT_CAPTION.match(ordered[0][0])):
+        return None
+    stat: dict = {"name": m.group("name"), "unit": m.group("unit")}
+    parts, rates = [], []
+    for row in ordered[2:]:
+        if len(row) != 2:
+            return None
+        name, value = row
+        if value.endswith("%") and _NUMBER.match(value[:-1]):
+            rates.append({"name": name, "value": _num(value[:-1])})
+        elif not _NUMBER.match(value):
+            return None
+        elif name in ("合计", "总数") and "total" not in stat:
+            stat["total"] = _num(value)
+            if name == "总数" and parts == [] and len(ordered) > 3:
+                stat["partial"] = True
+        else:
+            parts.append({"name": name, "value": _num(value)})
+    if parts:
+        stat["parts"] = parts
+    if stat.get("partial") and not parts:
+        del stat["partial"]
+    if rates:
+        stat["rates"] = rates
+    return stat
+
+
+def _num(text: str):
+    value = float(text)
+    return int(value) if value.is_integer() and "." not in text else value
+
+
 def split_cause(paras: list[str]) -> tuple[list[str], list[str]]:
     """(what the shortcoming is, its cause): from a paragraph labelled 原因 or opening with a
     cause word, else from the first sentence using a cause word (``cause_words`` of templates/)."""
@@ -631,6 +705,10 @@ def split_cause(paras: list[str]) -> tuple[list[str], list[str]]:
                 return paras[:i] + ([before] if before else []), [text[pos:].strip()] + paras[i + 1:]
             pos += len(sentence)
     return paras, []
+
+
+def _imprint_line(text: str) -> bool:
+    return bool(_CC.match(text) or _ISSUED.match(text) or _SIGNER.search(text))
 
 
 def _date(y: str, m: str, d: str) -> dt.date | None:

@@ -1,0 +1,129 @@
+"""Each seed report imports to a data file whose gaps are exactly what that report lacks.
+
+Coverage per seed (../shared/research/regulatory.md §4.2): none has item ③ or ⑤ as a section;
+001 and 002 have no problems section; 000, 003, 004 list problems without causes; 002 has no plan
+section and 000 only an unheaded closing paragraph; only 000 has a signature date and a 主送 line.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from drafter.data.validate import TODO_MARK, validate_file
+from drafter.data.writer import dump
+from drafter.importer import CHECK, MISSING, import_file
+from tests.conftest import seed_path
+from tests.importer.helpers import fill_gaps, todo_fields
+
+GAPS = {
+    "000": {"problems", "leadership", "plan", "other"},
+    "001": {"meta.date", "meta.recipients", "problems", "leadership", "other"},
+    "002": {"meta.date", "meta.recipients", "problems", "leadership", "plan", "other", "measures"},
+    "003": {"meta.date", "meta.recipients", "problems", "leadership", "other"},
+    "004": {"meta.date", "meta.recipients", "problems", "leadership", "other"},
+}
+
+
+def _import(prefix: str, tmp_path):
+    imported = import_file(seed_path(prefix))
+    target = tmp_path / f"{prefix}.yaml"
+    target.write_text(imported.yaml(), encoding="utf-8")
+    return imported, target
+
+
+@pytest.mark.parametrize("prefix", sorted(GAPS))
+def test_seed_gaps_are_exactly_what_it_lacks(prefix, tmp_path):
+    imported, target = _import(prefix, tmp_path)
+    result = validate_file(target)
+    assert todo_fields(result) == GAPS[prefix]
+    for d in result.errors:
+        if d.field == "meta.date":
+            assert "没有填写" in d.message
+        elif d.field == "measures.areas":        # 002: traditional characters defeat the kind keywords
+            assert prefix == "002" and "缺少" in d.message
+        else:
+            assert TODO_MARK in d.message, d.format()
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=./drafter-report.schema.json\n")
+    assert f"# {MISSING}：党政主要负责人履行推进法治建设第一责任人职责情况" in text
+    assert f"# {MISSING}：其他需要报告的情况" in text
+    assert f"# {CHECK}：" in text                 # every area kind is a guess
+    assert imported.missing and imported.found
+
+
+@pytest.mark.parametrize("prefix", sorted(GAPS))
+def test_seed_validates_after_filling_the_gaps(prefix, tmp_path):
+    imported, _ = _import(prefix, tmp_path)
+    data = fill_gaps(yaml.safe_load(imported.yaml()), imported.data["meta"]["year"])
+    if prefix == "002":                           # what the user does for the traditional-character seed
+        for index, kind in ((0, "institutions"), (2, "enforcement"), (4, "disputes")):
+            data["measures"]["areas"][index]["kind"] = kind
+    filled = tmp_path / "filled.yaml"
+    filled.write_text(dump(data), encoding="utf-8")
+    result = validate_file(filled)
+    assert result.errors == [], "\n".join(d.format() for d in result.errors)
+
+
+def test_seed_004_structure_and_metadata(tmp_path):
+    imported, _ = _import("004", tmp_path)
+    meta = imported.data["meta"]
+    assert (meta["body"], meta["party_body"], meta["level"], meta["joint"], meta["year"]) == \
+        ("鞍山市人民政府", "中共鞍山市委", "city", True, 2023)
+    assert meta["doc_number"] == "鞍委〔2024〕17号"
+    assert meta["date"] is None                   # only the web page's time, which is no 成文日期
+    areas = imported.data["measures"]["areas"]
+    assert len(areas) == 10
+    assert [a["kind"] for a in areas] == ["party_leadership", "functions", "institutions", "enforcement",
+                                          "disputes", "emergency", "supervision", "digital", "supervision",
+                                          "society"]
+    assert imported.data["measures"]["title"] == "主要举措和成效"
+    problems = imported.data["problems"]["items"]
+    assert [p["title"] for p in problems] == ["行政执法规范化需进一步加强", "基层法治基础仍然薄弱",
+                                              "落实重大行政决策制度有差距"]
+    assert problems[0]["cause"].startswith(TODO_MARK)
+    plan = imported.data["plan"]
+    assert plan["year"] == 2024 and len(plan["items"]) == 5 and plan["title"] == "2024年重点工作安排"
+    assert "下一步" in plan["text"]
+
+
+def test_seed_000_cover_letter_problems_and_unheaded_plan(tmp_path):
+    imported, _ = _import("000", tmp_path)
+    meta = imported.data["meta"]
+    assert meta["body"] == "兴平市人民政府" and meta["level"] == "county"
+    assert meta["recipients"] == ["咸阳市人民政府"]
+    assert str(meta["date"]) == "2021-01-21"
+    assert "请审阅" in meta["cover_letter"]["text"]
+    assert len(imported.data["problems"]["items"]) == 4
+    assert imported.data["problems"]["items"][0]["title"] == "整体推动不力"
+    assert "2021年" in imported.data["plan"]["text"]            # the closing paragraph of 四、
+    assert "2021年" not in imported.data["problems"].get("text", "")
+    assert not any("来自网络" in str(v) for v in imported.data.values())   # trailing web junk dropped
+    assert any("来自网络" in line for line in imported.ignored)
+    # the three thematic top sections are the areas; 三's （一）… become their items
+    areas = imported.data["measures"]["areas"]
+    assert len(areas) == 3 and len(areas[2]["items"]) == 8
+
+
+def test_seed_003_runin_plan_and_indented_headings(tmp_path):
+    imported, _ = _import("003", tmp_path)
+    assert imported.data["meta"]["level"] == "township"
+    assert len(imported.data["measures"]["areas"]) == 7         # （一）… indented with U+2002
+    plan = imported.data["plan"]["items"]
+    assert [p["title"] for p in plan] == ["强化宣传教育,提升法治素养", "持续强化法治队伍建设",
+                                          "加强规范审查,确保规范性文件合规合法"]
+    assert not any("分享文章" in str(v) for v in imported.data["plan"].values())
+    problems = imported.data["problems"]
+    assert [p["title"] for p in problems["items"]] == ["普法宣传效果有待提高", "部分干部法治素养有待提高",
+                                                       "部分执法人员业务能力不足"]
+    assert problems["text"].startswith("2022年,街道法治政府建设工作取得了一定成效")
+
+
+def test_seed_001_subsections_and_plan(tmp_path):
+    imported, _ = _import("001", tmp_path)
+    areas = imported.data["measures"]["areas"]
+    assert len(areas) == 5 and all(len(a["items"]) == 3 for a in areas)
+    assert areas[0]["items"][0]["title"] == "带头学法用法"
+    assert imported.data["plan"]["title"] == "下一步工作思路"
+    assert len(imported.data["plan"]["items"]) == 3
+    assert not any("扫一扫" in str(v) for v in imported.data["plan"]["items"])
