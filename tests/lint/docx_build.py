@@ -18,7 +18,7 @@ import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 from drafter.document.model import Paragraph
 from drafter.document.text_reader import read_text
@@ -59,14 +59,32 @@ def set_numbering(paragraph, num_id: str, ilvl: int) -> None:
 
 
 def set_east_asia_font(target, name: str) -> None:
-    """Set the East Asian font (what Chinese text uses) on a style's or run's rPr."""
+    """Set the East Asian font (what Chinese text uses) on a style's rPr, as Word does (theme link removed)."""
     rfonts = target.element.get_or_add_rPr().get_or_add_rFonts()
     rfonts.set(qn("w:eastAsia"), name)
+    rfonts.attrib.pop(qn("w:eastAsiaTheme"), None)
+
+
+# GB/T 9704 practice: fonts of the title and heading levels 1–4.
+TITLE_FONT = "方正小标宋简体"
+HEADING_FONTS = {1: "黑体", 2: "楷体_GB2312", 3: "仿宋_GB2312", 4: "仿宋_GB2312"}
+
+
+def set_gbt9704_page(document) -> None:
+    """A4, margins 37/35/28/26 mm (top/bottom/left/right)."""
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+        section.left_margin, section.right_margin = Mm(28), Mm(26)
 
 
 def build_docx(path: Path | str, text: str, *, auto_numbering: bool = True, style_names: str = "Heading {n}",
                body_font: str = "仿宋_GB2312", heading_bold: bool = False) -> Path:
-    """Write ``text`` (one paragraph per line) as a .docx at ``path`` and return the path."""
+    """Write ``text`` (one paragraph per line) as a .docx at ``path`` and return the path.
+
+    The page, fonts and sizes follow GB/T 9704 practice (so a correct text makes
+    a correct .docx); ``body_font`` can be changed to build a wrongly formatted one.
+    """
     path = Path(path)
     source = read_text(text)
     title = detect_title(source)
@@ -76,9 +94,16 @@ def build_docx(path: Path | str, text: str, *, auto_numbering: bool = True, styl
     normal.font.size = Pt(16)
     set_east_asia_font(normal, body_font)
     normal.paragraph_format.first_line_indent = Pt(32)
+    set_gbt9704_page(document)
+    title_style = styles["Title"]
+    title_style.font.size = Pt(22)
+    set_east_asia_font(title_style, TITLE_FONT)
     heading_styles = {}
     for n in range(1, 5):
         style = styles[f"Heading {n}"]
+        style.font.size = Pt(16)
+        style.font.bold = heading_bold
+        set_east_asia_font(style, HEADING_FONTS[n])
         style.name = style_names.format(n=n)
         heading_styles[n] = style
     num_id = add_heading_numbering(document) if auto_numbering else None
@@ -95,9 +120,6 @@ def build_docx(path: Path | str, text: str, *, auto_numbering: bool = True, styl
         if auto_numbering:
             body = body[len(heading.number_text):] if body.startswith(heading.number_text) else heading.title
         paragraph = document.add_paragraph(body, style=heading_styles[heading.level])
-        if heading_bold:
-            for run in paragraph.runs:
-                run.bold = True
         if num_id:
             set_numbering(paragraph, num_id, heading.level - 1)
     document.save(path)
