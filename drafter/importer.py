@@ -44,6 +44,7 @@ _ISSUED = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*印�
 _SIGNER = re.compile(r"签发人[：:]\s*(?P<names>.+)$")
 _STAT_CAPTION = re.compile(r"^(?P<name>.+)（单位：(?P<unit>[^）]+)）$")
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+_CONTACT = re.compile(r"^[（(](.+)[）)]$")
 _CAUSE_LABEL = re.compile(r"^原因[：:]")
 _BODY_IN_TEXT = re.compile(r"([\u4e00-\u9fff*＊]{2,20}?(?:人民政府|街道办事处|行政公署))")
 _PARTY = re.compile(r"^中共|党委$|党工委$|党组$|委$|委员会$")
@@ -363,6 +364,9 @@ class _Importer:
         if cover:
             meta["cover_letter"] = {"text": join_paragraphs(cover)}
             r.guess(("meta", "cover_letter"), "原文开头的报送函")
+            if meta.pop("red_header", None):           # the masthead belongs to the cover letter
+                r.comments.pop(("meta", "red_header"), None)
+                r.guesses -= 1
         ignored = [t for t in lines if not is_sentence(t) and t not in orgs and not _imprint_line(t) and not _DATE_LINE.match(t) and t != title
                    and not _DOC_NUMBER_LOOSE.search(t) and not t.endswith((":", "：")) and t not in cover]
         r.ignored.extend(t for t in ignored if t not in recipients)
@@ -380,6 +384,8 @@ class _Importer:
                 if i and is_organisation(lines[i - 1]):
                     meta["issuer"] = lines[i - 1]
                 meta["issue_date"] = _date(*m.groups())
+            elif (m := _CONTACT.match(text)) and "contact" not in meta and any(map(_DATE_LINE.match, lines[:i])):
+                meta["contact"] = m.group(1)
             elif text.endswith("文件") and len(text) <= 30 and "red_header" not in meta:
                 meta["red_header"] = True
                 r.guess(("meta", "red_header"), f"原文首页有发文机关标志“{text}”")
@@ -708,7 +714,7 @@ def split_cause(paras: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _imprint_line(text: str) -> bool:
-    return bool(_CC.match(text) or _ISSUED.match(text) or _SIGNER.search(text))
+    return bool(_CC.match(text) or _ISSUED.match(text) or _SIGNER.search(text) or _CONTACT.match(text))
 
 
 def _date(y: str, m: str, d: str) -> dt.date | None:
