@@ -766,6 +766,8 @@ def to_next_year(last: Imported) -> Imported:
     if isinstance(meta.get("title"), str) and isinstance(year, int):
         meta["title"] = meta["title"].replace(f"{year - 1}年", f"{year}年")
         new.guess(("meta", "title"), "沿用去年的标题，年份已改")
+    if meta.get("signer"):
+        new.guess(("meta", "signer"), "沿用去年的签发人")
     if meta.get("cover_letter"):
         meta["cover_letter"] = {"text": TODO_MARK + "报送函正文（不写 text 则自动生成）"}
     data = {"meta": meta}
