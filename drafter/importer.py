@@ -31,7 +31,7 @@ MISSING = "原文缺失，请补充"
 
 _SENTENCE_END = re.compile(r"[。！？；!?;…]['’”」』）)]*$")
 _CN_NUM = "一二三四五六七八九十"
-_RUNIN = re.compile(rf"(?:^|(?<=[。；;：:！？!?]))[ \u3000]*(?P<n>[{_CN_NUM}]+)是")
+_RUNIN = re.compile(rf"(?:^|(?<=[。；;：:！？!?，,]))[ \u3000]*(?P<n>[{_CN_NUM}]+)是")
 _CLAUSE_END = re.compile(r"[。；;！？!?]")
 _COMMA = re.compile(r"[，,]")
 _DATE_LINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
@@ -45,6 +45,11 @@ _SIGNER = re.compile(r"签发人[：:]\s*(?P<names>.+)$")
 _STAT_CAPTION = re.compile(r"^(?P<name>.+)（单位：(?P<unit>[^）]+)）$")
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 _CONTACT = re.compile(r"^[（(](.+)[）)]$")
+_UNITS = "件个人次项家条户册场期名所起份宗"
+_TOTAL = re.compile(rf"(?P<lead>[^，。；,;：:]*?)共(?:计|有)?(?P<what>[^\d，。；,;]{{0,20}}?)(?P<total>\d+(?:\.\d+)?)"
+                    rf"(?P<unit>[{_UNITS}])[，,]\s*其中[，,：:]?(?P<parts>[^。；;]+)")
+_PART = re.compile(r"^(?P<name>[^\d]{1,20}?)(?P<value>\d+(?:\.\d+)?)(?P<unit>\S)$")
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _CAUSE_LABEL = re.compile(r"^原因[：:]")
 _BODY_IN_TEXT = re.compile(r"([\u4e00-\u9fff*＊]{2,20}?(?:人民政府|街道办事处|行政公署))")
 _PARTY = re.compile(r"^中共|党委$|党工委$|党组$|委$|委员会$")
@@ -200,6 +205,9 @@ class _Importer:
         self.document = document
         self.paragraphs = [p for p in document.body() if p.text.strip()]
         self.skip: set = set()
+        # drafter's own statistics tables, if any, are the statistics; else “共N件，其中……” in the text
+        self.has_tables = any(p.part == "table" and _STAT_CAPTION.match(p.text.strip()) for p in self.paragraphs)
+        self.text_stats = 0
         self.tail = self._tail()
         self.root = outline.build_outline([p for p in self.paragraphs if id(p) not in self.skip])
         detected, joint = outline.detect_level(document)
@@ -251,6 +259,9 @@ class _Importer:
         if text:
             result["text"] = text
         found = self.stats(section) if stats else []
+        if stats and not found and not self.has_tables:
+            found = stats_in_text(result.get("text"))
+            self.text_stats += len(found)
         if found:
             result["stats"] = found
         if depth > 0 and section.children:
@@ -481,6 +492,14 @@ class _Importer:
         r.found.append(f"主要举措和成效（{len(areas)}条）")
         out["areas"] = [self._with_kind(a, i) for i, a in enumerate(areas)]
         self._required_kinds(out["areas"])
+        if not self.has_tables:
+            why = "由正文中的“共……其中……”识别（各项之和等于总数）；生成文档时会排成表格，不需要可删除"
+            for i, area in enumerate(out["areas"]):
+                if area.get("stats"):
+                    r.guess(("measures", "areas", i, "stats"), why)
+                for j, item in enumerate(area.get("items") or []):
+                    if item.get("stats"):
+                        r.guess(("measures", "areas", i, "items", j, "stats"), why)
         return out
 
     def _runin_nodes(self, section: Section, out: dict) -> list:
@@ -653,6 +672,28 @@ class _Importer:
                              "text": TODO_MARK + "具体措施"}]
             r.gap(("plan", "items"), "下一年度的具体工作安排", "应分条写明" if lead else None)
         return out
+
+
+def stats_in_text(text: str) -> list[dict]:
+    """“共N件，其中甲a件、乙b件” → stats, only where the parts add up to the total exactly."""
+    found = []
+    for m in _TOTAL.finditer(text or ""):
+        unit = m.group("unit")
+        parts = []
+        for piece in re.split(r"[，,、]", _BRACKETED.sub("", m.group("parts"))):
+            pm = _PART.match(piece.strip())
+            if not pm or pm.group("unit") != unit:
+                parts = []
+                break
+            parts.append({"name": pm.group("name").strip(), "value": _num(pm.group("value"))})
+        total = _num(m.group("total"))
+        if len(parts) < 2 or abs(sum(p["value"] for p in parts) - total) > 1e-9:
+            continue
+        name = m.group("what").strip() or re.split(r"[\s、]", m.group("lead").strip())[-1][-12:]
+        name = re.sub(r"^(全年|全市|全区|全县|累计)", "", name)
+        if name:
+            found.append({"name": name, "unit": unit, "total": total, "parts": parts})
+    return found
 
 
 def stat_from_table(cells: list) -> dict | None:
