@@ -188,6 +188,8 @@ class Styles:
         self.default_para = None
         self.doc_rpr = self.doc_ppr = None
         self.theme_fonts = theme_fonts
+        self._names: dict = {}
+        self._chain_cache: dict = {}
         if root is None:
             return
         for style in root.findall("w:style", NS):
@@ -199,13 +201,12 @@ class Styles:
         if defaults is not None:
             self.doc_rpr = defaults.find("w:rPrDefault/w:rPr", NS)
             self.doc_ppr = defaults.find("w:pPrDefault/w:pPr", NS)
-        self._chain_cache: dict = {}
 
     def name(self, sid: str | None) -> str | None:
-        style = self.by_id.get(sid)
-        if style is None:
-            return None
-        return _val(style.find("w:name", NS)) or sid
+        if sid not in self._names:
+            style = self.by_id.get(sid)
+            self._names[sid] = None if style is None else (_val(style.find("w:name", NS)) or sid)
+        return self._names[sid]
 
     def chain(self, sid: str | None) -> list:
         """The style and its basedOn ancestors (nearest first), cycles cut."""
@@ -290,6 +291,7 @@ class Numbering:
         self.abstract = {}
         self.nums = {}
         self.counters: dict = {}
+        self._levels: dict = {}
         if root is None:
             return
         for ab in root.findall("w:abstractNum", NS):
@@ -303,6 +305,12 @@ class Numbering:
             self.nums[num.get(W + "numId")] = (_val(num.find("w:abstractNumId", NS)), overrides)
 
     def _level(self, num_id: str, ilvl: int):
+        key = (num_id, ilvl)
+        if key not in self._levels:
+            self._levels[key] = self._find_level(num_id, ilvl)
+        return self._levels[key]
+
+    def _find_level(self, num_id: str, ilvl: int):
         abstract_id, overrides = self.nums.get(num_id, (None, {}))
         start_override, lvl_override = overrides.get(str(ilvl), (None, None))
         ab = self.abstract.get(abstract_id)
@@ -351,8 +359,14 @@ _SKIP_IN_TEXT = {W + "del", W + "moveFrom", W + "txbxContent", "{%s}Fallback" % 
                  W + "delText", W + "footnoteReference", W + "endnoteReference", W + "pPr", W + "rPr"}
 
 
+_COMPLEX = (W + "del", W + "moveFrom", W + "txbxContent", "{%s}Fallback" % NS["mc"], W + "sym")
+_SIMPLE_TEXT = (W + "t", W + "tab", W + "br", W + "cr", W + "noBreakHyphen")
+
+
 def paragraph_text(p) -> str:
     """Visible text of a w:p (pending insertions included, deletions and nested text boxes left out)."""
+    if next(p.iter(*_COMPLEX), None) is None:          # the common case, scanned in C
+        return "".join(el.text or "" if el.tag == W + "t" else _TEXT_TAGS[el.tag] for el in p.iter(*_SIMPLE_TEXT))
     out = []
 
     def walk(el):
@@ -417,111 +431,148 @@ def _first(elements, path: str):
 
 
 def _font(rfonts_list, slot: str, theme: dict) -> str | None:
-    """Resolve one w:rFonts slot through a list of rFonts (nearest first); explicit before theme."""
+    """Resolve one w:rFonts slot through a list of rFonts (nearest first).
+
+    A theme reference (``w:eastAsiaTheme``) wins over the explicit name on the
+    same element, as in Word; a nearer element wins over a farther one.
+    """
     for rfonts in rfonts_list:
         if rfonts is None:
             continue
-        name = rfonts.get(W + slot)
         theme_name = rfonts.get(W + slot + "Theme")
-        if theme_name:
-            resolved = theme.get(theme_name)
-            if resolved:
-                return resolved
+        if theme_name and theme.get(theme_name):
+            return theme[theme_name]
+        name = rfonts.get(W + slot)
         if name:
             return name
     return None
 
 
+_JC = {"both": "both", "center": "center", "left": "left", "start": "left", "right": "right", "end": "right",
+       "distribute": "distribute"}
+
+
+def _bold_of(rprs) -> bool | None:
+    for rpr in rprs:
+        if rpr is not None:
+            b = rpr.find(W + "b")
+            if b is not None:
+                return _on(b)
+    return None
+
+
+def _ppr_values(pprs) -> dict:
+    """Paragraph properties resolved through a list of w:pPr (nearest first)."""
+    out = {"jc": None, "ind": None, "spacing": None, "outline": None, "numpr": None}
+    for ppr in pprs:
+        if ppr is None:
+            continue
+        if out["jc"] is None:
+            out["jc"] = _val(ppr.find(W + "jc"))
+        if out["outline"] is None:
+            out["outline"] = _val(ppr.find(W + "outlineLvl"))
+        if out["numpr"] is None:
+            out["numpr"] = ppr.find(W + "numPr")
+        ind = ppr.find(W + "ind")
+        if out["ind"] is None and ind is not None and any(
+                ind.get(W + a) is not None for a in ("firstLineChars", "firstLine", "hanging", "hangingChars")):
+            out["ind"] = ind
+        spacing = ppr.find(W + "spacing")
+        if out["spacing"] is None and spacing is not None and spacing.get(W + "line") is not None:
+            out["spacing"] = spacing
+    return out
+
+
+def _rpr_values(rprs, theme: dict) -> dict:
+    fonts = [r.find(W + "rFonts") if r is not None else None for r in rprs]
+    size = _val(_first(rprs, "w:sz"))
+    return {"east_asia": _font(fonts, "eastAsia", theme), "ascii": _font(fonts, "ascii", theme),
+            "size": int(size) / 2 if size and size.isdigit() else None, "bold": bool(_bold_of(rprs))}
+
+
 class Resolver:
-    """Resolved paragraph formatting and heading signals for one document."""
+    """Resolved paragraph formatting and heading signals for one document.
+
+    What a paragraph style gives is resolved once per style (the style chain
+    and docDefaults); each paragraph then only looks at its own direct
+    properties and those of its first text run.
+    """
 
     def __init__(self, styles: Styles):
         self.styles = styles
+        self._para: dict = {}
+        self._char: dict = {}
 
     def para_style(self, p) -> str | None:
-        return _val(p.find("w:pPr/w:pStyle", NS))
+        ppr = p.find(W + "pPr")
+        return _val(ppr.find(W + "pStyle")) if ppr is not None else None
 
-    def outline_level(self, p, chain) -> int | None:
-        direct = _val(p.find("w:pPr/w:outlineLvl", NS))
-        if direct is None:
-            found = _first([s.find("w:pPr", NS) for s in chain], "w:outlineLvl")
-            direct = _val(found)
-        if direct is None or not direct.isdigit() or int(direct) >= 9:
-            return None
-        return int(direct)
+    def _style(self, sid):
+        """(pPr list, rPr list, resolved pPr values, resolved rPr values) of a paragraph style."""
+        if sid not in self._para:
+            chain = self.styles.para_chain(sid)
+            pprs = [s.find(W + "pPr") for s in chain] + [self.styles.doc_ppr]
+            rprs = [s.find(W + "rPr") for s in chain] + [self.styles.doc_rpr]
+            self._para[sid] = (pprs, rprs, _ppr_values(pprs), _rpr_values(rprs, self.styles.theme_fonts))
+        return self._para[sid]
 
-    def num_pr(self, p, chain):
-        ppr = p.find("w:pPr", NS)
-        numpr = ppr.find("w:numPr", NS) if ppr is not None else None
-        if numpr is None:
-            numpr = _first([s.find("w:pPr", NS) for s in chain], "w:numPr")
-        if numpr is None:
-            return None, 0
-        ilvl = _val(numpr.find("w:ilvl", NS))
-        if ilvl is None:
-            style_numpr = _first([s.find("w:pPr", NS) for s in chain], "w:numPr/w:ilvl")
-            ilvl = _val(style_numpr)
-        return _val(numpr.find("w:numId", NS)), int(ilvl) if ilvl and ilvl.isdigit() else 0
+    def _char_rprs(self, rstyle):
+        if rstyle not in self._char:
+            self._char[rstyle] = [s.find(W + "rPr") for s in self.styles.chain(rstyle)]
+        return self._char[rstyle]
 
-    def format(self, p, chain) -> tuple[Format, bool]:
-        """The paragraph's resolved :class:`Format` and whether all its text is bold."""
-        styles = self.styles
-        ppr_list = [p.find("w:pPr", NS)] + [s.find("w:pPr", NS) for s in chain] + [styles.doc_ppr]
-        para_rpr = [s.find("w:rPr", NS) for s in chain] + [styles.doc_rpr]
-        runs = [r for r in p.iterfind(".//w:r", NS) if paragraph_text(r).strip()]
-        first = runs[0] if runs else None
-
-        def run_rprs(run):
-            if run is None:
-                return para_rpr
-            rpr = run.find("w:rPr", NS)
-            rstyle = _val(rpr.find("w:rStyle", NS)) if rpr is not None else None
-            return [rpr] + [s.find("w:rPr", NS) for s in styles.chain(rstyle)] + para_rpr
-
-        rprs = run_rprs(first)
-        fmt = Format()
-        fmt.font_east_asia = _font([r.find("w:rFonts", NS) if r is not None else None for r in rprs], "eastAsia",
-                                   styles.theme_fonts)
-        fmt.font_ascii = _font([r.find("w:rFonts", NS) if r is not None else None for r in rprs], "ascii",
-                               styles.theme_fonts)
-        size = _val(_first(rprs, "w:sz"))
-        fmt.size_pt = int(size) / 2 if size and size.isdigit() else None
-
-        def bold(rpr_list):
-            for rpr in rpr_list:
-                if rpr is not None:
-                    b = rpr.find("w:b", NS)
-                    if b is not None:
-                        return _on(b)
-            return False
-
-        all_bold = bool(runs) and all(bold(run_rprs(r)) for r in runs)
-        fmt.bold = bold(rprs)
-        fmt.alignment = {"both": "both", "center": "center", "left": "left", "start": "left", "right": "right",
-                         "end": "right", "distribute": "distribute"}.get(_val(_first(ppr_list, "w:jc")))
-        ind = [x.find("w:ind", NS) if x is not None else None for x in ppr_list]
-        for el in ind:
-            if el is None:
+    def paragraph(self, p, sid):
+        """(Format, all text bold, outline level or None, (numId, ilvl) or None) of a w:p."""
+        pprs, rprs, style_ppr, style_rpr = self._style(sid)
+        ppr = p.find(W + "pPr")
+        values = _ppr_values([ppr]) if ppr is not None else {}
+        merged = {k: values.get(k) if values.get(k) is not None else v for k, v in style_ppr.items()}
+        runs = [r for r in p.iter(W + "r") if r.find(W + "t") is not None]
+        formats = []
+        for run in runs[:1] or [None]:
+            rpr = run.find(W + "rPr") if run is not None else None
+            if rpr is None:
+                formats.append(style_rpr)
                 continue
-            chars = el.get(W + "firstLineChars")
-            twips = el.get(W + "firstLine")
-            hanging = el.get(W + "hanging") or el.get(W + "hangingChars")
-            if chars is not None or twips is not None or hanging is not None:
-                if chars is not None and chars.lstrip("-").isdigit():
-                    fmt.first_line_indent_chars = int(chars) / 100
-                if twips is not None and twips.lstrip("-").isdigit():
-                    fmt.first_line_indent_pt = int(twips) / 20
+            rstyle = _val(rpr.find(W + "rStyle"))
+            formats.append(_rpr_values([rpr] + self._char_rprs(rstyle) + rprs, self.styles.theme_fonts))
+        first = formats[0]
+        all_bold = bool(runs)
+        for run in runs:
+            rpr = run.find(W + "rPr")
+            if rpr is None:
+                bold = style_rpr["bold"]
+            else:
+                direct = _bold_of([rpr] + self._char_rprs(_val(rpr.find(W + "rStyle"))))
+                bold = style_rpr["bold"] if direct is None else direct
+            if not bold:
+                all_bold = False
                 break
-        spacing = [x.find("w:spacing", NS) if x is not None else None for x in ppr_list]
-        for el in spacing:
-            if el is not None and el.get(W + "line") is not None:
-                rule = el.get(W + "lineRule") or "auto"
-                line = el.get(W + "line")
-                fmt.line_spacing_rule = rule
-                if rule in ("exact", "atLeast") and line.lstrip("-").isdigit():
-                    fmt.line_spacing_pt = int(line) / 20
-                break
-        return fmt, all_bold
+        fmt = Format(font_east_asia=first["east_asia"], font_ascii=first["ascii"], size_pt=first["size"],
+                     bold=first["bold"], alignment=_JC.get(merged["jc"]))
+        ind = merged["ind"]
+        if ind is not None:
+            chars, twips = ind.get(W + "firstLineChars"), ind.get(W + "firstLine")
+            if chars is not None and chars.lstrip("-").isdigit():
+                fmt.first_line_indent_chars = int(chars) / 100
+            if twips is not None and twips.lstrip("-").isdigit():
+                fmt.first_line_indent_pt = int(twips) / 20
+        spacing = merged["spacing"]
+        if spacing is not None:
+            rule, line = spacing.get(W + "lineRule") or "auto", spacing.get(W + "line")
+            fmt.line_spacing_rule = rule
+            if rule in ("exact", "atLeast") and line.lstrip("-").isdigit():
+                fmt.line_spacing_pt = int(line) / 20
+        outline = merged["outline"]
+        outline = int(outline) if outline and outline.isdigit() and int(outline) < 9 else None
+        numbering = None
+        numpr = merged["numpr"]
+        if numpr is not None:
+            ilvl = _val(numpr.find(W + "ilvl"))
+            if ilvl is None and style_ppr["numpr"] is not None:
+                ilvl = _val(style_ppr["numpr"].find(W + "ilvl"))
+            numbering = (_val(numpr.find(W + "numId")), int(ilvl) if ilvl and ilvl.isdigit() else 0)
+        return fmt, all_bold, outline, numbering
 
 
 # --- page setup and properties ------------------------------------------------------------------
@@ -625,16 +676,14 @@ def _read(pkg: Package, path: Path) -> Document:
     def add(container, part_name, key):
         for ordinal, (p, part_kind, cell) in enumerate(iter_paragraph_elements(container, part_name)):
             sid = resolver.para_style(p)
-            chain = styles.para_chain(sid)
-            num_id, ilvl = resolver.num_pr(p, chain)
-            number = numbering.next(num_id, ilvl) if num_id else ""
+            fmt, bold, outline, num = resolver.paragraph(p, sid)
+            number = numbering.next(*num) if num and num[0] else ""
             text = paragraph_text(p)
             if not text.strip() and not number:
                 continue
-            fmt, bold = resolver.format(p, chain)
             document.paragraphs.append(Paragraph(
                 text=number + text, index=len(document.paragraphs), number=number.strip(),
-                style=styles.name(sid) or styles.name(styles.default_para), outline_level=resolver.outline_level(p, chain),
+                style=styles.name(sid) or styles.name(styles.default_para), outline_level=outline,
                 bold=bold, part=part_kind, table_cell=cell, format=fmt, source=(key, ordinal)))
 
     add(body, "body", BODY_KEY)

@@ -68,12 +68,13 @@ def lint_document(document: Document, *, level: str | None = None, year: int | N
     items = outline_mod.classify_items(tree, document, level_def, report_year)
     title = outline_mod.detect_title(document)
     findings = []
+    shared_paths: dict = {}          # paragraph index → section, filled once and shared by all rules
     for rule in registry.RULES:
         setting = config.setting(rule)
         if not setting.enabled:
             continue
         ctx = LintContext(document=document, outline=tree, level=level_def, joint=joint, year=report_year,
-                          items=items, options=setting.options, title=title)
+                          items=items, options=setting.options, title=title, _paths=shared_paths)
         for finding in rule.check(ctx) or ():
             finding.rule = rule.ID
             finding.severity = setting.severity
