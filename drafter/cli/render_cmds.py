@@ -26,11 +26,9 @@ def _targets(inputs: list[Path], output: str | None) -> list[Path]:
 
 def _render_one(path: Path, target: Path, *, force: bool, template: str | None, strict: bool) -> int:
     """Validate and render one data file; print what happened; return 0 or an exit code."""
-    from drafter import levels
     from drafter.data.validate import validate_file
     from drafter.errors import DrafterError
-    from drafter.render import context as ctx_mod
-    from drafter.render import render as engine
+    from drafter.render.render import render_report
 
     try:
         result = validate_file(path)
@@ -40,15 +38,11 @@ def _render_one(path: Path, target: Path, *, force: bool, template: str | None, 
             click.echo(click.style(f"{path}: 数据有{len(result.errors)}个错误、{len(result.warnings)}个警告，"
                                    "未生成报告（请先按提示修改数据文件）", fg="red"))
             return 1
-        doc = result.document
-        level = levels.get_level(doc["meta"]["level"])
-        template_path, level = engine.locate_template(level, bool(doc["meta"].get("joint")), template)
-        context, warnings = ctx_mod.build_context(doc, level=level, source=str(path))
+        warnings = render_report(result.document, target, template=template, force=force, source=str(path))
         reported = {d.field for d in result.diagnostics}
         for w in warnings:
             if w.field not in reported:
                 echo_diagnostic(w)
-        engine.render_to_file(engine.load_template(template_path), context, target, force=force, source=path.name)
     except DrafterError as exc:
         click.echo(click.style("错误：" + exc.format(), fg="red"))
         return exc.exit_code

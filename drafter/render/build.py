@@ -67,7 +67,7 @@ STYLES = {
     "GwNote": ("公文附注", FANGSONG, BODY_PT, {"indent": 2}),
     "GwMasthead": ("公文发文机关标志", XIAOBIAOSONG, MASTHEAD_PT, {"align": "center", "color": RED, "line": 50}),
     "GwMastheadName": ("公文联合发文机关", XIAOBIAOSONG, MASTHEAD_PT, {"align": "distribute", "color": RED, "line": 50}),
-    "GwDocNumber": ("公文发文字号", FANGSONG, BODY_PT, {"left": 1, "rule": True, "before_lines": 2}),
+    "GwDocNumber": ("公文发文字号", FANGSONG, BODY_PT, {"left": 1, "rule": True, "before_lines": 2, "after_lines": 2}),
     "GwTableCaption": ("公文表格标题", HEITI, SMALL_PT, {"align": "center", "line": 22}),
     "GwTableHead": ("公文表头", HEITI, SMALL_PT, {"align": "center", "line": 22}),
     "GwTableText": ("公文表格文字", FANGSONG, SMALL_PT, {"align": "left", "line": 22}),
@@ -79,6 +79,8 @@ STYLES = {
     "GwPageNumber": ("公文页码", SONG, SMALL_PT, {"line": 20, "small_chars": True}),
 }
 HEADING_STYLES = ("GwHeading1", "GwHeading2", "GwHeading3", "GwHeading4")
+SIGNATURE_STYLES = ("GwSignatureFirst", "GwSignature")
+DATE_STYLE = "GwDate"
 
 
 def template_name(variant_key: str) -> str:
@@ -101,21 +103,54 @@ def _el(tag: str, **attrs):
     return el
 
 
+# Child order the OOXML schema prescribes (Word rejects a file whose elements are out of order).
+_ORDER = {
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd "
+           "tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+           "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
+           "textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
+             "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription",
+    "sectPr": "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders "
+              "lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter docGrid "
+              "printerSettings sectPrChange",
+    "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof "
+           "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd "
+           "fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath",
+}
+_ORDER = {key: value.split() for key, value in _ORDER.items()}
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def insert_ordered(parent, el):
+    """Insert ``el`` into ``parent`` where the schema wants it (appended if the parent is unknown)."""
+    order = _ORDER.get(_local(parent.tag))
+    name = _local(el.tag)
+    if order and name in order:
+        later = set(order[order.index(name) + 1:])
+        for i, child in enumerate(parent):
+            if _local(child.tag) in later:
+                parent.insert(i, el)
+                return el
+    parent.append(el)
+    return el
+
+
 def _set_child(parent, tag: str, **attrs):
     """Replace ``parent``'s child ``tag`` with a new one carrying ``attrs``; return it."""
     for old in parent.findall(_qn(tag)):
         parent.remove(old)
-    el = _el(tag, **attrs)
-    parent.append(el)
-    return el
+    return insert_ordered(parent, _el(tag, **attrs))
 
 
 def set_fonts(rpr, font: str) -> None:
     """Name ``font`` for every script slot (ascii, hAnsi, eastAsia, cs), no theme fonts."""
     fonts = rpr.find(_qn("w:rFonts"))
     if fonts is None:
-        fonts = _el("w:rFonts")
-        rpr.insert(0, fonts)
+        fonts = insert_ordered(rpr, _el("w:rFonts"))
     for attr in list(fonts.attrib):
         del fonts.attrib[attr]
     for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
@@ -251,13 +286,6 @@ def _tag(container, tag: str):
     return _para(container, "GwBody", (tag, None))
 
 
-def _cell_borders(cell, **sides):
-    tcpr = cell._tc.get_or_add_tcPr()
-    borders = _set_child(tcpr, "w:tcBorders")
-    for side, (sz, val) in sides.items():
-        borders.append(_el(f"w:{side}", val=val, sz=sz, space=0, color="000000"))
-
-
 def _table(doc, rows: int, widths_pct: tuple, borders: dict):
     from docx.shared import Mm
 
@@ -366,8 +394,7 @@ def _imprint(doc) -> None:
     _cell_text(rows[5].cells[0], "GwImprint", "{%tr endif %}")
     # Float the table to the bottom of the type area of the page it lands on.
     tblpr = table._tbl.tblPr
-    pos = _el("w:tblpPr", vertAnchor="margin", horzAnchor="margin", tblpXSpec="center", tblpYSpec="bottom")
-    tblpr.insert(1, pos)
+    _set_child(tblpr, "w:tblpPr", vertAnchor="margin", horzAnchor="margin", tblpXSpec="center", tblpYSpec="bottom")
     _set_child(tblpr, "w:tblOverlap", val="never")
     _para(doc, "GwTableGap")
 

@@ -27,7 +27,8 @@ from pathlib import Path
 
 from drafter import __version__, fsutil
 from drafter.errors import DrafterError, InputError, OutputError
-from drafter.render.build import DATE_RIGHT_CHARS, CHAR_TWIPS, template_name
+from drafter.render.build import (CHAR_TWIPS, DATE_RIGHT_CHARS, DATE_STYLE, SIGNATURE_STYLES, insert_ordered,
+                                  template_name)
 from drafter.text import excerpt
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -40,8 +41,6 @@ CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 FINGERPRINT = "drafter-fingerprint"
 TEMPLATE_PART = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
-SIGNATURE_STYLES = ("GwSignature", "GwSignatureFirst")
-DATE_STYLE = "GwDate"
 
 
 def _w(tag: str) -> str:
@@ -225,8 +224,7 @@ def centre_signatures(tree) -> None:
                 ppr = sig.find(_w("pPr"))
                 ind = ppr.find(_w("ind"))
                 if ind is None:
-                    ind = ppr.makeelement(_w("ind"), {})
-                    ppr.append(ind)
+                    ind = insert_ordered(ppr, ppr.makeelement(_w("ind"), {}))
                 ind.set(_w("right"), str(round(right * CHAR_TWIPS)))
                 ind.set(_w("rightChars"), str(round(right * 100)))
             pending = []
@@ -380,6 +378,22 @@ def render_to_file(template: CompiledTemplate, context: dict, target: Path, *, f
     data = template.render(context, title=context.get("title", ""), source=source)
     fsutil.write_bytes(target, data)
     return target
+
+
+def render_report(document: dict, target: Path | str, *, template: Path | str | None = None,
+                  force: bool = False, source: str = "") -> list:
+    """Render a validated document to ``target``; return warnings (removed characters).
+
+    ``template`` is a local template folder or .docx (default: the level's shipped one).
+    """
+    from drafter import levels
+    from drafter.render.context import build_context
+
+    meta = document["meta"]
+    path, level = locate_template(levels.get_level(meta["level"]), bool(meta.get("joint")), template)
+    context, warnings = build_context(document, level=level, source=source or None)
+    render_to_file(load_template(path), context, Path(target), force=force, source=Path(source).name if source else "")
+    return warnings
 
 
 # --- PDF through LibreOffice ---------------------------------------------------------------
