@@ -99,3 +99,23 @@ def test_default_config_is_empty():
     rule = registry.RULES[0]
     setting = config.setting(rule)
     assert setting.enabled and setting.severity == rule.DEFAULT_SEVERITY
+
+
+def test_every_rendered_example_lints_without_errors(tmp_path):
+    """Reports drafter renders from examples/ are recognised exactly and have zero errors."""
+    from drafter.data.validate import validate_file
+    from drafter.render.render import render_report
+
+    from ..conftest import example_files
+    examples = example_files()
+    if not examples:
+        pytest.skip("examples/ 中还没有示例数据文件")
+    for path in examples:
+        validated = validate_file(path)
+        target = tmp_path / (path.stem + ".docx")
+        render_report(validated.document, target, source=str(path))
+        meta = validated.document["meta"]
+        result = lint_path(target)
+        assert (result.level, result.joint, result.year) == (meta["level"], bool(meta.get("joint")), meta["year"])
+        assert {k: s.status for k, s in result.items.items()} == dict.fromkeys(result.items, "section"), path.name
+        assert [(f.rule, f.message) for f in result.findings if f.severity == "error"] == [], path.name
