@@ -171,3 +171,31 @@ def test_tracked_changes_comments_footnotes_and_properties(tmp_path):
     assert document.properties["title"] == "2024年法治政府建设情况报告"
     assert document.properties["creator"] == "某县司法局"
     assert document.properties["custom:发文字号"] == "某司〔2025〕3号"
+
+
+def test_doc_is_converted_through_libreoffice(tmp_path):
+    import subprocess
+
+    from drafter.document.read import read_document, soffice
+    if soffice() is None:
+        pytest.skip("没有安装 LibreOffice")
+    source = build_docx(tmp_path / "草稿.docx", "青山县关于2024年法治政府建设情况的报告\n一、主要举措和成效\n正文。")
+    subprocess.run([soffice(), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "doc", "--outdir", str(tmp_path / "doc"), str(source)],
+                   capture_output=True, timeout=120, check=True)
+    document = read_document(tmp_path / "doc" / "草稿.doc")
+    assert document.path == str(tmp_path / "doc" / "草稿.doc")
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == "青山县关于2024年法治政府建设情况的报告" and texts[2] == "正文。"
+    assert texts[1].endswith("主要举措和成效")
+
+
+def test_doc_without_libreoffice_says_how_to_convert(tmp_path, monkeypatch):
+    from drafter.document import read
+    from drafter.errors import InputError
+    monkeypatch.setattr(read, "soffice", lambda: None)
+    path = tmp_path / "草稿.wps"
+    path.write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(InputError) as info:
+        read.read_document(path)
+    assert "另存为" in info.value.hint and "LibreOffice" in info.value.hint
