@@ -178,14 +178,18 @@ class Checker:
 
         env = jinja_env()
         used: set = set()
+        parsed = True
         for name, source in sources.items():
             try:
                 ast = env.parse(source)
             except TemplateSyntaxError as exc:
                 err = template_error(exc, source, name, self.path)
                 self.add(ERROR, err.message, err.hint)
+                parsed = False
                 continue
             used |= meta.find_undeclared_variables(ast)
+        if not parsed:      # fall back to reading the names out of the tags
+            used = _names_in_tags(p.text for p in paras)
         for name in sorted(used - set(CONTEXT_FIELDS) - JINJA_NAMES):
             where = next((p.where() for p in paras if re.search(r"[{%][^{}%]*\b" + re.escape(name) + r"\b", p.text)), "")
             close = difflib.get_close_matches(name, list(CONTEXT_FIELDS), n=1)
@@ -194,6 +198,8 @@ class Checker:
         return used
 
     def unused(self, used: set) -> None:
+        if any(d.severity == ERROR and "写法有误" in d.message for d in self.found):
+            return      # the template could not be read whole; “unused” would be guesswork
         from drafter.data.validate import field_title
 
         for var, (_, fields) in CONTEXT_FIELDS.items():
@@ -205,6 +211,22 @@ class Checker:
                 title = field_title(tuple(f.split(".")))
                 self.add(WARNING, f"模板没有用到变量“{var}”：数据文件中的“{title}”（{f}）不会出现在报告中",
                          f"如需印出，请在模板中加入 {{{{ {var} }}}}（用法见 docs/templates.md）")
+
+
+_KEYWORDS = {"for", "in", "if", "elif", "else", "endif", "endfor", "not", "and", "or", "is", "p", "tr", "tc", "r",
+             "set", "with", "endwith", "macro", "endmacro", "call", "filter", "endfilter", "block", "endblock",
+             "raw", "endraw", "recursive", "defined", "none", "true", "false"}
+
+
+def _names_in_tags(texts) -> set:
+    """Top-level names used in tags, read with a regex (for templates Jinja cannot parse)."""
+    names, bound = set(), set()
+    for text in texts:
+        for tag in TAG.findall(text):
+            inner = re.sub(r"(['\"]).*?\1", "", tag[2:-2])
+            bound.update(re.findall(r"\bfor\s+([A-Za-z_]\w*)", inner))
+            names.update(re.findall(r"(?<![.\w])([A-Za-z_]\w*)", inner))
+    return names - bound - _KEYWORDS
 
 
 def check_template(path: Path | str) -> list[Diagnostic]:

@@ -92,10 +92,27 @@ def template_error(exc, source: str, part: str, path: str) -> DrafterError:
         return DrafterError(f"模板使用了不存在的变量“{what}”{where}", path=path,
                             hint="请运行 drafter templates check 检查模板；可用变量见 docs/templates.md")
     if isinstance(exc, TemplateSyntaxError):
-        return DrafterError(f"模板中的标签写法有误（{exc.message}）{where}", path=path,
+        return DrafterError(f"模板中的标签写法有误（{_syntax_zh(exc.message or '')}）{where}", path=path,
                             hint="请运行 drafter templates check 检查模板，并对照 docs/templates.md 修改")
     return DrafterError(f"模板无法生成文档（{exc.__class__.__name__}: {exc}）{where}", path=path,
                         hint="请运行 drafter templates check 检查模板")
+
+
+def _syntax_zh(message: str) -> str:
+    """Chinese for the Jinja syntax errors template authors meet most."""
+    unknown = re.match(r"Encountered unknown tag '([^']+)'", message)
+    if unknown:
+        tag = unknown.group(1)
+        if tag in ("tr", "tc", "p", "r"):
+            return f"“{{%{tag} …%}}”用错了位置：{{%tr%}}/{{%tc%}} 只能在表格单元格中，且标签所在的行或段落会被整个替换"
+        if tag.startswith("end"):
+            return f"多余的结束标签“{tag}”，前面没有对应的开始标签"
+        return f"无法识别的标签“{tag}”"
+    if "Unexpected end of template" in message:
+        return "模板在结束前缺少结束标签：{% for %} 要有 {% endfor %}，{% if %} 要有 {% endif %}"
+    if "expected token" in message or "unexpected" in message:
+        return f"标签中的表达式写法不对：{message}"
+    return message
 
 
 def _part_zh(part: str) -> str:
