@@ -53,6 +53,7 @@ _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _CAUSE_LABEL = re.compile(r"^原因[：:]")
 _BODY_IN_TEXT = re.compile(r"([\u4e00-\u9fff*＊]{2,20}?(?:人民政府|街道办事处|行政公署))")
 _PARTY = re.compile(r"^中共|党委$|党工委$|党组$|委$|委员会$")
+RUNIN_SPLIT = "按“一是……二是……”拆分，小标题取自该条的第一句"
 MAX_TITLE = 80
 SHORT_TITLE = 40
 
@@ -490,6 +491,7 @@ class _Importer:
             r.gap(("measures",), "主要举措和成效")
             return out
         r.found.append(f"主要举措和成效（{len(areas)}条）")
+        self._mark_runin(areas, ("measures", "areas"))
         out["areas"] = [self._with_kind(a, i) for i, a in enumerate(areas)]
         self._required_kinds(out["areas"])
         if not self.has_tables:
@@ -510,7 +512,7 @@ class _Importer:
             match = _RUNIN.match(text)
             if match:
                 title, rest = title_and_rest(text[match.end():])
-                nodes.append({"title": title, "text": rest})
+                nodes.append({"title": title, "text": rest, "_runin": True})
             elif nodes:
                 nodes[-1]["text"] = (nodes[-1]["text"] + "\n\n" + text).strip()
             else:
@@ -524,6 +526,11 @@ class _Importer:
             if not node["text"]:
                 del node["text"]
         return nodes
+
+    def _mark_runin(self, nodes: list, path: tuple) -> None:
+        for i, node in enumerate(nodes):
+            if node.pop("_runin", False):
+                self.result.guess(path + (i, "title"), RUNIN_SPLIT)
 
     def _with_kind(self, area: dict, index: int) -> dict:
         kind, why = guess_kind(area["title"], _all_text(area))
@@ -574,7 +581,7 @@ class _Importer:
                     lead.append(head)
                     for piece in pieces:
                         title, rest = title_and_rest(piece)
-                        items.append({"title": title, "paras": [rest] if rest else []})
+                        items.append({"title": title, "paras": [rest] if rest else [], "_runin": True})
                 elif items and not section.children:
                     items[-1]["paras"].append(text)
                 else:
@@ -598,6 +605,8 @@ class _Importer:
         for i, item in enumerate(items):
             text, cause = split_cause(item["paras"])
             entry = {"title": item["title"]}
+            if item.get("_runin"):
+                r.guess(("problems", "items", i, "title"), RUNIN_SPLIT)
             if text:
                 entry["text"] = join_paragraphs(text)
             if cause:
@@ -665,6 +674,7 @@ class _Importer:
         if loose:
             r.guess(("plan", "text"), "原文没有“下一年度安排”一节，这段取自原文结尾的展望")
         if items:
+            self._mark_runin(items, ("plan", "items"))
             out["items"] = items
             r.found.append(f"下一年度安排（{len(items)}条）")
         else:

@@ -38,17 +38,19 @@ def todo_fields(result) -> set:
     return found
 
 
-def fill_gaps(value, year: int):
-    """Replace every TODO mark the way a user would (the example after “如：”, else a sentence)."""
+def fill_gaps(value, year: int, _count=None):
+    """Replace every TODO mark the way a user would (the example after “如：”, else a distinct sentence)."""
+    count = _count if _count is not None else [0]
     if isinstance(value, dict):
-        out = {k: fill_gaps(v, year) for k, v in value.items()}
+        out = {k: fill_gaps(v, year, count) for k, v in value.items()}
         if "date" in out and out["date"] is None:
             out["date"] = dt.date(year + 1, 2, 20)
         return out
     if isinstance(value, list):
-        return [fill_gaps(v, year) for v in value]
+        return [fill_gaps(v, year, count) for v in value]
     if isinstance(value, str) and TODO_MARK in value:
         if "如：" in value:
             return value.split("如：", 1)[1]
-        return "补写的内容。"
+        count[0] += 1
+        return f"补写的第{count[0]}处内容。"
     return value
