@@ -359,7 +359,8 @@ _SKIP_IN_TEXT = {W + "del", W + "moveFrom", W + "txbxContent", "{%s}Fallback" % 
                  W + "delText", W + "footnoteReference", W + "endnoteReference", W + "pPr", W + "rPr"}
 
 
-_COMPLEX = (W + "del", W + "moveFrom", W + "txbxContent", "{%s}Fallback" % NS["mc"], W + "sym")
+_FALLBACK = "{%s}Fallback" % NS["mc"]
+_COMPLEX = (W + "del", W + "moveFrom", W + "txbxContent", _FALLBACK, W + "sym")
 _SIMPLE_TEXT = (W + "t", W + "tab", W + "br", W + "cr", W + "noBreakHyphen")
 
 
@@ -399,8 +400,8 @@ def iter_paragraph_elements(container, part: str = "body"):
             tag = child.tag
             if tag == W + "p":
                 yield child, part, cell
-                for box in child.iterfind(".//w:txbxContent", NS):
-                    if not any(a.tag == "{%s}Fallback" % NS["mc"] for a in box.iterancestors()):
+                for box in child.iter(W + "txbxContent"):
+                    if not any(a.tag == _FALLBACK for a in box.iterancestors()):
                         yield from walk(box, "textbox", None)
             elif tag == W + "tbl":
                 table_index = table_counter[0]
@@ -525,8 +526,10 @@ class Resolver:
         """(Format, all text bold, outline level or None, (numId, ilvl) or None) of a w:p."""
         pprs, rprs, style_ppr, style_rpr = self._style(sid)
         ppr = p.find(W + "pPr")
-        values = _ppr_values([ppr]) if ppr is not None else {}
-        merged = {k: values.get(k) if values.get(k) is not None else v for k, v in style_ppr.items()}
+        merged = style_ppr
+        if ppr is not None and len(ppr) > (ppr.find(W + "pStyle") is not None):
+            values = _ppr_values([ppr])
+            merged = {k: v if values[k] is None else values[k] for k, v in style_ppr.items()}
         runs = [r for r in p.iter(W + "r") if r.find(W + "t") is not None]
         formats = []
         for run in runs[:1] or [None]:
