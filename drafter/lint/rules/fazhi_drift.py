@@ -1,4 +1,4 @@
-"""法制 written where current usage is 法治 (法制宣传教育, 法制审查) — low severity.
+"""The word 法制 written where current usage is 法治 (法制宣传教育, 法制审查) — low severity.
 
 党的十八届四中全会以来，“法治宣传教育”“法治思维”“法治审查”等一律写“法治”。本规则查找应写
 “法治”却写成“法制”的常见词语（词表见 templates/common.yaml 的 lint.fazhi.terms），

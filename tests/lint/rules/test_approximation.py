@@ -1,0 +1,17 @@
+"""approximation: 近…余, 约…余 and a decimal followed by 余."""
+
+from .common import report, table
+
+RULE = "approximation"
+
+CASES = [
+    ("近 only", report("挽回经济损失近200万元。"), []),
+    ("余 only", report("挽回经济损失200余万元，惠及群众3万余人。"), []),
+    ("近…余", report("挽回经济损失近200余万元。"), [2]),
+    ("约…多", report("约300多人参加。"), [2]),
+    ("decimal + 余", report("挽回经济损失428.6余万元。"), [2]),
+    ("decimal before 万余 is usual", report("惠及群众1.2万余人。"), []),
+]
+
+
+test_cases = table(RULE, CASES)

@@ -1,0 +1,69 @@
+"""The rule contract: every registered rule has an id, code, severity, Chinese title and documentation."""
+
+import re
+
+import cerberus
+import pytest
+
+from drafter.errors import DrafterError
+from drafter.lint import docs, registry
+from drafter.lint.finding import SEVERITIES
+from drafter.lint.rules import _helpers
+
+HAN = re.compile("[\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize("rule", registry.RULES, ids=registry.ids())
+def test_contract(rule):
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.ID)
+    assert re.fullmatch(r"[LDF]\d\d", rule.CODE)
+    assert rule.DEFAULT_SEVERITY in SEVERITIES
+    assert HAN.search(rule.TITLE)
+    assert callable(rule.check)
+    first, chinese = docs.summary(rule), docs.documentation(rule)
+    assert re.match(r"[A-Z]", first) and len(re.findall(r"[A-Za-z]{2,}", first)) >= 3, "English summary line"
+    assert len(HAN.findall(chinese)) > 40, "Chinese user documentation follows"
+    assert "通过" in chinese, "with a failing and a passing example"
+
+
+@pytest.mark.parametrize("rule", [r for r in registry.RULES if getattr(r, "OPTIONS", None)],
+                         ids=lambda r: r.ID)
+def test_options_are_a_cerberus_schema_with_defaults(rule):
+    validator = cerberus.Validator(rule.OPTIONS)
+    assert validator.validate({})
+    assert set(validator.document) == set(rule.OPTIONS)
+
+
+def test_ids_unique_and_lookup():
+    assert len(set(registry.ids())) == len(registry.RULES) >= 20
+    assert registry.get("web-junk").CODE == "L14"
+    assert [r.ID for r in registry.by_code("l16")] == ["doc-number", "date-form"]
+    with pytest.raises(DrafterError) as err:
+        registry.get("web-junks")
+    assert "web-junk" in err.value.hint
+
+
+def test_every_rule_module_is_registered():
+    from pathlib import Path
+    folder = Path(_helpers.__file__).parent
+    modules = {p.stem for p in folder.glob("*.py") if not p.stem.startswith("_")}
+    assert modules == {r.__name__.rsplit(".", 1)[1] for r in registry.RULES}
+
+
+def test_committed_docs_are_up_to_date():
+    assert docs.OUTPUT.read_text(encoding="utf-8") == docs.reference(), \
+        "docs/lint-rules.md is stale: run python -m drafter.lint.docs"
+
+
+def test_docs_list_every_rule():
+    text = docs.reference()
+    for rule in registry.RULES:
+        assert f"## {rule.ID}：{rule.TITLE}" in text
+
+
+def test_traditional_table_is_one_to_one_and_keeps_offsets():
+    table = _helpers.data()["traditional"].split()
+    assert all(len(pair) == 2 and pair[0] != pair[1] for pair in table)
+    text = "現將我市年度工作總結如下"
+    assert _helpers.simplified(text) == "现将我市年度工作总结如下"
+    assert not set("现将我市年度工作总结如下法治政府建设") & _helpers.traditional_chars()
