@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from drafter.document.model import Document, Heading, Paragraph, Section
-from drafter.levels import ITEM_KEYS, Level, all_levels, get_level
+from drafter.levels import ITEM_KEYS, Level, all_levels, common_data, get_level
 from drafter.lint.context import BODY, MISSING, SECTION, SUBSECTION, ItemStatus
 from drafter.numbering import parse_cn_numeral
 
@@ -120,7 +121,16 @@ def build_outline(paragraphs) -> Section:
 
 # --- required items ---------------------------------------------------------------------------
 
+@lru_cache(maxsize=1)
+def _fold_table() -> dict:
+    """Traditional → simplified characters (``lint.traditional`` in common.yaml: pairs such as "們们")."""
+    pairs = str((common_data().get("lint") or {}).get("traditional") or "").split()
+    return {ord(pair[0]): pair[1] for pair in pairs if len(pair) == 2}
+
+
 def _contains_any(text: str, words) -> bool:
+    """Whether ``text`` (traditional characters read as simplified) contains one of ``words``."""
+    text = text.translate(_fold_table())
     return any(word in text for word in words)
 
 

@@ -83,7 +83,7 @@ def test_tree_tolerates_skipped_levels_and_places_bold_headings():
 SEED_ITEMS = {
     "000": {"measures": "section", "problems": "section", "leadership": "body", "plan": "body", "other": "missing"},
     "001": {"measures": "section", "problems": "missing", "leadership": "body", "plan": "section", "other": "missing"},
-    "002": {"measures": "section", "problems": "body", "leadership": "missing", "plan": "body", "other": "missing"},
+    "002": {"measures": "section", "problems": "body", "leadership": "body", "plan": "body", "other": "missing"},
     "003": {"measures": "section", "problems": "section", "leadership": "missing", "plan": "section",
             "other": "missing"},
     "004": {"measures": "section", "problems": "section", "leadership": "body", "plan": "section", "other": "missing"},

@@ -41,7 +41,7 @@ EXPECTED = {
             "half-width-punctuation": [6], "heading-form": [8], "item-in-body": [10], "deictic-time": [11],
             "approximation": [15], "fazhi-drift": [31]},
     "002": {"traditional-chars": [1], "web-junk": [1, 3, 59], "half-width-punctuation": [1],
-            "pre2019-item": [5, 5], "title-genre": [5, 5], "duplicate-line": [7, 11],
+            "pre2019-item": [5, 51], "title-genre": [5, 5], "duplicate-line": [7, 11],
             "placeholder-text": [9, 15, 25, 29, 31, 33, 41, 43, 51, 53, 57], "document-name": [9, 57],
             "heading-form": [15], "fazhi-drift": [15], "blank-placeholder": [23, 25],
             "deictic-time": [37, 41, 45, 51], "item-in-body": [53, 57]},
