@@ -653,7 +653,7 @@ class _Importer:
 
     def plan(self, sections: list, loose: list[str]) -> dict:
         r = self.result
-        out: dict = {"year": (self.year or 0) + 1}
+        out: dict = {"year": self.year + 1} if self.year else {}
         items: list = []
         lead: list = []
         for section in sections:
@@ -678,7 +678,7 @@ class _Importer:
             out["items"] = items
             r.found.append(f"下一年度安排（{len(items)}条）")
         else:
-            out["items"] = [{"title": TODO_MARK + f"{(self.year or 0) + 1}年的一项工作安排",
+            out["items"] = [{"title": TODO_MARK + (f"{self.year + 1}年的" if self.year else "下一年度的") + "一项工作安排",
                              "text": TODO_MARK + "具体措施"}]
             r.gap(("plan", "items"), "下一年度的具体工作安排", "应分条写明" if lead else None)
         return out
@@ -866,8 +866,8 @@ def to_next_year(last: Imported) -> Imported:
     data["leadership"] = {"text": TODO_MARK + "党政主要负责人履行推进法治建设第一责任人职责的情况"}
     data["other"] = {"text": TODO_MARK + "其他需要报告的情况（没有时写“无。”）"}
     next_plan = (year + 1) if isinstance(year, int) else None
-    data["plan"] = {"year": next_plan,
-                    "items": [{"title": TODO_MARK + f"{next_plan}年的一项工作安排", "text": TODO_MARK + "具体措施"}]}
+    data["plan"] = {"year": next_plan} if next_plan else {}
+    data["plan"]["items"] = [{"title": TODO_MARK + f"{next_plan or '下一'}年的一项工作安排", "text": TODO_MARK + "具体措施"}]
     ordered = {"meta": data["meta"], "intro": data["intro"]}
     for item in level.ordered_items():
         ordered[item.key] = data[item.key]
@@ -875,7 +875,7 @@ def to_next_year(last: Imported) -> Imported:
     new.data = _ordered(ordered)
     new.found = [f"去年的{f}" for f in last.found]
     new.missing += ["开头段落", "各条举措的正文", "存在的不足和原因", level.items["leadership"].name,
-                    f"{next_plan}年的主要安排", level.items["other"].name]
+                    f"{next_plan or '下一'}年的主要安排", level.items["other"].name]
     return new
 
 

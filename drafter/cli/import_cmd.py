@@ -63,5 +63,7 @@ def import_(source, output, next_year, level_id, force):
     if imported.guesses:
         click.echo(f"有{imported.guesses}处是程序猜测的，文件中标有“待核对”，请逐一核对。")
     if imported.ignored:
-        click.echo(f"已略去{len(imported.ignored)}行非正文文字（网页信息等），如：{imported.ignored[0][:30]}")
+        click.echo(f"已略去{len(imported.ignored)}行不是正文的文字（网页信息等），如有需要请手工补回：")
+        for line in imported.ignored[:5]:
+            click.echo(f"  {line[:40]}{'…' if len(line) > 40 else ''}")
     click.echo(f"补写完成后运行：drafter validate {target}")

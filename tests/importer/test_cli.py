@@ -60,3 +60,19 @@ def test_bad_inputs_exit_2_without_traceback(tmp_path, run_cli):
 def test_help_is_chinese(run_cli):
     run = run_cli("import", "--help")
     assert run.code == 0 and "--next-year" in run.out and "用法：" in run.out and "转换成数据文件" in run.out
+
+
+def test_report_without_headings_or_year_imports_with_every_gap_marked(tmp_path, run_cli):
+    intro = next(line for line in seed_path("003").read_text(encoding="utf-8").splitlines()
+                 if line.startswith("2022年,在区委"))
+    source = tmp_path / "fragment.txt"
+    source.write_text(intro.replace("2022年,", ""), encoding="utf-8")
+    out = tmp_path / "fragment.yaml"
+    run = run_cli("import", source, "-o", out, "--next-year")
+    assert run.code == 0, run.err
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert "year" not in data["plan"]
+    validate = run_cli("validate", out)
+    assert validate.code == 1
+    for field in ("meta.year", "measures.areas", "problems.items", "leadership.text", "plan.items", "other.text"):
+        assert field in validate.out, field
