@@ -360,6 +360,7 @@ _SKIP_IN_TEXT = {W + "del", W + "moveFrom", W + "txbxContent", "{%s}Fallback" % 
 
 
 _FALLBACK = "{%s}Fallback" % NS["mc"]
+_ALTERNATE = "{%s}AlternateContent" % NS["mc"]
 _COMPLEX = (W + "del", W + "moveFrom", W + "txbxContent", _FALLBACK, W + "sym")
 _SIMPLE_TEXT = (W + "t", W + "tab", W + "br", W + "cr", W + "noBreakHyphen")
 
@@ -413,8 +414,12 @@ def iter_paragraph_elements(container, part: str = "body"):
                 content = child.find("w:sdtContent", NS) if tag == W + "sdt" else child
                 if content is not None:
                     yield from walk(content, part, cell)
-            elif tag in (W + "sdtContent",):
+            elif tag == W + "sdtContent":
                 yield from walk(child, part, cell)
+            elif tag == _ALTERNATE:                     # markup compatibility: read the first choice
+                choice = child.find("mc:Choice", NS)
+                if choice is not None:
+                    yield from walk(choice, part, cell)
 
     yield from walk(container, part, None)
 
@@ -655,6 +660,9 @@ def _read(pkg: Package, path: Path) -> Document:
     main = pkg.main_part()
     root = pkg.xml(main)
     body = root.find("w:body", NS) if root is not None else None
+    if body is None and root is not None and "purl.oclc.org/ooxml" in root.tag:
+        raise _bad("文件是“Strict Open XML”格式的 Word 文档，暂不支持", str(path),
+                   "请在 Word 中“另存为”，保存类型选择“Word 文档(*.docx)”")
     if body is None:
         raise _bad("文件不是有效的 Word 文档（没有正文）", str(path))
     rels = pkg.rels(main)

@@ -143,3 +143,10 @@ def test_good_docx_still_reads(tmp_path):
 
 def test_python_docx_can_open_what_we_build(tmp_path):
     assert docx.Document(io.BytesIO(_good_docx(tmp_path).read_bytes())).paragraphs
+
+
+def test_strict_open_xml_is_explained(tmp_path):
+    strict = ('<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body><w:p><w:r><w:t>正文'
+              '</w:t></w:r></w:p></w:body></w:document>')
+    path = _replace_member(_good_docx(tmp_path), tmp_path / "strict.docx", "word/document.xml", strict.encode())
+    _expect(path, "Strict", "另存为")

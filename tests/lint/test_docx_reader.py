@@ -37,17 +37,22 @@ def test_order_tables_sdt_textbox_header_footer(tmp_path):
         f'<wps:txbx><w:txbxContent><w:p><w:r><w:t>文本框里的红头</w:t></w:r></w:p></w:txbxContent></wps:txbx>'
         f'</w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>文本框里的红头</w:t>'
         f'</w:r></w:p></w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>'))
+    d.element.body.insert(len(d.element.body) - 1, parse_xml(
+        f'<mc:AlternateContent {nsdecls("w")} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+        f'<mc:Choice Requires="w14"><w:p><w:r><w:t>兼容性标记中的段落</w:t></w:r></w:p></mc:Choice>'
+        f'<mc:Fallback><w:p><w:r><w:t>兼容性标记中的段落</w:t></w:r></w:p></mc:Fallback></mc:AlternateContent>'))
     d.sections[0].header.paragraphs[0].text = "页眉文字"
     d.sections[0].footer.paragraphs[0].text = "— 1 —"
     path = tmp_path / "order.docx"
     d.save(path)
     document = read_docx(path)
     assert _texts(document) == ["第一段", "表头甲", "表头乙", "12件", "13件", "第二段", "内容控件中的文字", "锚点段落",
-                                "文本框里的红头", "页眉文字", "— 1 —"]
+                                "文本框里的红头", "兼容性标记中的段落", "页眉文字", "— 1 —"]
     parts = [p.part for p in document.paragraphs]
-    assert parts == ["body", "table", "table", "table", "table", "body", "body", "body", "textbox", "header", "footer"]
+    assert parts == ["body", "table", "table", "table", "table", "body", "body", "body", "textbox", "body", "header",
+                     "footer"]
     assert document.paragraphs[4].table_cell == (0, 1, 1)
-    assert [p.index for p in document.paragraphs] == list(range(11))
+    assert [p.index for p in document.paragraphs] == list(range(12))
 
 
 def test_auto_numbering_is_part_of_the_text(tmp_path):
