@@ -280,23 +280,38 @@ class _Importer:
     # -- metadata
 
     def meta(self, front: list, intro_start: int) -> dict:
-        r = self.result
+        """``meta`` from the lines before the first heading and after the last sentence."""
         meta: dict = {}
         title = outline.detect_title(self.document)
         lines = [p.text.strip() for p in front] + [p.text.strip() for p in self.tail]
+        orgs = self._bodies(meta, title, lines, intro_start)
+        self._level_and_year(meta)
+        self._title(meta, title)
+        self._doc_number(meta, lines)
+        self._date(meta, lines)
+        self._imprint(meta, lines)
+        recipients = self._recipients(meta, lines)
+        cover = self._cover(meta, front)
+        self.result.ignored.extend(
+            t for t in lines if not is_sentence(t) and t not in orgs and t != title and t not in recipients
+            and not (_imprint_line(t) or _DATE_LINE.match(t) or _DOC_NUMBER_LOOSE.search(t) or t in cover
+                     or t.endswith((":", "："))))
+        return meta
+
+    def _bodies(self, meta: dict, title: str | None, lines: list[str], intro_start: int) -> list[str]:
+        """``body`` and ``party_body`` from the title's issuer names, stand-alone lines, else the intro."""
+        r = self.result
         names: list[str] = []
         if title:
-            prefix = re.split(r"关于|(?:19|20)\d{2}\s*年", title, maxsplit=1)[0]
-            names += [n for n in re.split(r"[\s\u3000、，,]+", prefix) if n]
+            names += _names(re.split(r"关于|(?:19|20)\d{2}\s*年", title, maxsplit=1)[0])
         for text in lines:
             if len(text) <= 30 and not is_sentence(text) and not text.endswith((":", "：")):
-                names += [n for n in re.split(r"[\s\u3000、，,]+", text) if n]
+                names += _names(text)
         orgs = [n for n in names if is_organisation(n)]
-        party = next((n for n in orgs if _PARTY.search(n) and n.startswith("中共")), None)
-        body = next((n for n in orgs if not (_PARTY.search(n) and n.startswith("中共"))), None)
+        party = next((n for n in orgs if _is_party(n)), None)
+        body = next((n for n in orgs if not _is_party(n)), None)
         if body is None:
-            intro = " ".join(p.text for p in self.paragraphs[intro_start:intro_start + 2])
-            match = _BODY_IN_TEXT.search(intro)
+            match = _BODY_IN_TEXT.search(" ".join(p.text for p in self.paragraphs[intro_start:intro_start + 2]))
             body = match.group(1) if match else None
         if body:
             meta["body"] = body
@@ -304,6 +319,14 @@ class _Importer:
         else:
             meta["body"] = TODO_MARK + "报告主体全称"
             r.gap(("meta", "body"), "报告主体（发文机关）名称")
+        if self.joint:
+            meta["party_body"] = party or TODO_MARK + "党委规范名称"
+            if not party:
+                r.gap(("meta", "party_body"), "党委名称")
+        return orgs
+
+    def _level_and_year(self, meta: dict) -> None:
+        r = self.result
         meta["level"] = self.level.id
         if not self.level_given:
             r.guess(("meta", "level"), f"按名称识别为“{self.level.name}”；不对时改为 "
@@ -311,67 +334,69 @@ class _Importer:
         meta["joint"] = self.joint
         if self.joint:
             r.guess(("meta", "joint"), "标题或落款同时有党委和政府，识别为党政联合报告")
-            if party:
-                meta["party_body"] = party
-            else:
-                meta["party_body"] = TODO_MARK + "党委规范名称"
-                r.gap(("meta", "party_body"), "党委名称")
         if self.year:
             meta["year"] = self.year
-            if not (title and str(self.year) in title):
+            title = outline.detect_title(self.document) or ""
+            if str(self.year) not in title:
                 r.guess(("meta", "year"), "标题中没有年份，按正文中的年份推断")
         else:
             meta["year"] = TODO_MARK
             r.gap(("meta", "year"), "报告年度")
+
+    def _title(self, meta: dict, title: str | None) -> None:
+        """Keep the original title only where it differs from the generated one and reads as a report."""
+        if not title:
+            return
         year = self.year or 0
-        variant = self.level.variant(self.joint)
-        if title:
-            standard = variant.title_for(body=meta["body"], year=year, party_body=meta.get("party_body"))
-            if title != standard:
-                if str(year) in title and title.endswith("报告"):
-                    meta["title"] = title
-                    r.note(("meta", "title"), f"原报告标题；删去本行则使用自动生成的标题：{standard}")
-                else:
-                    r.note(("meta", "level"), f"原标题“{title}”不是“……关于{year}年……情况的报告”的写法，"
-                                              f"已改用自动生成的标题（可在 level 之后加 title: 自行填写）")
+        standard = self.level.variant(self.joint).title_for(body=meta["body"], year=year,
+                                                             party_body=meta.get("party_body"))
+        if title == standard:
+            return
+        if str(year) in title and title.endswith("报告"):
+            meta["title"] = title
+            self.result.note(("meta", "title"), f"原报告标题；删去本行则使用自动生成的标题：{standard}")
+        else:
+            self.result.note(("meta", "level"), f"原标题“{title}”不是“……关于{year}年……情况的报告”的写法，"
+                                                f"已改用自动生成的标题（可在 level 之后加 title: 自行填写）")
+
+    def _doc_number(self, meta: dict, lines: list[str]) -> None:
         for text in lines:
             match = _DOC_NUMBER_LOOSE.search(text)
             if match:
-                number = f"{match.group(1)}〔{match.group(2)}〕{match.group(3)}号"
-                meta["doc_number"] = number
-                if number not in text:
-                    r.guess(("meta", "doc_number"), f"原文写作“{match.group(0)}”，已改为规范写法")
-                break
-        signed, published = None, None
-        for text in lines:
-            m = _DATE_LINE.match(text)
-            if m and signed is None:
-                signed = _date(*m.groups())
-            m = _ISO_DATE.search(text)
-            if m and published is None and not _DATE_LINE.match(text):
-                published = _date(*m.groups())
+                meta["doc_number"] = f"{match.group(1)}〔{match.group(2)}〕{match.group(3)}号"
+                if meta["doc_number"] not in text:
+                    self.result.guess(("meta", "doc_number"), f"原文写作“{match.group(0)}”，已改为规范写法")
+                return
+
+    def _date(self, meta: dict, lines: list[str]) -> None:
+        """成文日期 from a stand-alone date line (the signature's); a web page's date is no 成文日期."""
+        signed = next((_date(*m.groups()) for t in lines if (m := _DATE_LINE.match(t))), None)
+        published = next((_date(*m.groups()) for t in lines
+                          if not _DATE_LINE.match(t) and (m := _ISO_DATE.search(t))), None)
+        meta["date"] = signed
         if signed:
-            meta["date"] = signed
-            r.guess(("meta", "date"), "取自落款日期")
+            self.result.guess(("meta", "date"), "取自落款日期")
         else:
-            meta["date"] = None
             extra = f"原文只有网页发布日期 {published.isoformat()}（公开日期，不是成文日期）" if published else None
-            r.gap(("meta", "date"), "成文日期（写成 2025-02-20 的形式）", extra)
-        self._imprint(meta, lines)
-        recipients = []
+            self.result.gap(("meta", "date"), "成文日期（写成 2025-02-20 的形式）", extra)
+
+    def _recipients(self, meta: dict, lines: list[str]) -> list[str]:
+        """主送: a short line of organisation names ending in a colon."""
+        variant = self.level.variant(self.joint)
+        roles = f"{variant.name}应主送" + "、".join(a.role for a in variant.recipients)
         for text in lines:
-            names = [n for n in re.split(r"[\s\u3000、，,]+", text.rstrip(":：")) if n]
+            names = _names(text.rstrip(":："))
             if text.endswith((":", "：")) and len(text) <= 60 and names and all(map(is_organisation, names)):
-                recipients = names
-                break
-        if recipients:
-            meta["recipients"] = recipients
-            r.guess(("meta", "recipients"), f"取自原文“{'、'.join(recipients)}：”；{variant.name}应主送"
-                    + "、".join(a.role for a in variant.recipients))
-        else:
-            meta["recipients"] = [f"{TODO_MARK}{a.role}，如：{a.example}" for a in variant.recipients]
-            r.gap(("meta", "recipients"), "主送机关", f"{variant.name}应主送"
-                  + "、".join(a.role for a in variant.recipients))
+                meta["recipients"] = names
+                self.result.guess(("meta", "recipients"), f"取自原文“{'、'.join(names)}：”；{roles}")
+                return names
+        meta["recipients"] = [f"{TODO_MARK}{a.role}，如：{a.example}" for a in variant.recipients]
+        self.result.gap(("meta", "recipients"), "主送机关", roles)
+        return []
+
+    def _cover(self, meta: dict, front: list) -> list[str]:
+        """A cover letter (“现将……报上，请审阅。”) before the report."""
+        r = self.result
         cover = [p.text.strip() for p in front if is_sentence(p.text) and _has_any(p.text, _COVER_WORDS)]
         if cover:
             meta["cover_letter"] = {"text": join_paragraphs(cover)}
@@ -379,17 +404,14 @@ class _Importer:
             if meta.pop("red_header", None):           # the masthead belongs to the cover letter
                 r.comments.pop(("meta", "red_header"), None)
                 r.guesses -= 1
-        ignored = [t for t in lines if not is_sentence(t) and t not in orgs and not _imprint_line(t) and not _DATE_LINE.match(t) and t != title
-                   and not _DOC_NUMBER_LOOSE.search(t) and not t.endswith((":", "：")) and t not in cover]
-        r.ignored.extend(t for t in ignored if t not in recipients)
-        return meta
+        return cover
 
     def _imprint(self, meta: dict, lines: list[str]) -> None:
         """签发人, 抄送, 印发机关和印发日期, 红头 (a masthead line “××文件”)."""
         r = self.result
         for i, text in enumerate(lines):
             if (m := _SIGNER.search(text)) and "signer" not in meta:
-                meta["signer"] = [n for n in re.split(r"[\s\u3000、，,]+", m.group("names")) if n]
+                meta["signer"] = _names(m.group("names"))
             elif (m := _CC.match(text)) and "cc" not in meta:
                 meta["cc"] = [n for n in re.split(r"[，,、]", m.group("names")) if n.strip()]
             elif (m := _ISSUED.match(text)) and "issue_date" not in meta:
@@ -764,6 +786,14 @@ def split_cause(paras: list[str]) -> tuple[list[str], list[str]]:
     return paras, []
 
 
+def _names(text: str) -> list[str]:
+    return [n for n in re.split(r"[\s\u3000、，,]+", text) if n]
+
+
+def _is_party(name: str) -> bool:
+    return name.startswith("中共") and bool(_PARTY.search(name))
+
+
 def _imprint_line(text: str) -> bool:
     return bool(_CC.match(text) or _ISSUED.match(text) or _SIGNER.search(text) or _CONTACT.match(text))
 
@@ -808,9 +838,12 @@ def to_next_year(last: Imported) -> Imported:
                                                   "cc", "issuer", "contact"):
             new.comments[path] = comment
     meta["year"] = year
-    meta["date"] = None
-    new.gap(("meta", "date"), f"{year}年报告的成文日期" if isinstance(year, int) else "成文日期",
-            f"去年为 {old['meta']['date'].isoformat()}" if isinstance(old["meta"].get("date"), dt.date) else None)
+    last_date = old["meta"].get("date")
+    meta["date"] = _one_year_later(last_date) if isinstance(last_date, dt.date) else None
+    if meta["date"]:
+        new.guess(("meta", "date"), f"按去年的成文日期 {last_date.isoformat()} 顺延一年，请改为实际成文日期")
+    else:
+        new.gap(("meta", "date"), f"{year}年报告的成文日期" if isinstance(year, int) else "成文日期")
     if meta.get("doc_number"):
         new.note(("meta", "date"), f"去年的发文字号为 {meta.pop('doc_number')}，今年的请按编号规则另行填写（meta.doc_number）")
     meta.pop("issue_date", None)
@@ -877,6 +910,13 @@ def to_next_year(last: Imported) -> Imported:
     new.missing += ["开头段落", "各条举措的正文", "存在的不足和原因", level.items["leadership"].name,
                     f"{next_plan or '下一'}年的主要安排", level.items["other"].name]
     return new
+
+
+def _one_year_later(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:                          # 29 February
+        return day.replace(year=day.year + 1, day=28)
 
 
 def _paras(text) -> list[str]:
