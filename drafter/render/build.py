@@ -205,6 +205,8 @@ def _style(doc, style_id: str):
         if opts.get(side):
             ind.update({side: opts[side] * char, side + "Chars": opts[side] * 100})
     _set_child(ppr, "w:ind", **ind)
+    if "line" in opts:          # its own exact spacing: do not round it up to whole grid lines
+        _set_child(ppr, "w:snapToGrid", val=0)
     if "outline" in opts:
         _set_child(ppr, "w:outlineLvl", val=opts["outline"])
     if opts.get("rule"):
