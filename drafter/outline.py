@@ -122,15 +122,19 @@ def build_outline(paragraphs) -> Section:
 # --- required items ---------------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
-def _fold_table() -> dict:
-    """Traditional → simplified characters (``lint.traditional`` in common.yaml: pairs such as "們们")."""
-    pairs = str((common_data().get("lint") or {}).get("traditional") or "").split()
-    return {ord(pair[0]): pair[1] for pair in pairs if len(pair) == 2}
+def _fold_table() -> tuple:
+    """(translation table, pattern) for traditional → simplified (``lint.traditional``: pairs such as "們们")."""
+    pairs = [p for p in str((common_data().get("lint") or {}).get("traditional") or "").split() if len(p) == 2]
+    table = {ord(pair[0]): pair[1] for pair in pairs}
+    pattern = re.compile("[" + re.escape("".join(pair[0] for pair in pairs)) + "]") if pairs else None
+    return table, pattern
 
 
 def _contains_any(text: str, words) -> bool:
     """Whether ``text`` (traditional characters read as simplified) contains one of ``words``."""
-    text = text.translate(_fold_table())
+    table, pattern = _fold_table()
+    if pattern is not None and pattern.search(text):      # translate only the rare traditional text
+        text = text.translate(table)
     return any(word in text for word in words)
 
 
