@@ -516,6 +516,9 @@ class _Importer:
         self._mark_runin(areas, ("measures", "areas"))
         out["areas"] = [self._with_kind(a, i) for i, a in enumerate(areas)]
         self._required_kinds(out["areas"])
+        for i, area in enumerate(out["areas"]):
+            if area["title"].startswith(TODO_MARK):
+                r.gap(("measures", "areas", i, "title"), "举措的小标题", "原文这部分没有分条，全文放在 text 中，可按领域拆成几条")
         if not self.has_tables:
             why = "由正文中的“共……其中……”识别（各项之和等于总数）；生成文档时会排成表格，不需要可删除"
             for i, area in enumerate(out["areas"]):
@@ -615,7 +618,7 @@ class _Importer:
         if not items and lead and sections:
             items = [{"title": TODO_MARK + "不足的概括", "paras": lead}]
             out.pop("text", None)
-            r.guess(("problems", "items", 0), "原文没有分条，整段作为一条不足")
+            r.gap(("problems", "items", 0, "title"), "不足的小标题", "原文没有分条，整段作为一条不足，可拆成几条")
         if not items:
             out["items"] = [{"title": TODO_MARK + "不足的概括", "text": TODO_MARK + "不足的具体表现",
                              "cause": TODO_MARK + "产生这条不足的原因（必须写明）"}]
