@@ -51,8 +51,12 @@ def traditional_chars() -> frozenset:
     return frozenset(chr(code) for code in _traditional_table())
 
 
+@lru_cache(maxsize=8192)
 def simplified(text: str) -> str:
-    """``text`` with traditional-only characters replaced (same length, so offsets stay valid)."""
+    """``text`` with traditional-only characters replaced (same length, so offsets stay valid).
+
+    Cached: every rule that matches vocabulary asks for the same paragraphs.
+    """
     return text.translate(_traditional_table())
 
 

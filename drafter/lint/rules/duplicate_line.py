@@ -1,7 +1,8 @@
 """A title or paragraph appears twice (copy-and-paste leftovers).
 
 同一个标题或同一段文字在报告中出现两次以上，多是复制粘贴时重复了。本规则查找完全相同的段落
-（忽略空格，较短的段落不算），在重复出现处报告，并指出第一次出现的位置。
+（忽略空格，较短的段落不算），在重复出现处报告，并指出第一次出现的位置。报送函和报告正文各有一份的
+主送机关、署名和日期不算重复。
 
 不通过：
 
@@ -15,8 +16,12 @@
 
 from __future__ import annotations
 
+import re
+
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
+from drafter.lint.rules.date_late import parse_date
+from drafter.lint.rules.recipient import ORGAN
 
 ID = "duplicate-line"
 CODE = "L21"
@@ -24,6 +29,16 @@ DEFAULT_SEVERITY = WARNING
 TITLE = "标题或段落重复"
 
 MIN_LENGTH = 8
+MAX_SIGNATURE = 30
+_PUNCTUATION = re.compile(r"[。，,；;！？、（）()]")
+
+
+def _metadata(text: str) -> bool:
+    """主送 lines, signatures and dates, which a cover note and the report may both carry."""
+    if text.endswith((":", "：")) or parse_date(text) is not None:
+        return True
+    names = text.split()
+    return len(text) <= MAX_SIGNATURE and not _PUNCTUATION.search(text) and all(ORGAN.search(n) for n in names)
 
 
 def _where(paragraph) -> str:
@@ -34,7 +49,7 @@ def check(ctx):
     seen: dict = {}
     for paragraph in h.text_paragraphs(ctx):
         key = "".join(paragraph.text.split())
-        if len(key) < MIN_LENGTH or paragraph.table_cell is not None:
+        if len(key) < MIN_LENGTH or paragraph.table_cell is not None or _metadata(paragraph.text.strip()):
             continue
         if key in seen:
             yield h.make(__name__, ctx, paragraph, f"与{_where(seen[key])}的内容完全相同",

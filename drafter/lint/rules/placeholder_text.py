@@ -36,6 +36,11 @@ def _patterns() -> tuple:
     return tuple((entry["label"], re.compile(entry["pattern"])) for entry in h.data()["placeholders"])
 
 
+@lru_cache(maxsize=1)
+def _any() -> re.Pattern:
+    return re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _patterns()))
+
+
 def _markdown_bold(text: str) -> bool:
     return text.startswith(("**", "__")) and text.endswith(("**", "__"))
 
@@ -43,6 +48,8 @@ def _markdown_bold(text: str) -> bool:
 def check(ctx):
     for paragraph in h.text_paragraphs(ctx):
         text = paragraph.text
+        if not _any().search(text):
+            continue
         hits = []
         for label, pattern in _patterns():
             if label == "**" and _markdown_bold(text.strip()):

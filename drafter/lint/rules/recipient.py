@@ -33,7 +33,7 @@ TITLE = "主送机关与报告层级不符"
 HEAD = 12
 MAX_LENGTH = 60
 _SPLIT = re.compile(r"[、，,\s\u3000]+")
-_ORGAN = re.compile(r"(委|政府|委员会|常委会|党中央|国务院|办公室|办事处|党工委|党组|局|厅|部)$")
+ORGAN = re.compile(r"(委|政府|委员会|常委会|党中央|国务院|办公室|办事处|党工委|党组|局|厅|部)$")
 
 
 def recipients_line(ctx):
@@ -43,7 +43,7 @@ def recipients_line(ctx):
         if not text.endswith((":", "：")) or len(text) > MAX_LENGTH or re.search(r"[。；;！？]", text):
             continue
         names = [n for n in _SPLIT.split(text.rstrip(":：")) if n]
-        if names and all(_ORGAN.search(n) for n in names):
+        if names and all(ORGAN.search(n) for n in names):
             return paragraph, names
     return None
 

@@ -38,26 +38,28 @@ _CLOCK = re.compile(r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:])")
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple:
     spec = h.data()["web_junk"]
-    labels = [re.compile(p) for p in spec["labels"]]
+    phrases = re.compile("|".join(re.escape(p) for p in sorted(spec["phrases"], key=len, reverse=True)))
+    labels = re.compile("|".join(f"(?:{p})" for p in spec["labels"]))
     lines = [re.compile(p) for p in spec["lines"]]
-    return tuple(spec["phrases"]), labels, lines
+    return phrases, labels, lines
 
 
 def _reasons(text: str) -> list[str]:
     phrases, labels, lines = _vocabulary()
-    reasons = [f"“{p}”" for p in phrases if p in text]
-    found = [m for pattern in labels for m in [pattern.search(text)] if m]
-    if len(found) >= 2 or (found and len(text) <= SHORT_LINE and any(m.start() == 0 for m in found)):
-        reasons.extend(f"“{m.group(0)}”" for m in sorted(found, key=lambda m: m.start()))
-    if not reasons and any(pattern.search(text) for pattern in lines):
+    reasons = [f"“{m.group(0)}”" for m in phrases.finditer(text)]
+    found = list({m.group(0): m for m in labels.finditer(text)}.values())
+    if len(found) >= 2 or (found and len(text) <= SHORT_LINE and found[0].start() == 0):
+        reasons.extend(f"“{m.group(0)}”" for m in found)
+    if not reasons and len(text) <= SHORT_LINE and any(pattern.search(text) for pattern in lines):
         reasons.append("网站信息栏")
+    if ":" not in text and "：" not in text:
+        return reasons
     stamp = _STAMP.search(text)
     if stamp:
         reasons.append(f"发布时间“{stamp.group(0)}”")
     for clock in _CLOCK.finditer(text):
-        if int(clock.group("h")) > 23 or int(clock.group("m")) > 59:
-            if stamp or found:
-                reasons.append(f"不存在的时间“{clock.group(0)}”")
+        if (int(clock.group("h")) > 23 or int(clock.group("m")) > 59) and (stamp or found):
+            reasons.append(f"不存在的时间“{clock.group(0)}”")
     return reasons
 
 

@@ -9,6 +9,9 @@ CASES = [
     ("title twice", report("年度法治政府建设工作总结报告", "年度法治政府建设工作总结报告"), [3]),
     ("paragraph repeated", report("全年办理复议案件12件。", "一、甲部分", "全年办理复议案件12件。"), [4]),
     ("short lines are ignored", report("无。", "无。"), []),
+    ("cover note and report share 主送, signature and date",
+     report("中共兴平市委、兴平市人大常委会：", "现报送本报告，请审阅。", "兴平市人民政府", "2021年1月21日",
+            "中共兴平市委、兴平市人大常委会：", "全年办理复议案件12件。", "兴平市人民政府", "2021年1月21日"), []),
 ]
 
 
