@@ -50,6 +50,10 @@ def test_seed_gaps_are_exactly_what_it_lacks(prefix, tmp_path):
     assert f"# {MISSING}：其他需要报告的情况" in text
     assert f"# {CHECK}：" in text                 # every area kind is a guess
     assert imported.missing and imported.found
+    # every guess and every note reaches the file (none is attached to a path the writer skips)
+    assert text.count(f"  # {CHECK}：") == sum(1 for c in imported.comments.values() if c.eol)
+    assert sum(1 for line in text.splitlines() if line.lstrip().startswith("# ")) - 4 == \
+        sum(len(c.before) for c in imported.comments.values())
 
 
 def _filled(prefix: str, tmp_path):
