@@ -454,6 +454,17 @@ def _font(rfonts_list, slot: str, theme: dict) -> str | None:
     return None
 
 
+_PPR, _PSTYLE, _R, _RPR, _T = W + "pPr", W + "pStyle", W + "r", W + "rPr", W + "t"
+
+
+def _first_child(el, tag: str):
+    """``el``'s first child if it has ``tag`` (the schema puts pPr, pStyle and rPr first), else ``None``."""
+    if el is None or not len(el):
+        return None
+    first = el[0]
+    return first if first.tag == tag else None
+
+
 _JC = {"both": "both", "center": "center", "left": "left", "start": "left", "right": "right", "end": "right",
        "distribute": "distribute"}
 
@@ -510,8 +521,8 @@ class Resolver:
         self._char: dict = {}
 
     def para_style(self, p) -> str | None:
-        ppr = p.find(W + "pPr")
-        return _val(ppr.find(W + "pStyle")) if ppr is not None else None
+        ppr = _first_child(p, _PPR)
+        return _val(_first_child(ppr, _PSTYLE)) if ppr is not None else None
 
     def _style(self, sid):
         """(pPr list, rPr list, resolved pPr values, resolved rPr values) of a paragraph style."""
@@ -530,15 +541,15 @@ class Resolver:
     def paragraph(self, p, sid):
         """(Format, all text bold, outline level or None, (numId, ilvl) or None) of a w:p."""
         pprs, rprs, style_ppr, style_rpr = self._style(sid)
-        ppr = p.find(W + "pPr")
+        ppr = _first_child(p, _PPR)
         merged = style_ppr
-        if ppr is not None and len(ppr) > (ppr.find(W + "pStyle") is not None):
+        if ppr is not None and len(ppr) > (_first_child(ppr, _PSTYLE) is not None):
             values = _ppr_values([ppr])
             merged = {k: v if values[k] is None else values[k] for k, v in style_ppr.items()}
-        runs = [r for r in p.iter(W + "r") if r.find(W + "t") is not None]
+        runs = [r for r in p.iter(_R) if any(c.tag == _T for c in r)]
         formats = []
         for run in runs[:1] or [None]:
-            rpr = run.find(W + "rPr") if run is not None else None
+            rpr = _first_child(run, _RPR) if run is not None else None
             if rpr is None:
                 formats.append(style_rpr)
                 continue
@@ -547,7 +558,7 @@ class Resolver:
         first = formats[0]
         all_bold = bool(runs)
         for run in runs:
-            rpr = run.find(W + "rPr")
+            rpr = _first_child(run, _RPR)
             if rpr is None:
                 bold = style_rpr["bold"]
             else:
