@@ -27,8 +27,8 @@ from pathlib import Path
 
 from drafter import __version__, fsutil
 from drafter.errors import DrafterError, InputError, OutputError
-from drafter.render.build import (CHAR_TWIPS, DATE_RIGHT_CHARS, DATE_STYLE, SIGNATURE_STYLES, insert_ordered,
-                                  template_name)
+from drafter.render.build import (CHAR_TWIPS, DATE_RIGHT_CHARS, DATE_STYLE, SIGNATURE_STYLES, STYLES,
+                                  insert_ordered, template_name)
 from drafter.text import excerpt
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -61,9 +61,24 @@ def _docxtpl():
     return DocxTemplate(io.BytesIO())   # used for its XML helpers only; nothing is loaded
 
 
+_ENTITIES = {"&quot;": '"', "&apos;": "'", "&#34;": '"', "&#39;": "'", "&amp;": "&"}
+
+
+def _unescape_tag(m: re.Match) -> str:
+    text = m.group(0)
+    for entity, char in _ENTITIES.items():
+        text = text.replace(entity, char)
+    return text
+
+
 def prepare_part(xml: str) -> str:
-    """docxtpl's preparation of one XML part, one paragraph per line (for error locations)."""
+    """docxtpl's preparation of one XML part, one paragraph per line (for error locations).
+
+    Besides what docxtpl cleans inside tags, quotes that an editor wrote as
+    entities (LibreOffice writes ``&quot;``) are turned back into quotes.
+    """
     patched = _docxtpl().patch_xml(xml)
+    patched = re.sub(r"(?<=\{[\{%]).*?(?=[\}%]\})", _unescape_tag, patched)
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
 
 
@@ -134,6 +149,7 @@ class CompiledTemplate:
     compiled: dict = field(default_factory=dict)       # part name → jinja Template
     sources: dict = field(default_factory=dict)        # part name → prepared source
     custom_base: bytes | None = None                   # the template's own custom properties
+    style_ids: dict = field(default_factory=dict)      # drafter style id → id in this file
 
     @classmethod
     def load(cls, path: Path | str) -> "CompiledTemplate":
@@ -171,6 +187,7 @@ class CompiledTemplate:
             else:
                 tpl.entries.append((name, data))
         tpl.custom_base = dict(raw).get(CUSTOM_PART)
+        tpl.style_ids = _style_ids(dict(raw).get("word/styles.xml"))
         return tpl
 
     def render(self, context: dict, *, title: str = "", source: str = "") -> bytes:
@@ -183,7 +200,7 @@ class CompiledTemplate:
                 xml = template.render(context)
             except TemplateError as exc:
                 raise template_error(exc, self.sources[name], name, self.path) from exc
-            rendered[name] = _finish_part(name, xml)
+            rendered[name] = _finish_part(name, xml, self.style_ids)
         fingerprint = fingerprint_of(rendered)
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
@@ -198,7 +215,25 @@ class CompiledTemplate:
         return out.getvalue()
 
 
-def _finish_part(name: str, xml: str) -> bytes:
+def _style_ids(styles_xml: bytes | None) -> dict:
+    """Map drafter's style ids to the ids used in this file, found by style name.
+
+    Word keeps the ids drafter wrote; LibreOffice and WPS may rename them
+    (e.g. ``Style14``) but keep the names (公文署名 …).
+    """
+    from lxml import etree
+
+    ids = {style_id: {style_id} for style_id in STYLES}
+    if styles_xml:
+        by_name = {spec[0]: style_id for style_id, spec in STYLES.items()}
+        for style in etree.fromstring(styles_xml).iter(_w("style")):
+            name = style.find(_w("name"))
+            if name is not None and name.get(_w("val")) in by_name:
+                ids[by_name[name.get(_w("val"))]].add(style.get(_w("styleId")))
+    return ids
+
+
+def _finish_part(name: str, xml: str, style_ids: dict) -> bytes:
     """docxtpl's post-processing of a rendered part, plus the 署名 placement."""
     from lxml import etree
 
@@ -212,7 +247,7 @@ def _finish_part(name: str, xml: str) -> bytes:
     tree = helper.fix_tables(xml.encode("utf-8"))
     helper.docx_ids_index = 1000
     helper.fix_docpr_ids(tree)
-    centre_signatures(tree)
+    centre_signatures(tree, style_ids)
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
@@ -227,14 +262,16 @@ def _style_of(p) -> str | None:
     return style.get(_w("val")) if style is not None else None
 
 
-def centre_signatures(tree) -> None:
+def centre_signatures(tree, style_ids: dict) -> None:
     """Centre each 署名 over the 成文日期 below it (GB/T 9704, for a sealed document)."""
+    signature = set().union(*(style_ids[s] for s in SIGNATURE_STYLES))
+    date = style_ids[DATE_STYLE]
     pending = []
     for p in tree.iter(_w("p")):
         style = _style_of(p)
-        if style in SIGNATURE_STYLES:
+        if style in signature:
             pending.append(p)
-        elif style == DATE_STYLE and pending:
+        elif style in date and pending:
             date_width = _text_width("".join(p.itertext()))
             for sig in pending:
                 right = max(0.0, DATE_RIGHT_CHARS + (date_width - _text_width("".join(sig.itertext()))) / 2)

@@ -109,3 +109,23 @@ def test_check_cli_exit_codes(tmp_path, run_cli):
     not_docx = tmp_path / "x.docx"
     not_docx.write_text("hello", encoding="utf-8")
     assert run_cli("templates", "check", not_docx).code == 2
+
+
+def test_quotes_written_as_entities_inside_tags(tmp_path):
+    """Some editors write the quotes in {%p if b.kind == "h1" %} as &quot;; the template must still work."""
+    from drafter.render.render import CompiledTemplate
+    from drafter.render.context import sample_context
+
+    source = all_levels()["county"].directory / template_name("single")
+    target = tmp_path / "entities.docx"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                assert b'b.kind == "h1"' in data
+                data = data.replace(b'"h1"', b"&quot;h1&quot;").replace(b'"table"', b"&#34;table&#34;")
+            dst.writestr(info, data)
+    assert [d for d in check_template(target) if d.is_error] == []
+    out = CompiledTemplate.load(target).render(sample_context())
+    texts = [p.text for p in docx.Document(io.BytesIO(out)).paragraphs]
+    assert any(t.startswith("一、") for t in texts)
