@@ -1,7 +1,7 @@
 """Web page or portal leftovers pasted into the draft (扫一扫, 分享到, 来源/作者/点击, 42:18).
 
 从政府网站或范文网站复制报告时，常把网页上的零碎内容一起带入：“扫一扫手机查看当前页面”
-“分享文章到”“当前位置”“如有侵权，联系删除”“版权属于”；门户网站信息栏（索引号、发布机构、
+“分享文章到”“当前位置”“如有侵权，联系删除”“版权属于”、镜像网站的网址（政府网站 gov.cn 除外）；门户网站信息栏（索引号、发布机构、
 “主动公开”、发布日期“2022-03-03”、“来源：…作者：…点击：”）；以及不可能的时间（如“42:18”）。
 本规则逐段查找这些内容（繁体字写法同样识别），每段报告一次。词表见 templates/common.yaml 的
 lint.web_junk。
@@ -41,12 +41,14 @@ def _vocabulary() -> tuple:
     phrases = re.compile("|".join(re.escape(p) for p in sorted(spec["phrases"], key=len, reverse=True)))
     labels = re.compile("|".join(f"(?:{p})" for p in spec["labels"]))
     lines = [re.compile(p) for p in spec["lines"]]
-    return phrases, labels, lines
+    inline = re.compile("|".join(f"(?:{p})" for p in spec["inline"]))
+    return phrases, labels, lines, inline
 
 
 def _reasons(text: str) -> list[str]:
-    phrases, labels, lines = _vocabulary()
+    phrases, labels, lines, inline = _vocabulary()
     reasons = [f"“{m.group(0)}”" for m in phrases.finditer(text)]
+    reasons.extend(f"网址“{m.group(0)}”" for m in inline.finditer(text))
     found = list({m.group(0): m for m in labels.finditer(text)}.values())
     if len(found) >= 2 or (found and len(text) <= SHORT_LINE and found[0].start() == 0):
         reasons.extend(f"“{m.group(0)}”" for m in found)
