@@ -36,6 +36,9 @@ _NUMBER_FORMS = (
     (4, re.compile(rf"^[（(]{_SP}(?P<n>\d{{1,3}}){_SP}[）)]{_SP}[、，,.．:：]?{_SP}")),
     (1, re.compile(rf"^(?P<n>[{_CN}]+){_SP}[、.．]{_SP}")),
     (3, re.compile(rf"^(?P<n>\d{{1,3}}){_SP}(?:[、]|[.．](?!\d)){_SP}")),
+    # A missing opening bracket ("一）", "1)") is still that level's heading (and a form defect).
+    (2, re.compile(rf"^(?P<n>[{_CN}]+){_SP}[）)]{_SP}")),
+    (4, re.compile(rf"^(?P<n>\d{{1,3}}){_SP}[）)]{_SP}")),
 )
 _RUNIN = re.compile(rf"^(?P<n>[{_CN}]+)是")
 _STYLE_LEVEL = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)

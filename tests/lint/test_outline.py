@@ -31,6 +31,8 @@ def para(text, **kw):
     ("3．深化法治巡察", 3, 3, "3．", "深化法治巡察"),
     ("（1）规范文件", 4, 1, "（1）", "规范文件"),
     ("(12)规范文件", 4, 12, "(12)", "规范文件"),
+    ("一）缺少左括号", 2, 1, "一）", "缺少左括号"),
+    ("2)缺少左括号", 4, 2, "2)", "缺少左括号"),
 ])
 def test_numbered_headings(text, level, number, number_text, title):
     heading = recognise(para(text))
