@@ -221,26 +221,3 @@ def build_context(doc: dict, *, level: levels.Level | None = None, source: str |
     }
     return context, b.warnings
 
-
-def sample_context() -> dict:
-    """A context exercising every template feature (for ``templates check`` and benchmarks)."""
-    from drafter.levels import all_levels
-    level = next(iter(all_levels().values()))
-    doc = {
-        "meta": {"body": "示例县人民政府", "level": level.id, "joint": False, "year": 2024,
-                 "date": dt.date(2025, 2, 20), "recipients": ["中共示例市委", "示例市人民政府"],
-                 "cc": ["示例市司法局"], "issuer": "示例县人民政府办公室", "red_header": True,
-                 "doc_number": "示政发〔2025〕1号", "signer": ["张三"], "contact": "联系人：李四，电话：0000-1234567",
-                 "attachments": ["重点任务完成情况表", "统计表"], "cover_letter": {}},
-        "intro": "开头段落。",
-        "measures": {"areas": [{"kind": "enforcement", "title": "严格执法", "text": "正文。",
-                                "stats": [{"name": "行政执法案件", "unit": "件", "total": 3,
-                                           "parts": [{"name": "甲", "value": 1}, {"name": "乙", "value": 2}],
-                                           "rates": [{"name": "比率", "value": 33.3}]}],
-                                "items": [{"title": "要点", "text": "正文。", "items": [{"title": "细项", "text": "正文。"}]}]}]},
-        "problems": {"items": [{"title": "不足", "text": "表现。", "cause": "由于……"}]},
-        "leadership": {"text": "履职情况。"},
-        "plan": {"items": [{"title": "安排", "text": "正文。"}]},
-        "other": {"text": "无。"},
-    }
-    return build_context(doc, level=level)[0]

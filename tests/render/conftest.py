@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from drafter.data.validate import validate_file
+from drafter.data.loader import load_text
+from drafter.data.validate import validate_file, validate_loaded
 from drafter.render.render import render_report
 from tests.conftest import example_files
 from tests.data.valid_report import VALID
@@ -40,3 +41,13 @@ def data_file(folder: Path, name: str = "report.yaml", **changes) -> Path:
     path = folder / name
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+def report_document(**changes) -> dict:
+    """The shared valid report, changed as given, validated and normalised (defaults filled)."""
+    data = yaml.safe_load(VALID)
+    for key, value in changes.items():
+        (data if key in data else data["meta"])[key] = value
+    result = validate_loaded(load_text(yaml.safe_dump(data, allow_unicode=True), "report.yaml"))
+    assert not result.errors, [d.format() for d in result.errors]
+    return result.document

@@ -5,22 +5,9 @@ from __future__ import annotations
 import copy
 import datetime as dt
 
-import yaml
-
-from drafter.data.validate import validate_loaded
-from drafter.data.loader import load_text
 from drafter.levels import get_level
 from drafter.render.context import build_context, zh_date
-from tests.data.valid_report import VALID
-
-
-def _document(**changes) -> dict:
-    data = yaml.safe_load(VALID)
-    for key, value in changes.items():
-        (data if key in data else data["meta"])[key] = value
-    result = validate_loaded(load_text(yaml.safe_dump(data, allow_unicode=True), "t.yaml"))
-    assert not result.errors, [d.format() for d in result.errors]
-    return result.document
+from tests.render.conftest import report_document
 
 
 def _headings(context, kind="h1"):
@@ -28,7 +15,7 @@ def _headings(context, kind="h1"):
 
 
 def test_five_items_numbered_in_level_order_with_standard_headings():
-    doc = _document()
+    doc = report_document()
     context, warnings = build_context(doc)
     level = get_level("county")
     expected = [f"{n}{item.heading_for(2024)}" for n, item in
@@ -39,19 +26,19 @@ def test_five_items_numbered_in_level_order_with_standard_headings():
 
 
 def test_department_puts_leadership_first():
-    doc = _document(level="department", body="示例县司法局", recipients=["中共示例县委", "示例县人民政府"])
+    doc = report_document(level="department", body="示例县司法局", recipients=["中共示例县委", "示例县人民政府"])
     context, _ = build_context(doc)
     first = _headings(context)[0]
     assert first.startswith("一、") and "第一责任人" in first
 
 
 def test_given_item_title_replaces_standard_heading():
-    doc = _document(other={"title": "需要说明的其他事项", "text": "无。"})
+    doc = report_document(other={"title": "需要说明的其他事项", "text": "无。"})
     assert _headings(build_context(doc)[0])[-1] == "五、需要说明的其他事项"
 
 
 def test_nested_levels_are_numbered_per_parent():
-    doc = _document()
+    doc = report_document()
     doc = copy.deepcopy(doc)
     doc["measures"]["areas"][1]["items"] = [
         {"title": "甲", "text": "正文。", "items": [{"title": "子一"}, {"title": "子二"}]},
@@ -65,13 +52,13 @@ def test_nested_levels_are_numbered_per_parent():
 
 
 def test_blank_line_is_a_new_paragraph_and_lines_join():
-    context, _ = build_context(_document())
+    context, _ = build_context(report_document())
     texts = [b["text"] for b in context["body"] if b["kind"] == "p"]
     assert texts[0] == "2024年，示例县坚持以习近平法治思想为指导，扎实推进法治政府建设。现将有关情况报告如下。"
 
 
 def test_cause_reads_as_a_cause():
-    doc = _document(problems={"items": [
+    doc = report_document(problems={"items": [
         {"title": "甲", "cause": "培训覆盖面不够。"},
         {"title": "乙", "cause": "由于人手不足，任务未完成。"}]})
     texts = [b["text"] for b in build_context(doc)[0]["body"] if b["kind"] == "p"]
@@ -80,7 +67,7 @@ def test_cause_reads_as_a_cause():
 
 
 def test_dates_titles_signature_recipients():
-    context, _ = build_context(_document())
+    context, _ = build_context(report_document())
     assert context["date"] == "2025年2月20日"
     assert zh_date(dt.date(2024, 10, 1)) == "2024年10月1日"
     assert context["title"] == "示例县人民政府关于2024年法治政府建设情况的报告"
@@ -89,7 +76,7 @@ def test_dates_titles_signature_recipients():
 
 
 def test_joint_report_defaults():
-    doc = _document(joint=True, party_body="中共示例县委",
+    doc = report_document(joint=True, party_body="中共示例县委",
                     recipients=["中共示例市委", "示例市人民政府"])
     context, _ = build_context(doc)
     assert context["title"] == "中共示例县委 示例县人民政府关于2024年法治政府建设情况的报告"
@@ -98,16 +85,16 @@ def test_joint_report_defaults():
 
 
 def test_imprint_and_cover_letter():
-    doc = _document(cc=["示例市司法局", "示例县司法局"], issuer="示例县人民政府办公室", cover_letter={})
+    doc = report_document(cc=["示例市司法局", "示例县司法局"], issuer="示例县人民政府办公室", cover_letter={})
     context, _ = build_context(doc)
     assert context["cc"] == "抄送：示例市司法局，示例县司法局。"
     assert context["issue_date"] == "2025年2月20日印发"
     assert context["cover_letter"]["text"] == ["现将《示例县人民政府关于2024年法治政府建设情况的报告》随文报上，请审阅。"]
-    assert build_context(_document())[0]["imprint"] is False
+    assert build_context(report_document())[0]["imprint"] is False
 
 
 def test_statistics_become_table_rows():
-    context, _ = build_context(_document())
+    context, _ = build_context(report_document())
     table = next(b for b in context["body"] if b["kind"] == "table")
     assert table["caption"] == "行政复议案件（单位：件）"
     rows = [(r["name"], r["value"]) for r in table["rows"]]
@@ -115,7 +102,7 @@ def test_statistics_become_table_rows():
 
 
 def test_illegal_characters_removed_with_warning_naming_field():
-    doc = _document()
+    doc = report_document()
     doc["leadership"]["text"] = "带头\x0c学法\x01。"
     context, warnings = build_context(doc, source="t.yaml")
     assert "带头学法。" in [b["text"] for b in context["body"]]

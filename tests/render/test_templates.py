@@ -113,8 +113,9 @@ def test_check_cli_exit_codes(tmp_path, run_cli):
 
 def test_quotes_written_as_entities_inside_tags(tmp_path):
     """Some editors write the quotes in {%p if b.kind == "h1" %} as &quot;; the template must still work."""
+    from drafter.render.context import build_context
     from drafter.render.render import CompiledTemplate
-    from drafter.render.context import sample_context
+    from tests.render.conftest import report_document
 
     source = all_levels()["county"].directory / template_name("single")
     target = tmp_path / "entities.docx"
@@ -126,6 +127,6 @@ def test_quotes_written_as_entities_inside_tags(tmp_path):
                 data = data.replace(b'"h1"', b"&quot;h1&quot;").replace(b'"table"', b"&#34;table&#34;")
             dst.writestr(info, data)
     assert [d for d in check_template(target) if d.is_error] == []
-    out = CompiledTemplate.load(target).render(sample_context())
+    out = CompiledTemplate.load(target).render(build_context(report_document())[0])
     texts = [p.text for p in docx.Document(io.BytesIO(out)).paragraphs]
     assert any(t.startswith("一、") for t in texts)
