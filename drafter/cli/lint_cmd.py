@@ -115,11 +115,6 @@ def lint(paths, level, year, fmt, annotate_out, fail_on, config_path, baseline, 
         for result in results:
             result.findings = []
 
-    if annotate_out and results[0].error is None:
-        from drafter.report.annotate import annotate
-        count = annotate(results[0], annotate_out)
-        click.echo(f"已生成带批注的副本 {annotate_out}（{count} 条批注），原文件未改动。", err=True)
-
     if fmt == "json":
         from drafter.report.json import render
         text = render(results)
@@ -133,6 +128,11 @@ def lint(paths, level, year, fmt, annotate_out, fail_on, config_path, baseline, 
         write_text(output, text)
     else:
         click.echo(text, nl=False)
+
+    if annotate_out and results[0].error is None:       # after the report, so a failure here loses nothing
+        from drafter.report.annotate import annotate
+        count = annotate(results[0], annotate_out)
+        click.echo(f"已生成带批注的副本 {annotate_out}（{count} 条批注），原文件未改动。", err=True)
 
     if any(r.error is not None for r in results):
         click.get_current_context().exit(2)

@@ -95,3 +95,11 @@ def test_usage_errors_exit_2_in_chinese(run_cli, tmp_path):
     empty = tmp_path / "空文件夹"
     empty.mkdir()
     assert run_cli("lint", empty).code == 2
+
+
+def test_annotate_a_text_file_still_prints_the_report(run_cli, tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_text(BAD, encoding="utf-8")
+    run = run_cli("lint", path, "--annotate", tmp_path / "x.docx")
+    assert run.code == 2 and "修改建议" in run.out and ".docx" in run.err
+    assert not (tmp_path / "x.docx").exists()
