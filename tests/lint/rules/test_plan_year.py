@@ -9,6 +9,9 @@ CASES = [
     ("no year in heading", report("三、下一步工作思路", "（一）进一步压实责任", "……"), []),
     ("report year instead of next", report("三、2024年重点工作安排", "……"), [2]),
     ("stale year in a sub-heading", report("三、2025年重点工作安排", "（一）2023年推进示范创建", "……"), [3]),
+    ("stale opening sentence", report("三、重点工作安排", "2024年，我县将重点做好以下工作。"), [3]),
+    ("next-year opening sentence", report("三、重点工作安排", "2025年，我县将重点做好以下工作。"), []),
+    ("a past year in the middle of a sentence", report("三、重点工作安排", "我们将巩固2024年示范创建成果。"), []),
     ("a range is not a year", report("三、2025年工作安排", "（一）完成“八五”普法（2021—2025年）验收", "……"), []),
 ]
 
