@@ -63,7 +63,9 @@ def render(files, output, force, pdf, template, strict):
     """把数据文件（.yaml）生成为公文格式的 .docx 报告。
 
     先检查数据（有错误则列出问题、不生成）；标题、编号、五项内容的顺序、主送、署名、版记按层级定义自动生成。
+
     已存在的输出文件如果是 drafter 生成后又被修改过的，不会被覆盖（除非加 --force）。
+
     可一次给出多个文件或一个文件夹，某个文件失败时其余文件照常生成。
 
     \b
@@ -161,6 +163,7 @@ def check(path, strict):
     """检查模板（.docx）能否正确生成报告。
 
     不给路径时检查 drafter 自带的全部模板；可以给出一个 .docx 或一个文件夹（如 drafter templates new 创建的）。
+
     检查：被 Word 拆开或改坏的标签、未知变量和没有用到的数据字段、{%p %}/{%tr %} 用法、脚注中的标签。
 
     \b
@@ -189,18 +192,21 @@ def check(path, strict):
 
 
 @templates.command("new", short_help="新建本地模板")
-@click.option("--from", "level_id", required=True, metavar="层级",
-              help="以哪个层级的模板为基础：province、city、county、township、department。")
+@click.option("--from", "level_id", metavar="层级",
+              help="（必填）以哪个层级的模板为基础：province、city、county、township、department。")
 @click.argument("folder", type=click.Path(file_okay=False), metavar="文件夹")
 def new(level_id, folder):
     """复制某一层级的模板到一个新文件夹，供本单位修改使用。
 
     修改后用 drafter templates check 文件夹 检查，生成报告时用 drafter render --template 文件夹 数据文件。
+
     文件夹中的 level.yaml 可调整五项内容的顺序（item_order）等。
     """
     from drafter import fsutil, levels
     from drafter.errors import OutputError
 
+    if not level_id:
+        raise click.UsageError("缺少选项 --from：请指定以哪个层级的模板为基础，如 --from county")
     level = levels.get_level(level_id)
     target = Path(folder)
     if target.exists() and any(target.iterdir()):
