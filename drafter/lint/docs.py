@@ -28,10 +28,34 @@ def _cell(text) -> str:
 
 
 def documentation(rule) -> str:
-    """The Chinese part of a rule's docstring (everything after the English summary line)."""
+    """The Chinese part of a rule's docstring (everything after the English summary line), unwrapped."""
     doc = inspect.cleandoc(rule.__doc__ or "")
     _, _, rest = doc.partition("\n")
-    return rest.strip()
+    return unwrap(rest.strip())
+
+
+def unwrap(text: str) -> str:
+    """Join the hard-wrapped lines of each Markdown paragraph or list item without a space.
+
+    Chinese has no spaces between words, and Markdown renders a line break inside a
+    paragraph as one; code fences and list items keep their own lines.
+    """
+    out: list[str] = []
+    fenced = False
+    for line in text.split("\n"):
+        if line.startswith("```"):
+            fenced = not fenced
+            out.append(line)
+            continue
+        joinable = (not fenced and out and out[-1].strip() and line.strip() and not out[-1].startswith("```")
+                    and not line.lstrip().startswith(("- ", "|")) and not out[-1].lstrip().startswith("|"))
+        if joinable:
+            glue = " " if out[-1][-1:].isascii() and out[-1][-1:].isalnum() and line[:1].isascii() \
+                and line[:1].isalnum() else ""
+            out[-1] += glue + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def summary(rule) -> str:

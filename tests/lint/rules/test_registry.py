@@ -67,3 +67,8 @@ def test_traditional_table_is_one_to_one_and_keeps_offsets():
     text = "現將我市年度工作總結如下"
     assert _helpers.simplified(text) == "现将我市年度工作总结如下"
     assert not set("现将我市年度工作总结如下法治政府建设") & _helpers.traditional_chars()
+
+
+def test_unwrap_joins_chinese_lines_but_keeps_code_and_lists():
+    text = "第一行\n接着写\n\n- 一项\n- 二项\n\n```text\n一、 甲\n(一)乙\n```\nuse\nWord"
+    assert docs.unwrap(text) == "第一行接着写\n\n- 一项\n- 二项\n\n```text\n一、 甲\n(一)乙\n```\nuse Word"
