@@ -311,13 +311,20 @@ def detect_level(document: Document) -> tuple[str, bool]:
 
     A report goes to the level above, so an issuer that looks no lower than its
     addressee (兴平市人民政府 → 咸阳市人民政府) is taken as one level below it.
-    Falls back to ``county`` (the most common reporter) when nothing is found.
+    Falls back to ``county`` (the most common reporter) when nothing is found;
+    :func:`find_level` tells the two cases apart.
     """
+    level_id, joint = find_level(document)
+    return (level_id or DEFAULT_LEVEL), joint
+
+
+def find_level(document: Document) -> tuple[str | None, bool]:
+    """Like :func:`detect_level`, but ``(None, False)`` when no issuer names a level."""
     names, addressees = _issuer_names(document)
     found = [(name, _level_of(name)) for name in names]
     found = [(name, lv) for name, lv in found if lv]
     if not found:
-        return DEFAULT_LEVEL, False
+        return None, False
     party = any(_PARTY.search(name) for name, _ in found)
     government = any(not _PARTY.search(name) for name, _ in found)
     level_id = next((lv for name, lv in found if not _PARTY.search(name)), found[0][1])

@@ -26,6 +26,7 @@ class LintResult:
     path: str
     document: Document | None = None
     level: str | None = None
+    level_source: str | None = None                  # "given" (option/config), "detected", or "default" (guess)
     joint: bool = False
     year: int | None = None
     title: str | None = None
@@ -55,8 +56,10 @@ def lint_document(document: Document, *, level: str | None = None, year: int | N
     from drafter.lint import registry
 
     config = config or LintConfig()
-    detected_level, detected_joint = outline_mod.detect_level(document)
+    found_level, detected_joint = outline_mod.find_level(document)
+    detected_level = found_level or outline_mod.DEFAULT_LEVEL
     level_id = level or config.level or detected_level
+    level_source = "given" if (level or config.level) else ("detected" if found_level else "default")
     level_def = get_level(level_id)
     if joint is None:
         joint = config.joint if config.joint is not None else (detected_joint if level_id == detected_level
@@ -81,7 +84,7 @@ def lint_document(document: Document, *, level: str | None = None, year: int | N
             findings.append(finding)
     findings.sort(key=_sort_key)
     return LintResult(path=document.path, document=document, level=level_id, joint=bool(joint), year=report_year,
-                      title=title, items=items, findings=findings, outline=tree)
+                      title=title, items=items, findings=findings, outline=tree, level_source=level_source)
 
 
 def lint_path(path: Path | str, *, level: str | None = None, year: int | None = None, joint: bool | None = None,

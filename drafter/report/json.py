@@ -16,7 +16,8 @@ VERSION = 1
 
 def file_dict(result) -> dict:
     if result.error is not None:
-        return {"path": result.path, "level": None, "year": None, "joint": None, "items": {}, "findings": [],
+        return {"path": result.path, "level": None, "level_source": None, "year": None, "joint": None,
+                "title": None, "items": {}, "findings": [],
                 "error": {"message": result.error.message, "hint": result.error.hint}}
     items = {}
     for key in ITEM_KEYS:
@@ -24,8 +25,9 @@ def file_dict(result) -> dict:
         items[key] = {"status": status.status if status else "missing",
                       "heading": status.heading if status else None,
                       "location": status.location.as_dict() if status and status.location else None}
-    return {"path": result.path, "level": result.level, "year": result.year, "joint": result.joint,
-            "title": result.title, "items": items, "findings": [f.as_dict() for f in result.findings]}
+    return {"path": result.path, "level": result.level, "level_source": result.level_source, "year": result.year,
+            "joint": result.joint, "title": result.title, "items": items,
+            "findings": [f.as_dict() for f in result.findings]}
 
 
 def render(results) -> str:

@@ -23,6 +23,8 @@ def file_report(result, colour: bool = False) -> list[str]:
         return lines + [_style(text, colour, fg="red")]
     level = get_level(result.level)
     head = f"  层级：{level.name}（{result.level}）"
+    if result.level_source == "default":
+        head += "（未能从标题和落款识别，按此层级检查；可用 --level 指定）"
     head += f"　年度：{result.year}年" if result.year else "　年度：未识别（可用 --year 指定）"
     head += "　联合报告" if result.joint else ""
     lines.append(head)

@@ -38,6 +38,7 @@ def test_json_is_the_documented_interface(result, unreadable):
     first, second = data["files"]
     assert {"path", "level", "year", "joint", "items", "findings"} <= set(first)
     assert (first["path"], first["level"], first["year"], first["joint"]) == ("青山县.txt", "county", 2024, False)
+    assert first["level_source"] == "detected"                        # from 青山县 in the title
     assert list(first["items"]) == ITEM_KEYS
     for item in first["items"].values():
         assert set(item) == {"status", "heading", "location"}

@@ -46,8 +46,12 @@ def test_level_and_year_are_detected_or_given():
     document = read_text("中共青山县委 青山县人民政府关于2024年法治政府建设情况的报告\n" + NO_PROBLEMS)
     result = lint_document(document)
     assert (result.level, result.joint, result.year) == ("county", True, 2024)
+    assert result.level_source == "detected"
     result = lint_document(document, level="department", year=2023)
     assert (result.level, result.joint, result.year) == ("department", False, 2023)  # departments never joint
+    assert result.level_source == "given"
+    guessed = lint_document(read_text(NO_PROBLEMS))
+    assert (guessed.level, guessed.level_source) == ("county", "default")
     assert set(result.items) == {"measures", "problems", "leadership", "plan", "other"}
 
 
