@@ -233,6 +233,15 @@ def _defaults(doc) -> None:
     # stylesWithEffects.xml is an Office 2010 leftover copy; Word ignores it when styles.xml exists.
 
 
+def _settings(settings) -> None:
+    """Current Word layout (no “compatibility mode”) and Chinese as the East Asian theme language."""
+    for compat in settings.iter(_qn("w:compatSetting")):
+        if compat.get(_qn("w:name")) == "compatibilityMode":
+            compat.set(_qn("w:val"), "15")
+    for lang in settings.iter(_qn("w:themeFontLang")):
+        lang.set(_qn("w:eastAsia"), "zh-CN")
+
+
 def _font_table(doc) -> None:
     """Declare every font with a Chinese charset and an alternative name Word/WPS can fall back to."""
     from lxml import etree
@@ -464,6 +473,7 @@ def build_template(level, variant) -> bytes:
         _style(doc, style_id)
     _font_table(doc)
     doc.settings.odd_and_even_pages_header_footer = True
+    _settings(doc.settings.element)
     joint = variant.key == "joint"
 
     # 报送函 (cover letter): its own section, no page number.
