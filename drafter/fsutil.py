@@ -29,6 +29,7 @@ def atomic_path(target: Path | str):
     tmp_path = Path(tmp)
     try:
         yield tmp_path
+        _set_mode(tmp_path, target)
         os.replace(tmp_path, target)
     except PermissionError as exc:
         raise OutputError("无法写入文件：文件可能正在被 Word 或 WPS 打开", path=str(target),
@@ -41,6 +42,17 @@ def atomic_path(target: Path | str):
                 tmp_path.unlink()
             except OSError:
                 pass
+
+
+def _set_mode(tmp: Path, target: Path) -> None:
+    """Give the new file the target's permissions, or the usual ones (mkstemp makes it private)."""
+    try:
+        mode = target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(tmp, mode)
 
 
 def write_text(target: Path | str, text: str, encoding: str = "utf-8") -> None:

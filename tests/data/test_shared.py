@@ -60,3 +60,21 @@ def test_every_level_is_complete():
     assert levels.get_level("province").variant(True).deadline.describe() == "4月1日"
     assert levels.get_level("department").variant(True) is None
     assert levels.get_level("county").items["plan"].heading_for(2024).startswith("2025年")
+
+
+def test_atomic_write_keeps_usual_permissions_and_leaves_no_temp_files(tmp_path):
+    import os
+    import stat
+
+    from drafter.fsutil import write_text
+
+    target = tmp_path / "a.yaml"
+    write_text(target, "一\n")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+    target.chmod(0o640)
+    write_text(target, "二\n")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert target.read_text(encoding="utf-8") == "二\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.yaml"]
