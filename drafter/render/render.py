@@ -173,7 +173,11 @@ class CompiledTemplate:
             if name in (CUSTOM_PART,):
                 continue
             if TEMPLATE_PART.match(name):
-                source = prepare_part(data.decode("utf-8"))
+                try:
+                    source = prepare_part(data.decode("utf-8"))
+                except UnicodeDecodeError as exc:
+                    raise InputError(f"模板文件中的 {name} 不是 UTF-8 编码，无法读取", path=path,
+                                     hint="请用 Word/WPS 打开模板后重新另存为 .docx") from exc
                 try:
                     tpl.compiled[name] = env.from_string(source)
                 except TemplateError as exc:
@@ -198,7 +202,7 @@ class CompiledTemplate:
         for name, template in self.compiled.items():
             try:
                 xml = template.render(context)
-            except TemplateError as exc:
+            except (TemplateError, TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
                 raise template_error(exc, self.sources[name], name, self.path) from exc
             rendered[name] = _finish_part(name, xml, self.style_ids)
         fingerprint = fingerprint_of(rendered)
@@ -224,9 +228,13 @@ def _style_ids(styles_xml: bytes | None) -> dict:
     from lxml import etree
 
     ids = {style_id: {style_id} for style_id in STYLES}
-    if styles_xml:
+    try:
+        root = etree.fromstring(styles_xml) if styles_xml else None
+    except etree.XMLSyntaxError:
+        root = None
+    if root is not None:
         by_name = {spec[0]: style_id for style_id, spec in STYLES.items()}
-        for style in etree.fromstring(styles_xml).iter(_w("style")):
+        for style in root.iter(_w("style")):
             name = style.find(_w("name"))
             if name is not None and name.get(_w("val")) in by_name:
                 ids[by_name[name.get(_w("val"))]].add(style.get(_w("styleId")))
