@@ -135,6 +135,11 @@ def text_paragraphs(ctx: LintContext) -> list[Paragraph]:
     return ctx.document.body()
 
 
+def body_lines(ctx: LintContext) -> list[Paragraph]:
+    """Stand-alone paragraphs of the main text (no table cells): where 主送, 字号 and 成文日期 lines live."""
+    return [p for p in ctx.document.body() if p.part == "body" and p.table_cell is None]
+
+
 def other_years(text: str, expected: int) -> list[tuple[int, re.Match]]:
     """Years written ``YYYY年`` in ``text`` that differ from ``expected``.
 

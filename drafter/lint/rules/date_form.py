@@ -36,7 +36,7 @@ _PADDED = re.compile(r"^(?:19|20)\d{2}\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1
 
 
 def check(ctx):
-    for paragraph in h.text_paragraphs(ctx):
+    for paragraph in h.body_lines(ctx):
         text = paragraph.text.strip()
         if len(text) > 16:
             continue

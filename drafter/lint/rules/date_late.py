@@ -64,7 +64,7 @@ def check(ctx):
     if ctx.year is None or variant is None:
         return
     deadline = variant.deadline.date_for(ctx.year)
-    for paragraph in h.text_paragraphs(ctx):
+    for paragraph in h.body_lines(ctx):
         date = parse_date(paragraph.text) if len(paragraph.text) <= 16 else None
         if date is None:
             continue

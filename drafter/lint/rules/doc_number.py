@@ -37,7 +37,7 @@ _LABEL = re.compile(r"^(?:发文)?(?:字[ \u3000\u00a0]*号|文[ \u3000\u00a0]*�
 
 
 def check(ctx):
-    for paragraph in h.text_paragraphs(ctx)[:HEAD]:
+    for paragraph in h.body_lines(ctx)[:HEAD]:
         text = paragraph.text.strip()
         label = _LABEL.match(text)
         if label:

@@ -42,7 +42,7 @@ def _groups(ctx) -> dict:
     headings = {node.heading.paragraph.index: node.level for node in h.headed_sections(ctx)
                 if node.heading.marker != "runin"}
     groups: dict = {}
-    if title is not None:
+    if title is not None and title.format is not None:
         groups["标题"] = (spec["title"]["font"], [title])
     for paragraph in h.text_paragraphs(ctx):
         if paragraph.format is None or paragraph.part != "body" or (title is not None and paragraph is title):

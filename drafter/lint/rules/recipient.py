@@ -38,7 +38,7 @@ ORGAN = re.compile(r"(委|政府|委员会|常委会|党中央|国务院|办公�
 
 def recipients_line(ctx):
     """(paragraph, names) of the 主送 line near the start of the report, or None."""
-    for paragraph in h.text_paragraphs(ctx)[:HEAD]:
+    for paragraph in h.body_lines(ctx)[:HEAD]:
         text = paragraph.text.strip()
         if not text.endswith((":", "：")) or len(text) > MAX_LENGTH or re.search(r"[。；;！？]", text):
             continue

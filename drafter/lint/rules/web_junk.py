@@ -45,14 +45,14 @@ def _vocabulary() -> tuple:
     return phrases, labels, lines, inline
 
 
-def _reasons(text: str) -> list[str]:
+def _reasons(text: str, cell: bool = False) -> list[str]:
     phrases, labels, lines, inline = _vocabulary()
     reasons = [f"“{m.group(0)}”" for m in phrases.finditer(text)]
     reasons.extend(f"网址“{m.group(0)}”" for m in inline.finditer(text))
     found = list({m.group(0): m for m in labels.finditer(text)}.values())
-    if len(found) >= 2 or (found and len(text) <= SHORT_LINE and found[0].start() == 0):
+    if len(found) >= 2 or (found and not cell and len(text) <= SHORT_LINE and found[0].start() == 0):
         reasons.extend(f"“{m.group(0)}”" for m in found)
-    if not reasons and len(text) <= SHORT_LINE and any(pattern.search(text) for pattern in lines):
+    if not reasons and not cell and len(text) <= SHORT_LINE and any(pattern.search(text) for pattern in lines):
         reasons.append("网站信息栏")
     if ":" not in text and "：" not in text:
         return reasons
@@ -68,7 +68,7 @@ def _reasons(text: str) -> list[str]:
 def check(ctx):
     for paragraph in h.text_paragraphs(ctx):
         text = h.simplified(paragraph.text.strip())
-        reasons = _reasons(text)
+        reasons = _reasons(text, cell=paragraph.table_cell is not None)
         if reasons:
             yield h.make(__name__, ctx, paragraph,
                          f"疑似从网页复制带入的内容（{'、'.join(dict.fromkeys(reasons))}）",

@@ -53,3 +53,12 @@ def test_year_rules_need_a_year():
     stale = "关于法治政府建设情况的报告\n一、2023年主要举措\n三、2022年工作安排\n2025年5月1日"
     given = {f.rule for f in lint_document(read_text(stale), year=2024).findings}
     assert {"item-year", "plan-year", "date-late"} <= given
+
+
+def test_table_cells_are_not_metadata_lines():
+    """A table cell holding a date, a 来源 label or an organ name is data, not a 成文日期/信息栏/主送."""
+    cells = ["来源：县统计局", "2025年3月15日", "云城市人民政府：", "鞍委[2024]17号"]
+    paragraphs = [Paragraph(text="青山县人民政府关于2024年法治政府建设情况的报告", index=0)]
+    paragraphs += [Paragraph(text=t, index=i + 1, part="table", table_cell=(0, i, 0)) for i, t in enumerate(cells)]
+    rules = {f.rule for f in lint_document(_docx_like(paragraphs)).findings}
+    assert rules.isdisjoint({"web-junk", "date-late", "recipient", "doc-number"})
