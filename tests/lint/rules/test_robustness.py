@@ -62,3 +62,15 @@ def test_table_cells_are_not_metadata_lines():
     paragraphs += [Paragraph(text=t, index=i + 1, part="table", table_cell=(0, i, 0)) for i, t in enumerate(cells)]
     rules = {f.rule for f in lint_document(_docx_like(paragraphs)).findings}
     assert rules.isdisjoint({"web-junk", "date-late", "recipient", "doc-number"})
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "002", "003", "004"])
+def test_fragments_of_real_reports(seed):
+    """Truncated, reversed and interleaved pieces of the seeds never make a rule raise."""
+    from ...conftest import seed_path
+    lines_ = seed_path(seed).read_text(encoding="utf-8").splitlines()
+    variants = [lines_[:n] for n in range(1, len(lines_), 7)]
+    variants += [lines_[::-1], lines_[::2], lines_[1::3], [line[: len(line) // 2] for line in lines_]]
+    for variant in variants:
+        for year in (None, 2015, 2030):
+            lint_document(read_text("\n".join(variant)), year=year)
