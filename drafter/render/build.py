@@ -19,7 +19,6 @@ paragraphs) and ``{%tr %}`` (whole table rows) only.
 
 from __future__ import annotations
 
-import copy
 import io
 import sys
 import zipfile
