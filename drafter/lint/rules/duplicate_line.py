@@ -4,6 +4,8 @@
 （忽略空格，较短的段落不算），在重复出现处报告，并指出第一次出现的位置。报送函和报告正文各有一份的
 主送机关、署名和日期不算重复。
 
+选项：min_length（参与比较的最短段落字数，默认 8）。
+
 不通过：
 
 ```text
@@ -28,7 +30,7 @@ CODE = "L21"
 DEFAULT_SEVERITY = WARNING
 TITLE = "标题或段落重复"
 
-MIN_LENGTH = 8
+OPTIONS = {"min_length": {"type": "integer", "min": 1, "default": 8}}
 MAX_SIGNATURE = 30
 _PUNCTUATION = re.compile(r"[。，,；;！？、（）()]")
 
@@ -47,9 +49,10 @@ def _where(paragraph) -> str:
 
 def check(ctx):
     seen: dict = {}
+    min_length = h.option(ctx, __name__, "min_length")
     for paragraph in h.text_paragraphs(ctx):
         key = "".join(paragraph.text.split())
-        if len(key) < MIN_LENGTH or paragraph.table_cell is not None or _metadata(paragraph.text.strip()):
+        if len(key) < min_length or paragraph.table_cell is not None or _metadata(paragraph.text.strip()):
             continue
         if key in seen:
             yield h.make(__name__, ctx, paragraph, f"与{_where(seen[key])}的内容完全相同",

@@ -5,6 +5,8 @@
 heading-form 检查，不重复报告）。出现在 3 段以内时逐段报告；更多时在第一处汇总报告一次，
 以免刷屏。
 
+选项：per_paragraph_limit（逐段报告的最多段数，默认 3；设为 0 则总是汇总报告）。
+
 不通过：
 
 ```text
@@ -30,7 +32,7 @@ CODE = "L12"
 DEFAULT_SEVERITY = WARNING
 TITLE = "中文中使用了半角标点"
 
-PER_PARAGRAPH_LIMIT = 3
+OPTIONS = {"per_paragraph_limit": {"type": "integer", "min": 0, "default": 3}}
 _C = h.CJK + "“”‘’《》、。"
 # A half-width mark with a Chinese character on its left (or, for "(", on its right).
 _MARK = re.compile(rf"(?<=[{_C}])[,:;?!)]|(?<=[{_C}])\(|\((?=[{_C}])|[,;:](?=[{_C}])|(?<=\d)\)(?=[{_C}])")
@@ -55,7 +57,7 @@ def check(ctx):
             hits.append((paragraph, matches))
     if not hits:
         return
-    if len(hits) <= PER_PARAGRAPH_LIMIT:
+    if len(hits) <= h.option(ctx, __name__, "per_paragraph_limit"):
         for paragraph, matches in hits:
             marks = "、".join(dict.fromkeys(_WORDS[m.group(0)] for m in matches))
             first = matches[0]

@@ -1,6 +1,6 @@
 """duplicate-line: the same title or paragraph twice."""
 
-from .common import report, table
+from .common import lines, report, table
 
 RULE = "duplicate-line"
 
@@ -16,3 +16,10 @@ CASES = [
 
 
 test_cases = table(RULE, CASES)
+
+
+def test_min_length_option():
+    from drafter.lint.config import parse_config
+    text = report("无需报告。", "无需报告。")
+    assert lines(RULE, text) == []
+    assert lines(RULE, text, config=parse_config({"rules": {RULE: {"options": {"min_length": 4}}}})) == [3]

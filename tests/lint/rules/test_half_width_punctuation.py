@@ -1,6 +1,6 @@
 """half-width-punctuation: , : ; ( ) next to Chinese; per paragraph up to 3, then one summary."""
 
-from .common import messages, report, table
+from .common import lines, messages, report, table
 
 RULE = "half-width-punctuation"
 
@@ -21,3 +21,10 @@ test_cases = table(RULE, CASES)
 def test_summary_counts():
     [message] = messages(RULE, report("甲,乙;丙。", "丙,丁。", "戊,己。", "庚,辛。"))
     assert "4段共5处" in message
+
+
+def test_per_paragraph_limit_option():
+    from drafter.lint.config import parse_config
+    text = report("甲,乙。", "丙,丁。")
+    assert lines(RULE, text) == [2, 3]
+    assert lines(RULE, text, config=parse_config({"rules": {RULE: {"options": {"per_paragraph_limit": 0}}}})) == [2]
