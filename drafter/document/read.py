@@ -1,8 +1,10 @@
 """Read any supported draft into a :class:`~drafter.document.model.Document`, by file suffix.
 
 .docx → :mod:`drafter.document.docx_reader`; .txt/.md → :mod:`drafter.document.text_reader`;
-.doc/.wps/.pdf/.rtf/.odt → converted to .docx by LibreOffice (``soffice --headless``)
+.doc/.wps/.rtf/.odt → converted to .docx by LibreOffice (``soffice --headless``)
 when it is installed, otherwise a Chinese message says how to convert by hand.
+.pdf → its text through poppler's ``pdftotext`` (reflowed into paragraphs) when
+installed, else through LibreOffice; a PDF's text is approximate (no formatting).
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ def read_document(path: Path | str) -> Document:
     if suffix in TEXT_SUFFIXES:
         from drafter.document.text_reader import read_text_file
         return read_text_file(path)
+    if suffix == ".pdf" and pdftotext() is not None:
+        return _read_pdf(path)
     if suffix in CONVERTIBLE_SUFFIXES:
         return _read_converted(path)
     raise InputError(f"不支持的文件类型“{path.suffix or '（无扩展名）'}”", path=str(path),
@@ -47,6 +51,26 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def pdftotext() -> str | None:
+    """poppler's pdftotext, if installed (it keeps the reading order of a PDF's lines)."""
+    return shutil.which("pdftotext")
+
+
+def _read_pdf(path: Path) -> Document:
+    """A PDF's text through pdftotext, reflowed into paragraphs (format checks are not possible)."""
+    from drafter.document.text_reader import decode, read_pdf_text
+    try:
+        done = subprocess.run([pdftotext(), "-enc", "UTF-8", "-nopgbrk", str(path), "-"], capture_output=True,
+                              timeout=CONVERT_TIMEOUT, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise InputError("读取 PDF 文件失败或超时", path=str(path), hint="请改用 Word 或 WPS 中的 .docx 原稿检查") from exc
+    text = decode(done.stdout, str(path)) if done.returncode == 0 else ""
+    if not text.strip():
+        raise InputError("无法从 PDF 中取出文字（文件可能已损坏、加密，或是扫描图片）", path=str(path),
+                         hint="请改用 Word 或 WPS 中的 .docx 原稿检查")
+    return read_pdf_text(text, str(path))
+
+
 def _read_converted(path: Path) -> Document:
     command = soffice()
     if command is None:
@@ -56,9 +80,10 @@ def _read_converted(path: Path) -> Document:
     with tempfile.TemporaryDirectory(prefix="drafter-convert-") as tmp:
         profile = Path(tmp) / "profile"
         try:
-            subprocess.run([command, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
-                            "docx", "--outdir", tmp, str(path)], capture_output=True, timeout=CONVERT_TIMEOUT,
-                           check=False)
+            pdf = ["--infilter=writer_pdf_import"] if path.suffix.lower() == ".pdf" else []
+            subprocess.run([command, f"-env:UserInstallation={profile.as_uri()}", "--headless", *pdf,
+                            "--convert-to", "docx", "--outdir", tmp, str(path)], capture_output=True,
+                           timeout=CONVERT_TIMEOUT, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise InputError("用 LibreOffice 转换文件失败或超时", path=str(path),
                              hint="请在 Word 或 WPS 中“另存为”.docx 后再检查") from exc

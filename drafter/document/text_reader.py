@@ -9,6 +9,7 @@ of GBK and GB2312, which Chinese Windows editors save by default).
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from drafter.document.model import Document, Paragraph
@@ -72,4 +73,59 @@ def read_text_file(path: Path | str) -> Document:
     document = read_text(decode(data, str(path)), name=str(path))
     if not document.paragraphs:
         raise InputError("文件中没有文字", path=str(path), hint="请确认选择的是写好的报告草稿")
+    return document
+
+
+# --- text extracted from a PDF ------------------------------------------------------------------
+
+_SENTENCE_END = "。！？；：:!?;"
+FULL_SHARE = 0.85          # a line at least this share of the full width does not end its paragraph
+_PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$")
+# pdftotext puts a space where a PDF switches fonts, e.g. between a digit and a Chinese character.
+_FONT_SWITCH_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\uff00-\uffef\u3000-\u303f]) (?=[0-9A-Za-z])|"
+                                r"(?<=[0-9A-Za-z]) (?=[\u4e00-\u9fff\uff00-\uffef\u3000-\u303f])")
+
+
+def _width(line: str) -> float:
+    return sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in line)
+
+
+def reflow(lines) -> list[str]:
+    """Join the wrapped lines of a page (text extracted from a PDF) back into paragraphs.
+
+    A full line has about the same width throughout a page; a paragraph ends
+    at a short line, before a heading, or where a sentence ends and the next
+    line is a little shorter (its first-line indent).
+    Page numbers are dropped and the spaces a PDF leaves where fonts switch
+    (between a Chinese character and a digit) are removed.
+    """
+    from drafter.outline import recognise
+
+    cleaned = [_FONT_SWITCH_SPACE.sub("", line.strip(_EDGE)) for line in lines]
+    cleaned = [line for line in cleaned if line and not _PAGE_NUMBER.match(line)]
+    widths = sorted(_width(line) for line in cleaned)
+    full = widths[int(len(widths) * 0.9)] if widths else 0
+    paragraphs: list[str] = []
+    previous_full = False
+    for line in cleaned:
+        recognised = recognise(Paragraph(text=line, index=0))
+        heading = recognised is not None and recognised.marker != "runin"
+        width = _width(line)
+        indented = FULL_SHARE * full <= width <= full - 1
+        starts_new = (not paragraphs or not previous_full or heading
+                      or (paragraphs[-1][-1] in _SENTENCE_END and (indented or recognised is not None)))
+        if starts_new:
+            paragraphs.append(line)
+        else:
+            paragraphs[-1] += line
+        previous_full = width >= FULL_SHARE * full and not heading
+    return paragraphs
+
+
+def read_pdf_text(text: str, name: str) -> Document:
+    """A document from text extracted from a PDF: paragraphs reflowed, numbered as paragraphs (no lines)."""
+    document = read_text("\n".join(reflow(text.splitlines())), name=name)
+    for paragraph in document.paragraphs:
+        paragraph.line = None
+        paragraph.column_offset = 0
     return document

@@ -55,3 +55,39 @@ def test_seed_lines_are_kept(seeds_dir):
     assert len(document.paragraphs) == len(lines)
     assert document.paragraphs[0].text.startswith("中共鞍山市委 鞍山市人民政府")
     assert document.paragraphs[2].text == "鞍委〔2024〕17号" and document.paragraphs[2].line == 4
+
+
+def test_reflow_joins_wrapped_pdf_lines():
+    from drafter.document.text_reader import reflow
+    full = "法" * 28
+    lines = ["一、2024 年主要举措和成效", "法" * 26, full, "短的末行。", "法" * 25 + "。", "法" * 26, "末行。",
+             "一是加强学习。" + "法" * 20 + "。", "二是完善制度。", "— 2 —"]
+    assert reflow(lines) == ["一、2024年主要举措和成效", "法" * 26 + full + "短的末行。", "法" * 25 + "。",
+                             "法" * 26 + "末行。", "一是加强学习。" + "法" * 20 + "。", "二是完善制度。"]
+
+
+def test_pdf_text_is_read_as_paragraphs(tmp_path, seeds_dir):
+    import re
+    import subprocess
+
+    from drafter.document.read import pdftotext, read_document, soffice
+    from drafter.outline import build_outline
+
+    from .docx_build import build_docx
+    if soffice() is None or pdftotext() is None:
+        pytest.skip("没有安装 LibreOffice 或 pdftotext")
+    seed = read_text_file(seed_path("004"))
+    source = build_docx(tmp_path / "004.docx", seed_path("004").read_text("utf-8"))
+    subprocess.run([soffice(), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   capture_output=True, timeout=120, check=True)
+    document = read_document(tmp_path / "004.pdf")
+    assert all(p.line is None for p in document.paragraphs)
+    def squeeze(text):                    # auto-numbering writes （一） where the seed has (一)
+        return re.sub(r"\s", "", text).replace("(", "（").replace(")", "）")
+
+    pdf = [squeeze(p.text) for p in document.paragraphs]
+    body = [squeeze(p.text) for p in seed.paragraphs[2:]]            # after the (wrapped) title lines
+    assert body == pdf[len(pdf) - len(body):]
+    assert [c.title for c in build_outline(document.body()).children] == ["主要举措和成效", "存在的问题",
+                                                                            "2024年重点工作安排"]
