@@ -70,7 +70,13 @@ def style_level(style: str | None) -> int | None:
 
 
 def recognise(paragraph: Paragraph) -> Heading | None:
-    """The heading this paragraph is, or ``None`` for body text (see module docstring)."""
+    """The heading this paragraph is, or ``None`` for body text (see module docstring).
+
+    Levels: 1 一、, 2 （一）, 3 1., 4 （1）; an outline level or heading style
+    gives its own level (capped at 4); a bold heading gets level 1 here and is
+    placed by :func:`build_outline`; a run-in 一是 has level 5 and marker ``runin``.
+    Only body paragraphs (not tables, headers, footers, notes) can be headings.
+    """
     text = paragraph.text.strip(" \t\u00a0\u3000")
     if not text or paragraph.part not in HEADING_PARTS:
         return None

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.errors import InputError
-from drafter.lint.finding import SEVERITIES, SEVERITY_ZH
+from drafter.lint.finding import SEVERITIES
 
 CONFIG_NAME = ".drafter.yaml"
 BASELINE_VERSION = 1
@@ -227,7 +227,3 @@ def baseline_json(results) -> str:
     data = {"version": BASELINE_VERSION, "description": "drafter lint 基线：这些问题已确认接受，不再报告",
             "findings": [{"rule": rule, "file": name, "excerpt": excerpt} for rule, name, excerpt in entries]}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def severity_zh(severity: str) -> str:
-    return SEVERITY_ZH.get(severity, severity)
