@@ -25,7 +25,7 @@ from drafter.text import codepoint, illegal_xml_chars, paragraphs, strip_illegal
 
 # Template variable → (Chinese description, data-file fields it carries).
 CONTEXT_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "title": ("报告标题（未填写 meta.title 时按层级自动生成）", ("meta.title",)),
+    "title": ("报告标题（未填写 meta.title 时按层级自动生成；较长时在“关于”前换行）", ("meta.title",)),
     "masthead": ("红头发文机关标志（联合报告为两行）", ("meta.body", "meta.party_body")),
     "red_header": ("是否印红头版头", ("meta.red_header",)),
     "doc_number": ("发文字号", ("meta.doc_number",)),
@@ -156,6 +156,29 @@ def _attachments(b: Builder, names: list) -> list[str]:
     return [(f"附件{_COLON}" if i == 0 else "") + f"{i + 1}.{name}" for i, name in enumerate(names)]
 
 
+TITLE_LINE_CHARS = 20        # 2号 characters in the 156 mm type area
+
+
+def text_width(text: str) -> float:
+    """Width in characters: CJK and full-width forms 1, Latin letters, digits and spaces ½."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in text)
+
+
+def title_lines(title: str) -> list[str]:
+    """Break a long title before “关于” so no word is split (GB/T 9704: 回行时词意完整).
+
+    A title that fits one line, or whose parts would not fit a line each, is
+    left whole for Word to wrap.
+    """
+    if text_width(title) <= TITLE_LINE_CHARS or "关于" not in title:
+        return [title]
+    head, _, tail = title.partition("关于")
+    head, tail = head.strip(), "关于" + tail
+    if head and text_width(head) <= TITLE_LINE_CHARS and text_width(tail) <= TITLE_LINE_CHARS:
+        return [head, tail]
+    return [title]
+
+
 def default_title(meta: dict, level: levels.Level) -> str:
     variant = level.variant(bool(meta.get("joint")))
     if variant is None:
@@ -201,7 +224,7 @@ def build_context(doc: dict, *, level: levels.Level | None = None, source: str |
             [f"现将《{title}》随文报上，请审阅。"]
         cover = {"text": paras}
     context = {
-        "title": title,
+        "title": "\n".join(title_lines(title)),        # a line break where it should wrap
         "masthead": masthead,
         "red_header": bool(meta.get("red_header")),
         "doc_number": m("doc_number") or "",

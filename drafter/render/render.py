@@ -29,6 +29,7 @@ from drafter import __version__, fsutil
 from drafter.errors import DrafterError, InputError, OutputError
 from drafter.render.build import (CHAR_TWIPS, DATE_RIGHT_CHARS, DATE_STYLE, SIGNATURE_STYLES, STYLES,
                                   insert_ordered, template_name)
+from drafter.render.context import text_width
 from drafter.text import excerpt
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -259,11 +260,6 @@ def _finish_part(name: str, xml: str, style_ids: dict) -> bytes:
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _text_width(text: str) -> float:
-    """Width in characters: CJK and full-width forms 1, Latin letters and digits ½."""
-    return sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in text)
-
-
 def _style_of(p) -> str | None:
     ppr = p.find(_w("pPr"))
     style = ppr.find(_w("pStyle")) if ppr is not None else None
@@ -280,9 +276,9 @@ def centre_signatures(tree, style_ids: dict) -> None:
         if style in signature:
             pending.append(p)
         elif style in date and pending:
-            date_width = _text_width("".join(p.itertext()))
+            date_width = text_width("".join(p.itertext()))
             for sig in pending:
-                right = max(0.0, DATE_RIGHT_CHARS + (date_width - _text_width("".join(sig.itertext()))) / 2)
+                right = max(0.0, DATE_RIGHT_CHARS + (date_width - text_width("".join(sig.itertext()))) / 2)
                 ppr = sig.find(_w("pPr"))
                 ind = ppr.find(_w("ind"))
                 if ind is None:
@@ -437,7 +433,7 @@ def render_to_file(template: CompiledTemplate, context: dict, target: Path, *, f
                    source: str = "") -> Path:
     """Render and write ``target`` atomically; refuses to overwrite an edited file unless ``force``."""
     check_overwrite(target, force)
-    data = template.render(context, title=context.get("title", ""), source=source)
+    data = template.render(context, title=context.get("title", "").replace("\n", ""), source=source)
     fsutil.write_bytes(target, data)
     return target
 

@@ -6,7 +6,7 @@ import copy
 import datetime as dt
 
 from drafter.levels import get_level
-from drafter.render.context import build_context, zh_date
+from drafter.render.context import build_context, title_lines, zh_date
 from tests.render.conftest import report_document
 
 
@@ -70,7 +70,7 @@ def test_dates_titles_signature_recipients():
     context, _ = build_context(report_document())
     assert context["date"] == "2025年2月20日"
     assert zh_date(dt.date(2024, 10, 1)) == "2024年10月1日"
-    assert context["title"] == "示例县人民政府关于2024年法治政府建设情况的报告"
+    assert context["title"] == "示例县人民政府\n关于2024年法治政府建设情况的报告"
     assert context["signature"] == ["示例县人民政府"]
     assert context["recipients"] == "中共示例县委、示例县人大常委会："
 
@@ -79,7 +79,7 @@ def test_joint_report_defaults():
     doc = report_document(joint=True, party_body="中共示例县委",
                     recipients=["中共示例市委", "示例市人民政府"])
     context, _ = build_context(doc)
-    assert context["title"] == "中共示例县委 示例县人民政府关于2024年法治政府建设情况的报告"
+    assert context["title"] == "中共示例县委 示例县人民政府\n关于2024年法治政府建设情况的报告"
     assert context["signature"] == ["中共示例县委", "示例县人民政府"]
     assert context["masthead"] == ["中共示例县委", "示例县人民政府"]
 
@@ -109,3 +109,12 @@ def test_illegal_characters_removed_with_warning_naming_field():
     assert len(warnings) == 1
     assert warnings[0].field == "leadership.text"
     assert "U+000C" in warnings[0].message and "U+0001" in warnings[0].message
+
+
+def test_long_title_breaks_before_guanyu_only_where_both_lines_fit():
+    assert title_lines("某县人民政府关于2024年法治政府建设情况的报告") == [
+        "某县人民政府", "关于2024年法治政府建设情况的报告"]
+    assert title_lines("关于法治政府建设的报告") == ["关于法治政府建设的报告"]          # fits one line
+    long_body = "某某省某某市某某县某某镇某某村民委员会某某小组"
+    assert title_lines(long_body + "关于2024年法治政府建设情况的报告") == [
+        long_body + "关于2024年法治政府建设情况的报告"]                        # left to Word

@@ -14,7 +14,7 @@ from lxml import etree
 from drafter.levels import get_level
 from drafter.numbering import heading_number
 from drafter.render import build
-from drafter.render.context import build_context, zh_date
+from drafter.render.context import build_context, default_title, zh_date
 from tests.conftest import example_files
 
 NAMES = [p.stem for p in example_files()]
@@ -81,7 +81,9 @@ def test_title_recipients_signature_date(example):
     meta = document["meta"]
     context, _ = build_context(document)
     titles = _by_style(d, "GwTitle")
-    assert [p.text for p in titles] == [meta.get("title") or context["title"]]
+    assert [p.text for p in titles] == [context["title"]]
+    assert titles[0].text.replace("\n", "") == (meta.get("title") or default_title(meta, get_level(meta["level"])))
+    assert d.core_properties.title == titles[0].text.replace("\n", "")
     recipients = _by_style(d, "GwRecipients")
     assert recipients and all(p.text == "、".join(meta["recipients"]) + "：" for p in recipients)
     dates = _by_style(d, "GwDate")
