@@ -21,6 +21,8 @@ CASES = [
     ("rate correct within rounding", report("窗口由52个缩减至32个，压缩38.5%。"), []),
     ("rate rounded to integer", report("黑名单企业从1171户下降至679户，降幅达42%。"), []),
     ("rate wrong", report("窗口由52个缩减至32个，压缩45%。"), [2]),
+    ("整合为", report("窗口由48个整合为30个，压缩37.5%。"), []),
+    ("整合为 wrong", report("窗口由48个整合为30个，压缩45%。"), [2]),
 ]
 
 
