@@ -175,6 +175,14 @@ def check(path, strict):
     if not files:
         raise click.UsageError(f"“{path}”中没有 .docx 模板")
     bad = 0
+    if path and (Path(path) / "level.yaml").is_file():
+        from drafter.errors import DrafterError
+        from drafter.levels import load_level
+        try:
+            load_level(Path(path))
+        except DrafterError as exc:
+            click.echo(click.style("错误：" + exc.format(), fg="red"))
+            bad += 1
     for file in files:
         found = check_template(file)
         for d in found:

@@ -115,7 +115,12 @@ def test_local_template_folder_with_own_item_order(tmp_path, run_cli):
     wrong = data_file(tmp_path, "dept.yaml", level="department", body="示例县司法局",
                       recipients=["中共示例县委", "示例县人民政府"])
     run = run_cli("render", wrong, "--template", folder)
-    assert run.code == 2 and "层级" in run.out
+    assert run.code == 2 and "模板文件夹是“县级”层级的" in run.out
+    assert run_cli("templates", "check", folder).code == 0
+    level["item_order"] = ["leadership", "measures"]
+    (folder / "level.yaml").write_text(yaml.safe_dump(level, allow_unicode=True), encoding="utf-8")
+    run = run_cli("templates", "check", folder)
+    assert run.code == 1 and "item_order" in run.out
 
 
 def test_pdf_without_libreoffice_says_so(tmp_path):
