@@ -29,7 +29,7 @@ CODE = "L09"
 DEFAULT_SEVERITY = WARNING
 TITLE = "概数用法矛盾（近……余、约……余、小数加“余”）"
 
-_BOTH = re.compile(r"(?P<pre>将近|接近|近|大约|约)\s*\d+(?:\.\d+)?\s*[万亿千百]?\s*(?:余|多)")
+_BOTH = re.compile(r"(?P<pre>将近|接近|(?<![最附靠邻贴])近|大约|(?<![节制公契预简隐条协邀违履])约)\s*\d+(?:\.\d+)?\s*[万亿千百]?\s*(?:余|多)")
 _DECIMAL = re.compile(r"(?<![\d.])\d+\.\d+\s*余")
 
 

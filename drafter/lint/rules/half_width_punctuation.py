@@ -36,6 +36,7 @@ OPTIONS = {"per_paragraph_limit": {"type": "integer", "min": 0, "default": 3}}
 _C = h.CJK + "“”‘’《》、。"
 # A half-width mark with a Chinese character on its left (or, for "(", on its right).
 _MARK = re.compile(rf"(?<=[{_C}])[,:;?!)]|(?<=[{_C}])\(|\((?=[{_C}])|[,;:](?=[{_C}])|(?<=\d)\)(?=[{_C}])")
+_URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+")
 _WORDS = {",": "逗号", ":": "冒号", ";": "分号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号"}
 
 
@@ -51,8 +52,9 @@ def check(ctx):
     hits = []
     for paragraph in h.text_paragraphs(ctx):
         text = paragraph.text
+        urls = [u.span() for u in _URL.finditer(text)]
         matches = [m for m in _MARK.finditer(text, _skip(ctx, paragraph))
-                   if not re.match(r"https?:|www\.", text[max(0, m.start() - 8):m.start() + 2])]
+                   if not any(start <= m.start() < end for start, end in urls)]
         if matches:
             hits.append((paragraph, matches))
     if not hits:

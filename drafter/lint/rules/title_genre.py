@@ -35,6 +35,8 @@ DEFAULT_SEVERITY = WARNING
 TITLE = "标题缺失、文种不对或没有年份"
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# "（征求意见稿）", "（送审稿）", "(草稿)" after a draft's title are not part of it.
+_DRAFT_MARK = re.compile(r"[（(][^（()）]{0,8}稿[）)]\s*$")
 
 
 def _standard(ctx) -> str:
@@ -51,7 +53,7 @@ def check(ctx):
         yield h.make(__name__, ctx, None, "没有找到报告标题",
                      f"请在正文前加上标题，如“{standard}”")
         return
-    title = h.simplified(ctx.title)
+    title = _DRAFT_MARK.sub("", h.simplified(ctx.title)).strip()
     if "总结" in title:
         yield h.make(__name__, ctx, paragraph, "标题用了“总结”，年度报告的文种是“报告”",
                      f"请改为“……情况的报告”，如“{standard}”")

@@ -11,6 +11,8 @@ CASES = [
     ("约…多", report("约300多人参加。"), [2]),
     ("decimal + 余", report("挽回经济损失428.6余万元。"), [2]),
     ("decimal before 万余 is usual", report("惠及群众1.2万余人。"), []),
+    ("最近 and 附近 are not 近", report("最近30多天走访附近200多户群众。"), []),
+    ("节约 is not 约", report("节约财政资金200余万元。"), []),
 ]
 
 

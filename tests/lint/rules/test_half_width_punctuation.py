@@ -11,6 +11,7 @@ CASES = [
     ("brackets", report("召开常务会议(扩大)12次。"), [2]),
     ("heading numbers are heading-form's", report("一、甲部分", "(一)小标题"), []),
     ("decimal point and ratio are fine", report("压缩38.5%，按1:1配套。"), []),
+    ("punctuation inside a web address", report("在网站（https://www.qingshan.gov.cn/zwgk,index:1）公开。"), []),
     ("many paragraphs: one summary", report("甲,乙。", "丙,丁。", "戊,己。", "庚,辛。"), [2]),
 ]
 

@@ -15,6 +15,8 @@ CASES = [
     ("breadcrumb", report("工作总结 >工作总结精选 >"), [2]),
     ("one label in a sentence is fine", report("资金来源：县财政预算安排。作者为本单位。"), []),
     ("a ratio is not a clock", report("按照30:70的比例分担。"), []),
+    ("sharing experience is report text", report("将经验做法分享到各乡镇。"), []),
+    ("a share button line", report("分享到："), [2]),
     ("mirror-site watermark inside a sentence", report("二是扛牢法治建设第一秘书网—每日更新www.example-mirror.com责任人职责。"), [2]),
     ("government site addresses are fine", report("在区政府网站（www.qingshan.gov.cn）公开。"), []),
 ]
