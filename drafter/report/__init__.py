@@ -8,10 +8,8 @@ STATUS_ZH = {SECTION: "有独立标题", SUBSECTION: "作为下级标题", BODY:
 
 
 def rule_doc(rule) -> tuple[str, str]:
-    """(first Chinese paragraph, full text) of a rule module's docstring (its documentation)."""
-    import re
-
-    from drafter.text import paragraphs
-    doc = (rule.__doc__ or "").strip()
-    chinese = next((p for p in paragraphs(doc) if re.search("[\u4e00-\u9fff]", p)), "")
-    return chinese or getattr(rule, "TITLE", ""), doc
+    """(first paragraph, whole text) of a rule's Chinese documentation (its docstring, as in docs/lint-rules.md)."""
+    from drafter.lint.docs import documentation
+    text = documentation(rule)
+    first = text.split("\n\n", 1)[0].strip()
+    return first or getattr(rule, "TITLE", ""), text or getattr(rule, "TITLE", "")
