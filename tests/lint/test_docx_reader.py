@@ -204,3 +204,25 @@ def test_doc_without_libreoffice_says_how_to_convert(tmp_path, monkeypatch):
     with pytest.raises(InputError) as info:
         read.read_document(path)
     assert "另存为" in info.value.hint and "LibreOffice" in info.value.hint
+
+
+def test_bold_standalone_headings_in_a_real_docx(tmp_path):
+    d = docx.Document()
+    title = d.add_paragraph()
+    title.add_run("青山县关于2024年法治政府建设情况的报告").bold = True
+    title.alignment = docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
+    d.add_paragraph().add_run("主要举措和成效").bold = True
+    d.add_paragraph("全年审查规范性文件12件。")
+    mixed = d.add_paragraph()
+    mixed.add_run("一是").bold = True
+    mixed.add_run("加强学习，部分加粗的段落不是标题。")
+    d.add_paragraph().add_run("存在的不足和原因").bold = True
+    d.add_paragraph("培训不够系统，主要原因是投入不足。")
+    path = tmp_path / "bold.docx"
+    d.save(path)
+    document = read_docx(path)
+    assert [p.bold for p in document.paragraphs] == [True, True, False, False, True, False]
+    root = build_outline(document.body())
+    assert [c.title for c in root.children] == ["主要举措和成效", "存在的不足和原因"]
+    assert all(c.heading.marker == "bold" for c in root.children)
+    assert [p.text for p in root.paragraphs] == ["青山县关于2024年法治政府建设情况的报告"]    # centred: the title
