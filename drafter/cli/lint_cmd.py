@@ -27,31 +27,43 @@ def _config_for(path: Path, explicit, cache: dict):
     return cache[found]
 
 
-def _lint_all(inputs, *, level, year, explicit, baseline):
-    """Lint every input; unreadable files become results with ``error`` set."""
+def _lint_all(inputs, *, level, year, explicit):
+    """Lint every input: ``[(result, config)]``; unreadable files become results with ``error`` set."""
     from drafter.errors import DrafterError
-    from drafter.lint.config import baseline_key, read_baseline
+    from drafter.lint.config import LintConfig
     from drafter.lint.runner import LintResult, lint_path
 
-    results, cache, baselines = [], {}, {}
+    out, cache = [], {}
     for path in inputs:
+        config = explicit or LintConfig()
         try:
             config = _config_for(path, explicit, cache)
             result = lint_path(path, level=level, year=year, config=config)
         except DrafterError as exc:
             if exc.path is None:
                 exc.path = str(path)
-            results.append(LintResult(path=str(path), error=exc))
-            continue
-        accepted = set()
+            result = LintResult(path=str(path), error=exc)
+        out.append((result, config))
+    return out
+
+
+def _apply_baselines(linted, baseline) -> None:
+    """Drop accepted findings: those in --baseline and in each file's configured baseline."""
+    from drafter.lint.config import baseline_key, read_baseline
+
+    cache = {}
+
+    def accepted(source):
+        if source not in cache:
+            cache[source] = read_baseline(source)
+        return cache[source]
+
+    for result, config in linted:
+        keys = set()
         for source in filter(None, (baseline, config.baseline)):
-            if source not in baselines:
-                baselines[source] = read_baseline(source)
-            accepted |= baselines[source]
-        if accepted:
-            result.findings = [f for f in result.findings if baseline_key(result.path, f) not in accepted]
-        results.append(result)
-    return results
+            keys |= accepted(source)
+        if keys:
+            result.findings = [f for f in result.findings if baseline_key(result.path, f) not in keys]
 
 
 def _colour(output) -> bool:
@@ -96,7 +108,7 @@ def lint(paths, level, year, fmt, annotate_out, fail_on, config_path, baseline, 
     from drafter.document.read import SUPPORTED_SUFFIXES
     from drafter.fsutil import write_text
     from drafter.levels import get_level
-    from drafter.lint.config import baseline_json, load_config
+    from drafter.lint.config import baseline_json, load_config, read_baseline
     from drafter.lint.finding import SEVERITIES
 
     if level is not None:
@@ -107,13 +119,17 @@ def lint(paths, level, year, fmt, annotate_out, fail_on, config_path, baseline, 
     if annotate_out and len(inputs) != 1:
         raise click.UsageError("--annotate 只能在检查一个 .docx 文件时使用")
     explicit = load_config(config_path) if config_path else None
-    results = _lint_all(inputs, level=level, year=year, explicit=explicit, baseline=baseline)
+    if baseline:
+        read_baseline(baseline)                # a broken --baseline stops here, before any linting
+    linted = _lint_all(inputs, level=level, year=year, explicit=explicit)
+    results = [result for result, _ in linted]
 
-    if write_baseline:
+    if write_baseline:                         # every finding, including ones already accepted elsewhere
         write_text(write_baseline, baseline_json(results))
         click.echo(f"已把 {sum(len(r.findings) for r in results)} 个问题写入基线文件 {write_baseline}。", err=True)
         for result in results:
             result.findings = []
+    _apply_baselines(linted, baseline)
 
     if fmt == "json":
         from drafter.report.json import render

@@ -103,3 +103,18 @@ def test_annotate_a_text_file_still_prints_the_report(run_cli, tmp_path):
     run = run_cli("lint", path, "--annotate", tmp_path / "x.docx")
     assert run.code == 2 and "修改建议" in run.out and ".docx" in run.err
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_broken_baseline_stops_before_linting(run_cli, tmp_path):
+    baseline = tmp_path / "基线.json"
+    baseline.write_text("[1, 2", encoding="utf-8")
+    run = run_cli("lint", CORPUS / "qingshan-2024.txt", "--baseline", baseline)
+    assert run.code == 2 and "基线文件格式不对" in run.err and run.out == ""
+
+
+def test_rewriting_a_baseline_keeps_accepted_findings(run_cli, tmp_path):
+    folder = _folder(tmp_path)
+    first, second = tmp_path / "一.json", tmp_path / "二.json"
+    assert run_cli("lint", folder, "--write-baseline", first).code == 0
+    assert run_cli("lint", folder, "--baseline", first, "--write-baseline", second).code == 0
+    assert json.loads(first.read_text("utf-8"))["findings"] == json.loads(second.read_text("utf-8"))["findings"]
