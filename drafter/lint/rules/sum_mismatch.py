@@ -2,10 +2,11 @@
 
 核对报告中可以核对的数字：
 
-- 总数后列出的构成项，只有明确是全部构成时才相加核对：用“包括”“分别为”列举，
+- 总数后列出的构成项，只有明确是全部构成时才核对是否相等：用“分别为”列举，
   括号中直接列出（如“12件（保留7件，修改3件，废止2件）”），或以“其余N件”结尾；
   各项之和与总数不等时报告。
-- “其中”列举的只是一部分，不相加；但其中任何一项大于总数时报告。
+- “包括”列举的可能只是一部分：各项之和大于总数时才报告。
+- “其中”列举的只是一部分，而且可能相互重叠，不相加；但其中任何一项大于总数时报告。
 - “由A个缩减至B个，压缩P%”“从A户下降至B户，降幅P%”这样的变化率，按数字重新计算，
   允许±0.5个百分点的四舍五入误差。
 
@@ -42,7 +43,10 @@ TOLERANCE_PP = 0.5
 _UNITS = "件次|人次|户次|家次|件|次|项|个|人|家|条|场|份|名|起|期|篇|户|所|卷|本|万元|亿元|元|宗|批"
 _NUMBER = re.compile(rf"(?P<approx>近|约|大约|将近)?(?P<value>\d+(?:\.\d+)?)\s*(?P<more>余|多)?\s*(?P<unit>{_UNITS})")
 _SENTENCE = re.compile(r"[^。；;！？!?]+")
-_EXHAUSTIVE = re.compile(r"^\s*[，,：:]?\s*(?:包括|分别为|分别是)")
+_EXHAUSTIVE = re.compile(r"^\s*[，,：:]?\s*(?:分别为|分别是)")
+_INCLUDING = re.compile(r"^\s*[，,：:]?\s*(?:包括|包含)")
+# How a list of parts relates to its total.
+EQUAL, AT_MOST, EACH_AT_MOST = "equal", "at most", "each at most"
 _SUBSET = re.compile(r"^\s*[，,：:]?\s*其中")
 _REST = re.compile(r"(?:其余|剩余|余下)(?:的)?\s*$")
 _CHANGE = re.compile(
@@ -77,7 +81,7 @@ def _closing(text: str, start: int) -> int | None:
 
 
 def _breakdowns(sentence: str):
-    """(total match, part matches, exhaustive) for each total followed by a list of parts."""
+    """(total match, part matches, mode) for each total followed by a list of parts (mode: EQUAL, …)."""
     numbers = _numbers(sentence)
     for i, total in enumerate(numbers):
         after = sentence[total.end():]
@@ -90,18 +94,20 @@ def _breakdowns(sentence: str):
                 continue
             inner = sentence[open_at + 1:close]
             parts = [m for m in _numbers(sentence, open_at + 1, close) if m.group("unit") == unit]
-            yield total, parts, not inner.lstrip().startswith("其中")
+            yield total, parts, EACH_AT_MOST if inner.lstrip().startswith("其中") else EQUAL
             continue
         rest = [m for m in numbers[i + 1:] if m.group("unit") == unit]
         last = _rest_index(sentence, total.end(), rest)
         if _EXHAUSTIVE.match(after):
-            yield total, rest, True
+            yield total, rest, EQUAL
         elif last is not None and (_SUBSET.match(after) or not any(
                 m.group("unit") == unit for m in numbers[:i])):
             # A list closed by “其余N件” adds up to the first total of the sentence (or the one before 其中).
-            yield total, rest[:last + 1], True
+            yield total, rest[:last + 1], EQUAL
+        elif _INCLUDING.match(after):
+            yield total, rest, AT_MOST
         elif _SUBSET.match(after):
-            yield total, rest, False
+            yield total, rest, EACH_AT_MOST
 
 
 def _rest_index(sentence: str, start: int, parts: list) -> int | None:
@@ -116,8 +122,8 @@ def _rest_index(sentence: str, start: int, parts: list) -> int | None:
 def _check_sums(ctx, paragraph, text):
     for sentence_match in _SENTENCE.finditer(text):
         sentence = sentence_match.group(0)
-        for total, parts, exhaustive in _breakdowns(sentence):
-            if not parts or (exhaustive and len(parts) < 2):
+        for total, parts, mode in _breakdowns(sentence):
+            if not parts or (mode != EACH_AT_MOST and len(parts) < 2):
                 continue
             if not _exact(total) or not all(_exact(p) for p in parts):
                 continue
@@ -126,11 +132,15 @@ def _check_sums(ctx, paragraph, text):
             values = [float(p.group("value")) for p in parts]
             listing = "+".join(_fmt(v) for v in values)
             where = h.around(text, sentence_match.start() + total.start(), sentence_match.start() + parts[-1].end(), 4)
-            if exhaustive and abs(sum(values) - value) > 1e-6:
+            if mode == EQUAL and abs(sum(values) - value) > 1e-6:
                 yield h.make(__name__, ctx, paragraph,
                              f"各分项之和{_fmt(sum(values))}{unit}（{listing}）与总数{_fmt(value)}{unit}不符",
                              "请核对总数和各分项数字", excerpt=where)
-            elif not exhaustive:
+            elif mode == AT_MOST and sum(values) > value + 1e-6:
+                yield h.make(__name__, ctx, paragraph,
+                             f"“包括”的各项之和{_fmt(sum(values))}{unit}（{listing}）超过总数{_fmt(value)}{unit}",
+                             "请核对总数和各分项数字", excerpt=where)
+            elif mode == EACH_AT_MOST:
                 big = [v for v in values if v > value + 1e-6]
                 if big:
                     yield h.make(__name__, ctx, paragraph,
