@@ -104,11 +104,13 @@ def _seed_document(prefix, kind, tmp_path):
     if kind == "txt":
         return read_text_file(path)
     from drafter.document.docx_reader import read_docx
-    return read_docx(build_docx(tmp_path / f"{prefix}.docx", path.read_text("utf-8"),
+    # "docx": Word auto-numbering (numbering.xml); "docx-typed": numbers typed into the text.
+    return read_docx(build_docx(tmp_path / f"{prefix}-{kind}.docx", path.read_text("utf-8"),
+                                auto_numbering=kind == "docx",
                                 style_names="标题 {n}" if prefix in ("001", "003") else "Heading {n}"))
 
 
-@pytest.mark.parametrize("kind", ["txt", "docx"])
+@pytest.mark.parametrize("kind", ["txt", "docx", "docx-typed"])
 @pytest.mark.parametrize("prefix", sorted(SEED_ITEMS))
 def test_seed_items(prefix, kind, tmp_path, seeds_dir):
     document = _seed_document(prefix, kind, tmp_path)
