@@ -282,7 +282,7 @@ class _Importer:
     def meta(self, front: list, intro_start: int) -> dict:
         """``meta`` from the lines before the first heading and after the last sentence."""
         meta: dict = {}
-        title = outline.detect_title(self.document)
+        title = (outline.detect_title(self.document) or "").replace("\n", "") or None   # a manual line break
         lines = [p.text.strip() for p in front] + [p.text.strip() for p in self.tail]
         orgs = self._bodies(meta, title, lines, intro_start)
         self._level_and_year(meta)
