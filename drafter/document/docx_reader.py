@@ -50,8 +50,9 @@ RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
 # Limits that keep a hostile file bounded in time and memory.
 MAX_MEMBERS = 3000
-MAX_TOTAL_UNCOMPRESSED = 400 * 1024 * 1024
-MAX_PART_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_TOTAL_UNCOMPRESSED = 1024 * 1024 * 1024     # all members (photos included; they are never decompressed)
+MAX_PART_UNCOMPRESSED = 512 * 1024 * 1024
+MAX_XML_PART = 64 * 1024 * 1024                  # a part that is parsed (a 200-page report's text is ~5 MB)
 MAX_RATIO = 200                       # uncompressed/compressed for members over RATIO_FLOOR
 RATIO_FLOOR = 2 * 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -117,6 +118,9 @@ class Package:
         info = self.members.get(name)
         if info is None:
             return None
+        if info.file_size > MAX_XML_PART:
+            raise _bad(f"文件中的部件 {name} 过大（{info.file_size // (1024 * 1024)} MB），已停止读取", self.name,
+                       "正常的报告草稿不会这样大；请确认文件来源，或在 Word 中“另存为”后再检查")
         try:
             with self.zip.open(info) as fh:
                 data = fh.read(info.file_size + 1)

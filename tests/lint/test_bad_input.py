@@ -150,3 +150,9 @@ def test_strict_open_xml_is_explained(tmp_path):
               '</w:t></w:r></w:p></w:body></w:document>')
     path = _replace_member(_good_docx(tmp_path), tmp_path / "strict.docx", "word/document.xml", strict.encode())
     _expect(path, "Strict", "另存为")
+
+
+def test_oversized_xml_part_is_refused_before_parsing(tmp_path, monkeypatch):
+    from drafter.document import docx_reader
+    monkeypatch.setattr(docx_reader, "MAX_XML_PART", 1000)       # a real document.xml is larger than this
+    _expect(_good_docx(tmp_path), "过大")
