@@ -51,8 +51,12 @@ HEADING_PARTS = ("body",)
 MAX_LEVEL = 4
 
 
-def _number(text: str) -> int | None:
+def parse_number(text: str) -> int | None:
+    """The value of a heading number as written: "12" → 12, "十二" → 12; ``None`` if neither."""
     return int(text) if text.isdigit() else parse_cn_numeral(text)
+
+
+_number = parse_number          # older private name, still used by the importer
 
 
 def _title_of(rest: str) -> str:
