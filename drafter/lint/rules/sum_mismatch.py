@@ -7,6 +7,7 @@
   各项之和与总数不等时报告。
 - “包括”列举的可能只是一部分：各项之和大于总数时才报告。
 - “其中”列举的只是一部分，而且可能相互重叠，不相加；但其中任何一项大于总数时报告。
+- 分项后紧接“占P%”“占总数的P%”时，按分项÷总数重新计算；
 - “由A个缩减至B个，压缩P%”“从A户下降至B户，降幅P%”这样的变化率，按数字重新计算，
   允许±0.5个百分点的四舍五入误差。
 
@@ -54,6 +55,10 @@ _CHANGE = re.compile(
     r"(?:减少|缩减|压缩|精简|整合|合并|下降|降低|降|减|增加|增长|上升|提高|提升|增)(?:至|到|为)\s*"
     rf"(?P<b>\d+(?:\.\d+)?)\s*(?P<ub>{_UNITS})?[^。；;\d]{{0,12}}?"
     r"(?:压缩|降幅|下降|减少|降低|增幅|增长|提高|提升|上升|缩减)(?:了|达到|达|为)?\s*(?P<p>\d+(?:\.\d+)?)\s*[%％]")
+
+
+# “，占总数的17%” right after a part: the part's share of the total.
+_SHARE = re.compile(r"\s*[，,]?\s*占(?:比|[^，,。；;%％\d]{0,8}?的)?\s*(?P<p>\d+(?:\.\d+)?)\s*[%％]")
 
 
 def _fmt(value: float) -> str:
@@ -136,16 +141,34 @@ def _check_sums(ctx, paragraph, text):
                 yield h.make(__name__, ctx, paragraph,
                              f"各分项之和{_fmt(sum(values))}{unit}（{listing}）与总数{_fmt(value)}{unit}不符",
                              "请核对总数和各分项数字", excerpt=where)
-            elif mode == AT_MOST and sum(values) > value + 1e-6:
+            if mode == AT_MOST and sum(values) > value + 1e-6:
                 yield h.make(__name__, ctx, paragraph,
                              f"“包括”的各项之和{_fmt(sum(values))}{unit}（{listing}）超过总数{_fmt(value)}{unit}",
                              "请核对总数和各分项数字", excerpt=where)
-            elif mode == EACH_AT_MOST:
+            yield from _check_shares(ctx, paragraph, text, sentence_match.start(), sentence, total, parts)
+            if mode == EACH_AT_MOST:
                 big = [v for v in values if v > value + 1e-6]
                 if big:
                     yield h.make(__name__, ctx, paragraph,
                                  f"“其中”的分项{_fmt(big[0])}{unit}大于总数{_fmt(value)}{unit}",
                                  "请核对总数和分项数字", excerpt=where)
+
+
+def _check_shares(ctx, paragraph, text, offset, sentence, total, parts):
+    value = float(total.group("value"))
+    if value == 0:
+        return
+    for part in parts:
+        share = _SHARE.match(sentence, part.end())
+        if not share:
+            continue
+        computed = float(part.group("value")) / value * 100
+        written = float(share.group("p"))
+        if abs(computed - written) > TOLERANCE_PP:
+            yield h.make(__name__, ctx, paragraph,
+                         f"占比写的是{_fmt(written)}%，按{part.group(0)}÷{total.group(0)}计算应为{computed:.1f}%",
+                         "请核对百分比或所依据的数字",
+                         excerpt=h.around(text, offset + part.start(), offset + share.end(), 2))
 
 
 def _check_changes(ctx, paragraph, text):
