@@ -43,6 +43,13 @@ def _lint_all(inputs, *, level, year, explicit):
             if exc.path is None:
                 exc.path = str(path)
             result = LintResult(path=str(path), error=exc)
+        except Exception as exc:  # a bug must not stop a whole folder; reported per file, exit code 3
+            if os.environ.get("DRAFTER_DEBUG"):
+                raise
+            error = DrafterError(f"程序内部错误（{exc.__class__.__name__}: {exc}），本文件未能检查完", path=str(path),
+                                 hint="请把这条信息和该文件发给维护人员；其他文件的结果不受影响")
+            error.exit_code = 3
+            result = LintResult(path=str(path), error=error)
         out.append((result, config))
     return out
 
@@ -150,8 +157,9 @@ def lint(paths, level, year, fmt, annotate_out, fail_on, config_path, baseline, 
         count = annotate(results[0], annotate_out)
         click.echo(f"已生成带批注的副本 {annotate_out}（{count} 条批注），原文件未改动。", err=True)
 
-    if any(r.error is not None for r in results):
-        click.get_current_context().exit(2)
+    errors = [r.error.exit_code for r in results if r.error is not None]
+    if errors:
+        click.get_current_context().exit(max(errors))
     threshold = SEVERITIES.index(fail_on)
     failing = any(SEVERITIES.index(f.severity) >= threshold for r in results for f in r.findings)
     click.get_current_context().exit(1 if failing else 0)

@@ -118,3 +118,29 @@ def test_rewriting_a_baseline_keeps_accepted_findings(run_cli, tmp_path):
     assert run_cli("lint", folder, "--write-baseline", first).code == 0
     assert run_cli("lint", folder, "--baseline", first, "--write-baseline", second).code == 0
     assert json.loads(first.read_text("utf-8"))["findings"] == json.loads(second.read_text("utf-8"))["findings"]
+
+
+def test_a_crashing_rule_stops_only_its_file(tmp_path, monkeypatch):
+    import types
+
+    from click.testing import CliRunner
+
+    from drafter.cli import cli
+    from drafter.lint import registry
+
+    def check(ctx):
+        if "崩溃" in ctx.document.paragraphs[0].text:
+            raise ZeroDivisionError("division by zero")
+        return []
+
+    broken = types.SimpleNamespace(ID="broken-rule", CODE="X99", DEFAULT_SEVERITY="error", TITLE="测试", check=check,
+                                   __doc__="Broken.\n\n测试用。")
+    monkeypatch.setattr(registry, "RULES", (broken,))
+    monkeypatch.delenv("DRAFTER_DEBUG", raising=False)
+    (tmp_path / "a.txt").write_text("会崩溃的文件\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("正常的文件\n", encoding="utf-8")
+    run = CliRunner().invoke(cli, ["lint", str(tmp_path), "--format", "json"])
+    assert run.exit_code == 3
+    files = {Path(f["path"]).name: f for f in json.loads(run.output)["files"]}
+    assert "程序内部错误（ZeroDivisionError" in files["a.txt"]["error"]["message"]
+    assert "error" not in files["b.txt"] and files["b.txt"]["findings"] == []
