@@ -109,7 +109,7 @@ def lint(paths, level, year, fmt, annotate_out, fail_on, config_path, baseline, 
 
     \b
     退出码：0 没有达到 --fail-on 的问题；1 有这样的问题；2 用法错误或有文件无法读取
-    （其他文件照常检查和报告）。
+    （其他文件照常检查和报告）；3 程序内部错误。
     """
     from drafter.cli.data_cmds import expand_inputs
     from drafter.document.read import SUPPORTED_SUFFIXES
