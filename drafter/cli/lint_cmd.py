@@ -79,10 +79,11 @@ def _colour(output) -> bool:
 
 @click.command(cls=ZhCommand, short_help="检查报告草稿")
 @click.argument("paths", nargs=-1, required=True, metavar="文件或文件夹...")
-@click.option("--level", metavar="层级", help="指定报告层级（province/city/county/township/department），不指定则自动识别。")
+@click.option("--level", metavar="层级", help="指定报告层级：province 省级、city 设区的市、county 县级、township 乡镇（街道）、"
+                   "department 政府部门；不指定则自动识别。")
 @click.option("--year", type=click.IntRange(1990, 2100), metavar="年份", help="指定报告年度（如 2024），不指定则从标题和正文识别。")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="输出格式：text（中文，按文件分组）、json（供其他程序读取）、sarif（2.1.0，供代码平台读取）。")
+              help="输出格式：text 中文（按文件分组）、json 供其他程序读取、sarif 供代码平台读取。")
 @click.option("--annotate", "annotate_out", type=click.Path(dir_okay=False), metavar="副本.docx",
               help="另存一份带批注的副本，每个问题处加一条 Word 批注（只能检查一个 .docx 时使用；原文件不变）。")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
