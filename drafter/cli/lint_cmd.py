@@ -100,7 +100,7 @@ def lint(paths, level, year, fmt, annotate_out, fail_on, config_path, baseline, 
     """检查报告草稿（.docx、.txt、.md；文件夹会递归检查），列出缺项和常见错误。
 
     每个问题给出位置（段落或行号、所在标题、原文摘录）、说明和修改建议。
-    .doc、.wps、.pdf 会在安装了 LibreOffice 时自动转换后检查。
+    .doc、.wps 在安装了 LibreOffice 时自动转换后检查；.pdf 取出文字后检查（看不到格式）。
 
     \b
     示例：
