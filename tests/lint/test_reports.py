@@ -112,3 +112,19 @@ def test_annotate_refuses_text_and_overwriting(tmp_path):
     text_result = lint_document(read_text(DRAFT, name=str(tmp_path / "草稿.txt")))
     with pytest.raises(InputError):
         annotate(text_result, tmp_path / "x.docx")
+
+
+def test_annotation_lands_in_its_table_cell(tmp_path):
+    from .docx_build import add_table
+    source = build_docx(tmp_path / "表格.docx", "青山县关于2024年法治政府建设情况的报告\n一、2024年主要举措和成效\n正文。")
+    document = docx.Document(source)
+    add_table(document, [["项目", "数量"], ["复议案件", "XX件"]])
+    document.save(source)
+    result = lint_path(source)
+    in_table = [f for f in result.findings if f.location.part == "table"]
+    assert in_table and in_table[0].location.excerpt == "XX件"
+    annotate(result, tmp_path / "out.docx")
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    cells = [tc for tc in docx.Document(tmp_path / "out.docx").element.body.iter(w + "tc")
+             if tc.find(f".//{w}commentRangeStart") is not None]
+    assert [tc.find(f".//{w}t").text for tc in cells] == ["XX件"]
