@@ -177,7 +177,8 @@ def classify_items(outline: Section, document: Document, level: Level, year: int
     not count as reporting on the past year (items ①–③).
     """
     items = level.items
-    tops = [c for c in outline.children if c.heading is not None]
+    title = detect_title(document)           # a bold, left-aligned title is not a section
+    tops = [c for c in outline.children if c.heading is not None and c.heading.paragraph.text.strip() != title]
     claimed: dict[str, list] = {key: [] for key in ITEM_KEYS}
     for node in tops:
         for key in ITEM_KEYS:
@@ -251,6 +252,11 @@ HEAD_PARAGRAPHS = 10          # how far into the document title and issuer are l
 TAIL_PARAGRAPHS = 8           # signature lines at the end
 
 
+def _not_numbered(paragraph: Paragraph) -> bool:
+    heading = recognise(paragraph)
+    return heading is None or heading.marker == "bold"
+
+
 def detect_title(document: Document) -> str | None:
     """The report's title: a short title-styled or centred line, else a short line naming 法治 work."""
     head = [p for p in document.body() if p.part == "body"][:HEAD_PARAGRAPHS]
@@ -260,7 +266,7 @@ def detect_title(document: Document) -> str | None:
     for paragraph in head:
         text = paragraph.text.strip()
         if (len(text) <= MAX_TITLE and "法治" in text and not _SENTENCE.search(text)
-                and not text.endswith((":", "：")) and recognise(paragraph) is None):
+                and not text.endswith((":", "：")) and _not_numbered(paragraph)):
             return text
     return None
 

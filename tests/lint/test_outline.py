@@ -193,3 +193,12 @@ def test_detect_year_prefers_title_then_first_sentence():
     assert detect_year(read_text("某县关于2023年法治政府建设情况的报告\n2022年底以来，我县……")) == 2023
     assert detect_year(read_text("2022-03-03\n2021年以来，我区……2022年将……")) == 2021
     assert detect_year(read_text("没有年份。")) is None
+
+
+def test_bold_title_is_not_a_thematic_section():
+    paragraphs = [para("青山县关于2024年法治政府建设情况的报告", index=0, bold=True), para("一、存在的问题", index=1),
+                  para("问题。", index=2), para("二、2025年工作安排", index=3), para("安排。", index=4)]
+    document = read_text("")
+    document.paragraphs = paragraphs
+    items = classify_items(build_outline(paragraphs), document, get_level("county"), 2024)
+    assert items["measures"].status == "missing"
