@@ -144,3 +144,11 @@ def test_a_crashing_rule_stops_only_its_file(tmp_path, monkeypatch):
     files = {Path(f["path"]).name: f for f in json.loads(run.output)["files"]}
     assert "程序内部错误（ZeroDivisionError" in files["a.txt"]["error"]["message"]
     assert "error" not in files["b.txt"] and files["b.txt"]["findings"] == []
+
+
+def test_invalid_config_in_the_folder_is_reported(run_cli, tmp_path):
+    folder = _folder(tmp_path)
+    (folder / ".drafter.yaml").write_text("rules:\n  no-such-rule: off\n", encoding="utf-8")
+    run = run_cli("lint", folder)
+    assert run.code == 2
+    assert "配置中的规则“no-such-rule”不存在" in run.out and ".drafter.yaml" in run.out
