@@ -18,7 +18,8 @@ def file_dict(result) -> dict:
     if result.error is not None:
         return {"path": result.path, "level": None, "level_source": None, "year": None, "joint": None,
                 "title": None, "items": {}, "findings": [],
-                "error": {"message": result.error.message, "hint": result.error.hint}}
+                "error": {"message": result.error.message, "hint": result.error.hint,
+                          "file": result.error.path or result.path, "line": result.error.line}}
     items = {}
     for key in ITEM_KEYS:
         status = result.items.get(key)

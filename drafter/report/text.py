@@ -19,7 +19,10 @@ def _style(text: str, colour: bool, **kw) -> str:
 def file_report(result, colour: bool = False) -> list[str]:
     lines = [_style(result.path, colour, bold=True)]
     if result.error is not None:
-        text = "  无法读取：" + result.error.message + (f"（{result.error.hint}）" if result.error.hint else "")
+        error = result.error
+        where = f"{error.format()}" if error.path and error.path != result.path else (
+            error.message + (f"（{error.hint}）" if error.hint else ""))
+        text = "  无法检查：" + where
         return lines + [_style(text, colour, fg="red")]
     level = get_level(result.level)
     head = f"  层级：{level.name}（{result.level}）"
@@ -52,7 +55,7 @@ def summary(results) -> str:
     unreadable = sum(1 for r in results if r.error is not None)
     text = f"共检查 {len(results)} 个文件：错误 {counts[ERROR]} 处，警告 {counts[WARNING]} 处，提示 {counts[INFO]} 处"
     if unreadable:
-        text += f"；{unreadable} 个文件无法读取"
+        text += f"；{unreadable} 个文件无法检查"
     return text + "。"
 
 

@@ -50,7 +50,8 @@ def test_json_is_the_documented_interface(result, unreadable):
     for finding in first["findings"]:
         assert set(finding) == {"rule", "severity", "message", "location", "hint"}
         assert set(finding["location"]) == {"paragraph", "line", "column", "part", "heading_path", "excerpt"}
-    assert second["error"] == {"message": "文件已损坏", "hint": "请重新保存"} and second["findings"] == []
+    assert second["error"] == {"message": "文件已损坏", "hint": "请重新保存", "file": "坏文件.docx", "line": None}
+    assert second["findings"] == [] and second["items"] == {}
 
 
 def test_text_report_is_chinese_and_grouped(result, unreadable):
@@ -59,8 +60,8 @@ def test_text_report_is_chinese_and_grouped(result, unreadable):
     assert lines[0] == "青山县.txt"
     assert "层级：县级（county）　年度：2024年" in lines[1]
     assert any(line.startswith("  ① 主要举措和成效") for line in lines)
-    assert "无法读取：文件已损坏（请重新保存）" in out
-    assert lines[-1].startswith("共检查 2 个文件：错误") and "1 个文件无法读取" in lines[-1]
+    assert "无法检查：文件已损坏（请重新保存）" in out
+    assert lines[-1].startswith("共检查 2 个文件：错误") and "1 个文件无法检查" in lines[-1]
     first = result.findings[0]
     assert f"[{first.rule}] {first.message}" in out
     assert "\x1b[" not in out and "\x1b[" in text.render([result], colour=True)
