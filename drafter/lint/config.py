@@ -151,8 +151,26 @@ def _project_defaults() -> dict:
     return {k: _normalise_rule(v) for k, v in (rules or {}).items()}
 
 
-def parse_config(data, path: str | None = None) -> LintConfig:
-    """Validate the loaded YAML of a config file; :class:`InputError` in Chinese if wrong."""
+def _first_error_path(errors: dict, prefix: tuple = ()) -> tuple:
+    """The data path of the first error in Cerberus's error tree."""
+    for key, messages in errors.items():
+        for message in messages:
+            if isinstance(message, dict):
+                return _first_error_path(message, prefix + (key,))
+        return prefix + (key,)
+    return prefix
+
+
+def parse_config(data, path: str | None = None, position=None) -> LintConfig:
+    """Validate the loaded YAML of a config file; :class:`InputError` in Chinese if wrong.
+
+    ``position(data_path, key=False)`` gives the 1-based (line, column) of a
+    setting, so an error can point at its line.
+    """
+    def fail(message: str, hint: str, where: tuple = (), key: bool = False):
+        line, column = (position(where, key=key) or (None, None)) if position and where else (None, None)
+        return InputError(message, path=path, hint=hint, line=line, column=column)
+
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -160,23 +178,29 @@ def parse_config(data, path: str | None = None) -> LintConfig:
     import cerberus
     validator = cerberus.Validator(_schema())
     if not validator.validate(data):
-        raise InputError(f"配置文件写法不对：{_zh_errors(validator.errors)}", path=path,
-                         hint="可用设置：level、joint、year、baseline、rules（见 docs/lint.md）")
+        raise fail(f"配置文件写法不对：{_zh_errors(validator.errors)}",
+                   "可用设置：level、joint、year、baseline、rules（见 docs/lint.md）", _first_error_path(validator.errors))
     rules = {k: _normalise_rule(v) for k, v in (data.get("rules") or {}).items()}
-    _check_rule_ids(rules, path)
-    config = LintConfig(path=path, level=data.get("level"), joint=data.get("joint"), year=data.get("year"),
-                        baseline=data.get("baseline"), rules=rules)
-    from drafter.lint import registry
-    for rule in registry.RULES:                      # option errors surface when the config is read
-        if rule.ID in rules:
-            config.setting(rule)
+    try:
+        _check_rule_ids(rules, path)
+        config = LintConfig(path=path, level=data.get("level"), joint=data.get("joint"), year=data.get("year"),
+                            baseline=data.get("baseline"), rules=rules)
+        from drafter.lint import registry
+        for rule in registry.RULES:                  # option errors surface when the config is read
+            if rule.ID in rules:
+                config.setting(rule)
+    except InputError as exc:
+        rule_id = next((r for r in rules if f"“{r}”" in exc.message), None)
+        if rule_id is not None and position is not None:
+            exc.line, exc.column = position(("rules", rule_id), key=True) or (None, None)
+        raise
     return config
 
 
 def load_config(path: Path | str) -> LintConfig:
-    """Read and validate a ``.drafter.yaml``."""
+    """Read and validate a ``.drafter.yaml`` (errors point at the line of the setting)."""
     import yaml
-    from drafter.data.loader import read_text
+    from drafter.data.loader import load_text, read_text
     text, _ = read_text(path)
     try:
         data = yaml.safe_load(text)
@@ -184,7 +208,13 @@ def load_config(path: Path | str) -> LintConfig:
         mark = getattr(exc, "problem_mark", None)
         raise InputError("配置文件不是有效的 YAML", path=str(path), line=mark.line + 1 if mark else None,
                          hint="请检查缩进和冒号（冒号后要有空格）") from exc
-    config = parse_config(data, str(path))
+    position = None
+    if isinstance(data, dict) and data:
+        try:
+            position = load_text(text, str(path)).position
+        except InputError:
+            position = None
+    config = parse_config(data, str(path), position)
     if config.baseline and not Path(config.baseline).is_absolute():
         config.baseline = str(Path(path).parent / config.baseline)
     return config

@@ -92,3 +92,24 @@ def test_baseline_in_config_is_relative_to_it(tmp_path):
     path = tmp_path / ".drafter.yaml"
     path.write_text("baseline: 基线.json\n", encoding="utf-8")
     assert load_config(path).baseline == str(tmp_path / "基线.json")
+
+
+@pytest.mark.parametrize("text,line", [
+    ("level: county\nrules:\n  missing-item: off\n  missing-itme: off\n", 4),
+    ("year: 2024\nlevel: village\n", 2),
+    ("rules:\n  missing-item: loud\n", 2),
+])
+def test_config_errors_point_at_their_line(tmp_path, text, line):
+    path = tmp_path / ".drafter.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_config(path)
+    assert info.value.line == line and info.value.path == str(path)
+    assert f"{path}:{line}:" in info.value.format()
+
+
+def test_empty_config_is_all_defaults(tmp_path):
+    path = tmp_path / ".drafter.yaml"
+    path.write_text("# 暂时没有设置\n", encoding="utf-8")
+    config = load_config(path)
+    assert (config.level, config.year, config.rules) == (None, None, {})
