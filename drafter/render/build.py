@@ -214,6 +214,14 @@ def _style(doc, style_id: str):
     return style
 
 
+def _drop_table_styles(doc) -> None:
+    """Remove python-docx's hundred sample table styles (300 KB); Word recreates built-in ones on use."""
+    styles = doc.styles.element
+    for style in list(styles.iterchildren(_qn("w:style"))):
+        if style.get(_qn("w:type")) == "table" and style.get(_qn("w:styleId")) not in ("TableNormal", "TableGrid"):
+            styles.remove(style)
+
+
 def _defaults(doc) -> None:
     """Normal style and document defaults: 3号仿宋 everywhere, Chinese language, no theme fonts."""
     from docx.shared import Pt
@@ -467,6 +475,7 @@ def build_template(level, variant) -> bytes:
     body = doc.element.body
     for p in list(body.iterchildren(_qn("w:p"))):
         body.remove(p)
+    _drop_table_styles(doc)
     _defaults(doc)
     for style_id in STYLES:
         _style(doc, style_id)
@@ -524,6 +533,7 @@ def build_template(level, variant) -> bytes:
 
 def normalize_zip(data: bytes) -> bytes:
     """Re-pack a .docx with fixed timestamps so the same content gives the same bytes."""
+
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():

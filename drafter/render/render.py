@@ -242,6 +242,9 @@ def _style_ids(styles_xml: bytes | None) -> dict:
     return ids
 
 
+_SPECIAL_PARAGRAPH = re.compile(r"<w:p[ >](?:(?!</w:p>)[^\t\n\a\f])*[\t\n\a\f].*?</w:p>", re.DOTALL)
+
+
 def _finish_part(name: str, xml: str, style_ids: dict) -> bytes:
     """docxtpl's post-processing of a rendered part, plus the 署名 placement."""
     from lxml import etree
@@ -249,7 +252,8 @@ def _finish_part(name: str, xml: str, style_ids: dict) -> bytes:
     helper = _docxtpl()
     xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
     xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-    xml = helper.resolve_listing(xml)
+    # docxtpl turns \n \t \a \f in text into breaks, tabs, paragraphs; only paragraphs holding one need it
+    xml = _SPECIAL_PARAGRAPH.sub(lambda m: helper.resolve_listing(m.group(0)), xml)
     if name != "word/document.xml":
         return xml.encode("utf-8")
     xml = re.sub(r"^<\?xml[^>]*\?>", "", xml)
@@ -260,19 +264,13 @@ def _finish_part(name: str, xml: str, style_ids: dict) -> bytes:
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _style_of(p) -> str | None:
-    ppr = p.find(_w("pPr"))
-    style = ppr.find(_w("pStyle")) if ppr is not None else None
-    return style.get(_w("val")) if style is not None else None
-
-
 def centre_signatures(tree, style_ids: dict) -> None:
     """Centre each 署名 over the 成文日期 below it (GB/T 9704, for a sealed document)."""
     signature = set().union(*(style_ids[s] for s in SIGNATURE_STYLES))
     date = style_ids[DATE_STYLE]
     pending = []
-    for p in tree.iter(_w("p")):
-        style = _style_of(p)
+    for mark in tree.iter(_w("pStyle")):
+        style, p = mark.get(_w("val")), mark.getparent().getparent()
         if style in signature:
             pending.append(p)
         elif style in date and pending:
