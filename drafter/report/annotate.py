@@ -5,8 +5,10 @@ comments are added in memory (python-docx ≥ 1.2 ``Document.add_comment``) and
 the copy is saved atomically.  Paragraphs are found again with the reader's
 own walk (:func:`drafter.document.docx_reader.iter_paragraph_elements`), so a
 finding in a table cell, content control or text box lands on its paragraph.
-Findings in headers, footers or footnotes (where Word comments cannot be
-anchored) and findings about the whole document go on the first paragraph.
+A finding with a column is anchored on the run that holds that character;
+otherwise on the whole paragraph.  Findings in headers, footers or footnotes
+(where Word comments cannot be anchored) and findings about the whole
+document go on the first paragraph.
 """
 
 from __future__ import annotations
@@ -28,6 +30,41 @@ def comment_text(finding) -> str:
     if finding.hint:
         text += f"\n修改建议：{finding.hint}"
     return text + f"\n（规则 {finding.rule}）"
+
+
+def _runs_at(paragraph, model, column):
+    """The run holding character ``column`` (1-based, of the model's text) of a paragraph, as a list; else ``[]``.
+
+    The model's text may start with an auto-number that no run holds; runs in
+    deletions or nested text boxes hold no visible text and are skipped.
+    """
+    from docx.text.run import Run
+
+    from drafter.document.docx_reader import paragraph_text
+
+    if model is None or column is None:
+        return []
+    element = paragraph._p
+    offset = column - 1 - (len(model.text) - len(paragraph_text(element)))
+    position = 0
+    for r in element.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}r"):
+        text = paragraph_text(r) if _visible(r, element) else ""
+        if text:
+            if position <= offset < position + len(text):
+                return [Run(r, paragraph)]
+            position += len(text)
+    return []
+
+
+def _visible(run, paragraph) -> bool:
+    """Whether ``run`` shows in ``paragraph`` (not deleted, not in a nested text box or fallback)."""
+    hidden = ("}del", "}moveFrom", "}txbxContent", "}Fallback")
+    for ancestor in run.iterancestors():
+        if ancestor is paragraph:
+            return True
+        if str(ancestor.tag).endswith(hidden):
+            return False
+    return False
 
 
 def annotate(result, out: Path | str) -> int:
@@ -55,14 +92,17 @@ def annotate(result, out: Path | str) -> int:
         raise InputError("草稿没有正文段落，无法添加批注", path=str(source))
     count = 0
     for finding in result.findings:
-        element = first
+        element, model = first, None
         index = finding.location.index
         if index is not None and index < len(result.document.paragraphs):
-            handle = result.document.paragraphs[index].source
+            model = result.document.paragraphs[index]
+            handle = model.source
             if isinstance(handle, tuple) and handle[0] == BODY_KEY and handle[1] < len(elements):
                 element = elements[handle[1]]
+            else:
+                model = None
         paragraph = DocxParagraph(element, document._body)
-        runs = paragraph.runs or [paragraph.add_run("")]
+        runs = _runs_at(paragraph, model, finding.location.column) or paragraph.runs or [paragraph.add_run("")]
         document.add_comment(runs, text=comment_text(finding), author=AUTHOR, initials=INITIALS)
         count += 1
     with atomic_path(out) as tmp:

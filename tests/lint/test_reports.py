@@ -129,3 +129,24 @@ def test_annotation_lands_in_its_table_cell(tmp_path):
     cells = [tc for tc in docx.Document(tmp_path / "out.docx").element.body.iter(w + "tc")
              if tc.find(f".//{w}commentRangeStart") is not None]
     assert [tc.find(f".//{w}t").text for tc in cells] == ["XX件"]
+
+
+def test_annotation_is_anchored_on_the_run_with_the_problem(tmp_path):
+    source = build_docx(tmp_path / "草稿.docx", "青山县关于2024年法治政府建设情况的报告\n一、2024年主要举措和成效\n正文。")
+    document = docx.Document(source)
+    paragraph = document.add_paragraph("全年办理复议案件")
+    paragraph.add_run("共\u00a0\u00a0件")
+    paragraph.add_run("，均已审结。")
+    document.save(source)
+    result = lint_path(source)
+    finding = next(f for f in result.findings if f.rule == "blank-placeholder")
+    assert finding.location.column is not None
+    annotate(result, tmp_path / "out.docx")
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    p = next(p for p in docx.Document(tmp_path / "out.docx").element.body.iter(w + "p")
+             if "复议案件" in "".join(t.text for t in p.iter(w + "t")))
+    children = list(p)
+    start = next(i for i, c in enumerate(children) if c.tag == w + "commentRangeStart")
+    end = next(i for i, c in enumerate(children) if c.tag == w + "commentRangeEnd")
+    marked = "".join(t.text for c in children[start + 1:end] for t in c.iter(w + "t"))
+    assert marked == "共\u00a0\u00a0件"
