@@ -24,7 +24,7 @@ from tests.lint.docx_build import build_docx  # noqa: E402
 
 PAGE_CHARS = 22 * 28                    # GB/T 9704: 22 lines of 28 characters
 PAGES = 200
-REPEATS = 3
+REPEATS = 5
 SOURCES = sorted((ROOT.parent / "shared" / "seeds").glob("[0-9]*.txt")) or sorted(
     (ROOT / "tests" / "lint" / "corpus").glob("*.txt"))
 
@@ -52,8 +52,10 @@ def long_report() -> str:
         for sub in range(1, 9):
             lines.append(f"{heading_number(2, sub)}第{sub}方面工作")
             for _ in range(2):
-                lines.append(texts[k % len(texts)])
-                chars += len(texts[k % len(texts)])
+                # Real text, made unique (a long report does not repeat whole paragraphs).
+                text = f"在第{section}部分第{sub}方面，" + texts[k % len(texts)]
+                lines.append(text)
+                chars += len(text)
                 k += 1
     lines += ["二、存在的不足和原因", "一是培训不够系统，主要原因是投入不足。", "三、党政主要负责人履行推进法治建设第一责任人职责情况",
               "主要负责人认真履职。", "四、2025年推进法治政府建设的主要安排", "一是完善制度。", "五、其他需要报告的情况", "无。"]
