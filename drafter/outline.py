@@ -209,7 +209,7 @@ def classify_items(outline: Section, document: Document, level: Level, year: int
         if sub is not None:
             result[key] = _status(key, SUBSECTION, sub)
             continue
-        mention = _first_mention(key, item, outline, document, year, excluded)
+        mention = _first_mention(key, item, outline, year, excluded)
         if mention is not None:
             paragraph, node = mention
             result[key] = ItemStatus(key=key, status=BODY, location=paragraph.location(node.path()))
@@ -224,7 +224,7 @@ def _status(key: str, status: str, node: Section) -> ItemStatus:
                       location=paragraph.location(node.path()))
 
 
-def _first_mention(key, item, outline, document, year, excluded):
+def _first_mention(key, item, outline, year, excluded):
     """The first paragraph mentioning the item (for the plan: the last one, as plans close a report)."""
     last_top = next((c for c in reversed(outline.children) if c.heading is not None), None)
     last_start = last_top.heading.paragraph.index if last_top is not None else None
