@@ -42,6 +42,7 @@ _NUMBER_FORMS = (
 )
 _RUNIN = re.compile(rf"^(?P<n>[{_CN}]+)是")
 _STYLE_LEVEL = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_CN_STYLE_LEVEL = re.compile(r"^([一二三四五六七八九])级标题$")      # 公文 templates: 一级标题, 二级标题, …
 _TITLE_STYLES = re.compile(r"^(?:title|标题)$", re.IGNORECASE)
 # A run-in heading ends at the first full stop or colon; the rest is body text.
 _TITLE_END = re.compile(r"[。：:！？；]")
@@ -66,11 +67,14 @@ def _title_of(rest: str) -> str:
 
 
 def style_level(style: str | None) -> int | None:
-    """0-based outline level of a heading style name (``Heading 2``/``标题 2`` → 1), else ``None``."""
+    """0-based outline level of a heading style name (``Heading 2``/``标题 2``/``二级标题`` → 1), else ``None``."""
     if not style:
         return None
     match = _STYLE_LEVEL.match(style.strip())
-    return int(match.group(1)) - 1 if match else None
+    if match:
+        return int(match.group(1)) - 1
+    match = _CN_STYLE_LEVEL.match(style.strip())
+    return parse_cn_numeral(match.group(1)) - 1 if match else None
 
 
 def recognise(paragraph: Paragraph) -> Heading | None:

@@ -61,6 +61,9 @@ def test_outline_levels_styles_and_bold():
     assert recognise(para("主要举措和成效", outline_level=0)).level == 1
     assert recognise(para("主要举措和成效", style="标题 2")).level == 2
     assert recognise(para("主要举措和成效", style="Heading 3")).marker == "outline"
+    assert recognise(para("主要举措和成效", style="二级标题")).level == 2
+    assert recognise(para("主要举措和成效", style="Heading1")).level == 1
+    assert recognise(para("主要举措和成效", style="Normal")) is None
     assert recognise(para("存在的问题", bold=True)).marker == "bold"
     assert recognise(para("关于2024年法治政府建设情况的报告", bold=True, format=Format(alignment="center"))) is None
     assert recognise(para("这是一个加粗的长句子，它以句号结束。", bold=True)) is None
