@@ -26,6 +26,8 @@ TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 PREFIXED = re.compile(r"^\{%-?\s*(p|tr|tc|r)\s")
 BLOCK_OPEN = re.compile(r"^\{%-?\s*(for|if|macro|call|filter|with|block|raw)\b")
 BLOCK_CLOSE = re.compile(r"^\{%-?\s*end(for|if|macro|call|filter|with|block|raw)\b")
+# A tag's opening or closing pair with a full-width brace or percent sign in it: ｛｛ {｛ ｛％ ％｝ ｝｝ …
+_FULL_WIDTH_TAG = re.compile(r"(?=[{｛%％}｝]{2})(?:[｛][{｛%％]|[{][｛％]|[%％}｝][｝]|[％｝][}]|[%][｝])")
 JINJA_NAMES = {"loop", "range", "dict", "lipsum", "cycler", "joiner", "namespace", "true", "false", "none"}
 PART_ZH = {"document": "正文", "header": "页眉", "footer": "页脚", "footnotes": "脚注", "endnotes": "尾注",
            "comments": "批注"}
@@ -96,9 +98,11 @@ class Checker:
 
     def _mangled(self, para: Para) -> None:
         text = para.text
-        for bad, good in (("｛", "{"), ("｝", "}"), ("％", "%")):
-            if bad in text and re.search("[｛｝{}]", text):
-                self.add(ERROR, f"{para.where()}：标签中有全角符号“{bad}”", f"请改为半角的“{good}”（关闭输入法的全角模式后重新输入）")
+        for m in _FULL_WIDTH_TAG.finditer(text):
+            bad = next(ch for ch in m.group(0) if ch in "｛｝％")
+            good = {"｛": "{", "｝": "}", "％": "%"}[bad]
+            self.add(ERROR, f"{para.where()}：标签中有全角符号“{bad}”（“{m.group(0)}”）",
+                     f"请改为半角的“{good}”（关闭输入法的全角模式后重新输入）")
         for bad in ("{ {", "} }", "{ %", "% }"):
             if bad in text:
                 self.add(ERROR, f"{para.where()}：标签的括号之间多了空格“{bad}”",
