@@ -40,10 +40,15 @@ def file_report(result, colour: bool = False) -> list[str]:
         lines.append(f"  {item.marker} {item.name}　{STATUS_MARK[status.status]} {STATUS_ZH[status.status]}{where}")
     if not result.findings:
         lines.append(_style("  未发现问题。", colour, fg="green"))
+    else:
+        lines.append("  发现问题：" + "，".join(f"{SEVERITY_ZH[s]} {result.count(s)} 处" for s in (ERROR, WARNING, INFO)))
+    previous = None
     for finding in result.findings:
         label = _style(f"{SEVERITY_ZH[finding.severity]}", colour, fg=COLOURS[finding.severity], bold=True)
         where = finding.location.describe() or "全文"
-        lines.append(f"  {where}")
+        if where != previous:                       # several problems in one place: the place once
+            lines.append(f"  {where}")
+            previous = where
         lines.append(f"    {label} [{finding.rule}] {finding.message}")
         if finding.hint:
             lines.append(f"    修改建议：{finding.hint}")
