@@ -56,6 +56,20 @@ def read_text(text: str, name: str = "<文本>") -> Document:
     return Document(path=name, kind="text", paragraphs=paragraphs)
 
 
+_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
+
+
+def _markdown_headings(document: Document) -> None:
+    """Headings in a .md draft: ``#`` is the title, ``##`` a level-1 heading, ``###`` level 2, …; the marks go."""
+    for paragraph in document.paragraphs:
+        match = _MD_HEADING.match(paragraph.text)
+        if match and match.end() < len(paragraph.text):
+            depth = len(match.group(1))
+            paragraph.outline_level = depth - 2 if depth > 1 else None
+            paragraph.column_offset += match.end()
+            paragraph.text = paragraph.text[match.end():]
+
+
 def read_text_file(path: Path | str) -> Document:
     """Read a .txt/.md draft; :class:`InputError` if it cannot be read or is not text."""
     path = Path(path)
@@ -71,6 +85,8 @@ def read_text_file(path: Path | str) -> Document:
     if not data.strip():
         raise InputError("文件是空的", path=str(path), hint="请确认选择的是写好的报告草稿")
     document = read_text(decode(data, str(path)), name=str(path))
+    if path.suffix.lower() == ".md":
+        _markdown_headings(document)
     if not document.paragraphs:
         raise InputError("文件中没有文字", path=str(path), hint="请确认选择的是写好的报告草稿")
     return document

@@ -91,3 +91,18 @@ def test_pdf_text_is_read_as_paragraphs(tmp_path, seeds_dir):
     assert body == pdf[len(pdf) - len(body):]
     assert [c.title for c in build_outline(document.body()).children] == ["主要举措和成效", "存在的问题",
                                                                             "2024年重点工作安排"]
+
+
+def test_markdown_headings(tmp_path):
+    from drafter.outline import build_outline
+    path = tmp_path / "draft.md"
+    path.write_text("# 青山县关于2024年法治政府建设情况的报告\n\n## 一、主要举措和成效\n\n正文。\n\n## 存在的问题\n\n不足。\n",
+                    encoding="utf-8")
+    document = read_text_file(path)
+    assert [p.text for p in document.paragraphs][1:3] == ["一、主要举措和成效", "正文。"]
+    assert [p.outline_level for p in document.paragraphs] == [None, 0, None, 0, None]
+    assert document.paragraphs[0].text == "青山县关于2024年法治政府建设情况的报告"
+    assert document.paragraphs[1].location(column=1).column == 4
+    root = build_outline(document.body())
+    assert [(c.title, c.heading.marker) for c in root.children] == [("主要举措和成效", "number"),
+                                                                    ("存在的问题", "outline")]
