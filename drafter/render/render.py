@@ -208,7 +208,7 @@ class CompiledTemplate:
             rendered[name] = _finish_part(name, xml, self.style_ids)
         fingerprint = fingerprint_of(rendered)
         out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:   # fast; a report is small
             for name, data in self.entries:
                 if data is None:
                     data = rendered[name]
