@@ -180,9 +180,8 @@ def title_lines(title: str) -> list[str]:
 
 
 def default_title(meta: dict, level: levels.Level) -> str:
-    variant = level.variant(bool(meta.get("joint")))
-    if variant is None:
-        return f"{meta.get('body', '')}关于{meta.get('year')}年法治政府建设情况的报告"
+    """The title pattern of the level's variant (validation guarantees the variant exists)."""
+    variant = level.variant(bool(meta.get("joint"))) or level.variant(False)
     return variant.title_for(body=meta.get("body", ""), year=meta["year"], party_body=meta.get("party_body"))
 
 
