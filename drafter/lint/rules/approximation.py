@@ -29,21 +29,20 @@ CODE = "L09"
 DEFAULT_SEVERITY = WARNING
 TITLE = "概数用法矛盾（近……余、约……余、小数加“余”）"
 
-_BOTH = re.compile(r"(?P<pre>将近|接近|(?<![最附靠邻贴])近|大约|(?<![节制公契预简隐条协邀违履])约)\s*\d+(?:\.\d+)?\s*[万亿千百]?\s*(?:余|多)")
-_DECIMAL = re.compile(r"(?<![\d.])\d+\.\d+\s*余")
+_BOTH = re.compile(r"(?P<pre>将近|接近|近(?<![最附靠邻贴]近)|大约|约(?<![节制公契预简隐条协邀违履]约))[ \t]*\d+(?:\.\d+)?[ \t]*[万亿千百]?[ \t]*(?:余|多)")
+_DECIMAL = re.compile(r"\d+\.\d+[ \t]*余")
 
 
 def check(ctx):
-    for paragraph in h.text_paragraphs(ctx):
-        text = paragraph.text
-        for match in _BOTH.finditer(text):
-            word = match.group("pre")
-            yield h.make(__name__, ctx, paragraph,
-                         f"“{match.group(0)}”中“{word}”与“余（多）”同时使用，意思矛盾或重复",
-                         f"二者只留其一，如“{match.group(0).replace(word, '', 1)}”或去掉“余（多）”",
-                         excerpt=h.around(text, match.start(), match.end()), column=match.start() + 1)
-        for match in _DECIMAL.finditer(text):
-            yield h.make(__name__, ctx, paragraph,
-                         f"“{match.group(0)}”已精确到小数，不宜再加“余”",
-                         "去掉“余”，或改为整数概数（如“428余万元”）",
-                         excerpt=h.around(text, match.start(), match.end()), column=match.start() + 1)
+    corpus = h.corpus(ctx)
+    for paragraph, start, end, match in corpus.hits(_BOTH):
+        word = match.group("pre")
+        yield h.make(__name__, ctx, paragraph,
+                     f"“{match.group(0)}”中“{word}”与“余（多）”同时使用，意思矛盾或重复",
+                     f"二者只留其一，如“{match.group(0).replace(word, '', 1)}”或去掉“余（多）”",
+                     excerpt=h.around(paragraph.text, start, end), column=start + 1)
+    for paragraph, start, end, match in corpus.hits(_DECIMAL):
+        yield h.make(__name__, ctx, paragraph,
+                     f"“{match.group(0)}”已精确到小数，不宜再加“余”",
+                     "去掉“余”，或改为整数概数（如“428余万元”）",
+                     excerpt=h.around(paragraph.text, start, end), column=start + 1)

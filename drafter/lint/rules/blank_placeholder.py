@@ -41,14 +41,12 @@ def _pattern() -> re.Pattern:
 
 
 def check(ctx):
-    pattern = _pattern()
-    for paragraph in h.text_paragraphs(ctx):
-        text = h.simplified(paragraph.text)
-        for match in pattern.finditer(text):
-            gap = match.group("gap")
-            kinds = "、".join(sorted({"不换行空格" if c == "\u00a0" else "全角空格" if c == "\u3000" else "空格"
-                                      for c in gap}))
-            yield h.make(__name__, ctx, paragraph,
-                         f"数字没有填写：“{match.group(0).replace(gap, '□')}”中间只有{kinds}",
-                         "请填入实际数字；没有相应数据时请删去这句话",
-                         excerpt=h.around(text, match.start(), match.end()), column=match.start("gap") + 1)
+    for paragraph, start, end, match in h.corpus(ctx).hits(_pattern(), simple=True):
+        gap = match.group("gap")
+        kinds = "、".join(sorted({"不换行空格" if c == "\u00a0" else "全角空格" if c == "\u3000" else "空格"
+                                  for c in gap}))
+        gap_column = start + match.start("gap") - match.start() + 1
+        yield h.make(__name__, ctx, paragraph,
+                     f"数字没有填写：“{match.group(0).replace(gap, '□')}”中间只有{kinds}",
+                     "请填入实际数字；没有相应数据时请删去这句话",
+                     excerpt=h.around(h.simplified(paragraph.text), start, end), column=gap_column)

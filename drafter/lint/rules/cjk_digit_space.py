@@ -29,18 +29,31 @@ CODE = "L13"
 DEFAULT_SEVERITY = INFO
 TITLE = "汉字与数字之间或标点前有空格"
 
-_SP = "[ \u00a0\u3000]+"
-_SPACE = re.compile(rf"(?<=[{h.CJK}]){_SP}(?=\d)|(?<=\d){_SP}(?=[{h.CJK}])|(?<=\S){_SP}(?=[，,。；;：:、！？）)])")
+_SPACE = re.compile("[ \u00a0\u3000]+")
+_HAN = re.compile(f"[{h.CJK}]")
+_PUNCTUATION = "，,。；;：:、！？）)"
+
+
+def _misplaced(text: str, start: int, end: int) -> bool:
+    """Spaces between a Chinese character and a digit (either order), or before punctuation."""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    if not before or not after:
+        return False
+    if (_HAN.match(before) and after.isdigit()) or (before.isdigit() and _HAN.match(after)):
+        return True
+    return after in _PUNCTUATION
 
 
 def check(ctx):
-    for paragraph in h.text_paragraphs(ctx):
-        text = paragraph.text
-        matches = list(_SPACE.finditer(text))
-        if matches:
-            first = matches[0]
-            count = f"（本段{len(matches)}处）" if len(matches) > 1 else ""
-            yield h.make(__name__, ctx, paragraph, f"汉字、数字或标点之间有多余的空格{count}",
-                         "请删去空格",
-                         excerpt=h.around(text, first.start(), first.end()).replace("\u00a0", " "),
-                         column=first.start() + 1)
+    grouped: dict = {}
+    for paragraph, start, end, _ in h.corpus(ctx).hits(_SPACE):
+        if not _misplaced(paragraph.text, start, end):
+            continue
+        grouped.setdefault(paragraph.index, (paragraph, []))[1].append((start, end))
+    for paragraph, spans in grouped.values():
+        start, end = spans[0]
+        count = f"（本段{len(spans)}处）" if len(spans) > 1 else ""
+        yield h.make(__name__, ctx, paragraph, f"汉字、数字或标点之间有多余的空格{count}",
+                     "请删去空格",
+                     excerpt=h.around(paragraph.text, start, end).replace("\u00a0", " "), column=start + 1)

@@ -34,20 +34,19 @@ TITLE = "时间表述不确定或不是全年"
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple:
-    return tuple((re.compile(e["pattern"]), e["hint"], bool(e.get("outside_plan"))) for e in h.data()["deictic"])
+    return tuple((re.compile(e["pattern"], re.M), e["hint"], bool(e.get("outside_plan")))
+                 for e in h.data()["deictic"])
 
 
 @lru_cache(maxsize=1)
 def _any() -> re.Pattern:
-    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _ in _patterns()))
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _ in _patterns()), re.M)
 
 
 def check(ctx):
     plan = h.plan_indices(ctx)
-    for paragraph in h.text_paragraphs(ctx):
+    for paragraph in h.corpus(ctx).paragraphs_matching(_any(), simple=True):
         text = h.simplified(paragraph.text)
-        if not _any().search(text):
-            continue
         taken: list = []
         for pattern, hint, outside_plan in _patterns():
             if outside_plan and paragraph.index in plan:

@@ -59,9 +59,12 @@ def _outline_problems(match, editions) -> list[str]:
     return problems
 
 
+_STEM = re.compile("法[治制]政府建设|法[治制]建设第一责任人")
+
+
 def check(ctx):
     name, editions, outline_pattern, names = _spec()
-    for paragraph in h.text_paragraphs(ctx):
+    for paragraph in h.corpus(ctx).paragraphs_matching(_STEM, simple=True):
         text = h.simplified(paragraph.text)
         for match in outline_pattern.finditer(text):
             problems = _outline_problems(match, editions)

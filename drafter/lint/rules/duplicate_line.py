@@ -52,9 +52,11 @@ def check(ctx):
     min_length = h.option(ctx, __name__, "min_length")
     for paragraph in h.text_paragraphs(ctx):
         key = "".join(paragraph.text.split())
-        if len(key) < min_length or paragraph.table_cell is not None or _metadata(paragraph.text.strip()):
+        if len(key) < min_length or paragraph.table_cell is not None:
             continue
         if key in seen:
+            if _metadata(paragraph.text.strip()):
+                continue
             yield h.make(__name__, ctx, paragraph, f"与{_where(seen[key])}的内容完全相同",
                          "请删除重复的标题或段落")
         else:

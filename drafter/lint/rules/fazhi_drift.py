@@ -20,6 +20,8 @@
 
 from __future__ import annotations
 
+import re
+
 from drafter.lint.finding import INFO
 from drafter.lint.rules import _helpers as h
 
@@ -27,6 +29,9 @@ ID = "fazhi-drift"
 CODE = "L23"
 DEFAULT_SEVERITY = INFO
 TITLE = "“法治”误写为“法制”"
+
+
+_FAZHI = re.compile("法制")
 
 
 def _covered(text: str, start: int, end: int, allowed) -> bool:
@@ -43,10 +48,8 @@ def check(ctx):
     spec = h.data()["fazhi"]
     terms = sorted(spec["terms"], key=len, reverse=True)
     allowed = spec["allowed"]
-    for paragraph in h.text_paragraphs(ctx):
+    for paragraph in h.corpus(ctx).paragraphs_matching(_FAZHI, simple=True):
         text = h.simplified(paragraph.text)
-        if "法制" not in text:
-            continue
         hits = []
         for term in terms:
             pos = text.find(term)

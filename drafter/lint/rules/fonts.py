@@ -35,8 +35,19 @@ def _family(name: str | None) -> str | None:
     return None
 
 
+_GROUPS: dict = {}
+
+
 def _groups(ctx) -> dict:
-    """{group label: (expected family, [paragraphs])} for title, heading levels and body."""
+    """{group label: (expected family, [paragraphs])} for title, heading levels and body (cached per outline)."""
+    cached = _GROUPS.get("entry")
+    if cached is None or cached[0] is not ctx.outline:
+        cached = (ctx.outline, _group(ctx))
+        _GROUPS["entry"] = cached
+    return cached[1]
+
+
+def _group(ctx) -> dict:
     spec = h.data()["format"]
     title = h.title_paragraph(ctx)
     headings = {node.heading.paragraph.index: node.level for node in h.headed_sections(ctx)

@@ -36,9 +36,8 @@ def _patterns() -> tuple:
     return tuple((entry["label"], re.compile(entry["pattern"])) for entry in h.data()["placeholders"])
 
 
-@lru_cache(maxsize=1)
-def _any() -> re.Pattern:
-    return re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _patterns()))
+# Every placeholder pattern needs one of these; scanning for them first is fast.
+_PREFILTER = re.compile(r"[XxＸｘ×╳✕*＊某{}【]|此处填写")
 
 
 def _markdown_bold(text: str) -> bool:
@@ -46,10 +45,8 @@ def _markdown_bold(text: str) -> bool:
 
 
 def check(ctx):
-    for paragraph in h.text_paragraphs(ctx):
+    for paragraph in h.corpus(ctx).paragraphs_matching(_PREFILTER):
         text = paragraph.text
-        if not _any().search(text):
-            continue
         hits = []
         for label, pattern in _patterns():
             if label == "**" and _markdown_bold(text.strip()):

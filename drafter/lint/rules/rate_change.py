@@ -29,15 +29,13 @@ CODE = "L19"
 DEFAULT_SEVERITY = INFO
 TITLE = "比率变化未说明是否为百分点"
 
-_RATE_CHANGE = re.compile(r"(?<![效频功])率[^，,。；;：:%％]{0,12}?(?:降低|提高|下降|上升|提升|增长|减少|增加)了?\s*"
-                          r"(?:\d+(?:\.\d+)?)\s*[%％]")
+_RATE_CHANGE = re.compile(r"(?<![效频功])率[^，,。；;：:%％\n]{0,12}?(?:降低|提高|下降|上升|提升|增长|减少|增加)了?[ \t]*"
+                          r"(?:\d+(?:\.\d+)?)[ \t]*[%％]")
 
 
 def check(ctx):
-    for paragraph in h.text_paragraphs(ctx):
-        text = paragraph.text
-        for match in _RATE_CHANGE.finditer(text):
-            yield h.make(__name__, ctx, paragraph,
-                         f"“{match.group(0)}”：比率的变化没有说明是百分点还是相对比例",
-                         "请写明变化前后的比率，或写成“降低N个百分点”",
-                         excerpt=h.around(text, match.start(), match.end()), column=match.start() + 1)
+    for paragraph, start, end, match in h.corpus(ctx).hits(_RATE_CHANGE):
+        yield h.make(__name__, ctx, paragraph,
+                     f"“{match.group(0)}”：比率的变化没有说明是百分点还是相对比例",
+                     "请写明变化前后的比率，或写成“降低N个百分点”",
+                     excerpt=h.around(paragraph.text, start, end), column=start + 1)

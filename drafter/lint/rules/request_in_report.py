@@ -37,13 +37,13 @@ def _pattern() -> re.Pattern:
 
 
 def check(ctx):
-    pattern = _pattern()
-    for paragraph in h.text_paragraphs(ctx):
-        text = h.simplified(paragraph.text)
-        match = pattern.search(text)
-        if match:
-            yield h.make(__name__, ctx, paragraph,
-                         f"报告中夹带了请示事项：“{match.group(0)}”",
-                         "报告只陈述情况，不提请求；需要上级支持的事项请另行请示，"
-                         "或改写为本单位下一步的工作安排",
-                         excerpt=h.around(text, match.start(), match.end()), column=match.start() + 1)
+    reported = set()
+    for paragraph, start, end, match in h.corpus(ctx).hits(_pattern(), simple=True):
+        if paragraph.index in reported:
+            continue
+        reported.add(paragraph.index)
+        yield h.make(__name__, ctx, paragraph,
+                     f"报告中夹带了请示事项：“{match.group(0)}”",
+                     "报告只陈述情况，不提请求；需要上级支持的事项请另行请示，"
+                     "或改写为本单位下一步的工作安排",
+                     excerpt=h.around(h.simplified(paragraph.text), start, end), column=start + 1)

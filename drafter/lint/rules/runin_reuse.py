@@ -31,11 +31,22 @@ DEFAULT_SEVERITY = WARNING
 TITLE = "“一是、二是”嵌套重复使用"
 
 # A run-in marker at the start of the paragraph or after punctuation.
-_MARKER = re.compile(r"(?:^|(?<=[。；;：:，,！？]))\s*(?P<n>[一二三四五六七八九十]{1,2})是")
+# A run-in marker at the start of the paragraph or after punctuation (spaces allowed in between).
+_MARKER = re.compile(r"(?P<n>[一二三四五六七八九十]{1,2})是(?<![^。；;：:，,！？ \t\u3000\n][一二三四五六七八九十]是)"
+                     r"(?<![^。；;：:，,！？ \t\u3000\n][一二三四五六七八九十]{2}是)")
+
+
+def _lists(ctx) -> list:
+    """Paragraphs with two or more run-in markers (only these can restart a list)."""
+    counts: dict = {}
+    for paragraph, _, _, _ in h.corpus(ctx).hits(_MARKER, simple=True):
+        entry = counts.setdefault(paragraph.index, [paragraph, 0])
+        entry[1] += 1
+    return [paragraph for paragraph, count in counts.values() if count >= 2]
 
 
 def check(ctx):
-    for paragraph in h.text_paragraphs(ctx):
+    for paragraph in _lists(ctx):
         text = h.simplified(paragraph.text)
         numbers = [(parse_cn_numeral(m.group("n")), m) for m in _MARKER.finditer(text)]
         numbers = [(n, m) for n, m in numbers if n]

@@ -183,10 +183,13 @@ def _check_changes(ctx, paragraph, text):
                          "请核对百分比或前后两个数字", excerpt=h.around(text, match.start(), match.end(), 2))
 
 
+# Paragraphs worth parsing: a figure followed by a breakdown, a 其余 term, or a change 由/从 A.
+_QUICK = re.compile(rf"\d[ \t]*(?:{_UNITS})[ \t]*(?:[（(]|[，,：:]?[ \t]*(?:其中|包括|包含|分别))"
+                    r"|其余|剩余|余下|[由从][ \t]*\d")
+
+
 def check(ctx):
-    for paragraph in h.text_paragraphs(ctx):
+    for paragraph in h.corpus(ctx).paragraphs_matching(_QUICK):
         text = paragraph.text
-        if not any(ch.isdigit() for ch in text):
-            continue
         yield from _check_sums(ctx, paragraph, text)
         yield from _check_changes(ctx, paragraph, text)

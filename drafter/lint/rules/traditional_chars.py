@@ -22,6 +22,8 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import lru_cache
 
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
@@ -36,25 +38,28 @@ OPTIONS = {
     "share": {"type": "float", "min": 0, "max": 1, "default": float(_DEFAULTS["share"])},
     "min_count": {"type": "integer", "min": 1, "default": int(_DEFAULTS["min_count"])},
 }
-_HAN = re.compile(f"[{h.CJK}]")
+_NOT_HAN = re.compile(f"[^{h.CJK}]+")
 SHOWN = 8
 
 
+@lru_cache(maxsize=1)
+def _patterns() -> tuple:
+    chars = "".join(sorted(h.traditional_chars()))
+    return re.compile(f"[{chars}]"), re.compile(f"[^{chars}]+")
+
+
 def check(ctx):
-    traditional = h.traditional_chars()
-    total, found, first = 0, {}, None
-    for paragraph in h.text_paragraphs(ctx):
-        han = _HAN.findall(paragraph.text)
-        total += len(han)
-        for ch in han:
-            if ch in traditional:
-                found[ch] = found.get(ch, 0) + 1
-                if first is None:
-                    first = paragraph
-    count = sum(found.values())
-    if first is None or count < h.option(ctx, __name__, "min_count") or \
-            count / max(total, 1) <= h.option(ctx, __name__, "share"):
+    corpus = h.corpus(ctx)
+    any_traditional, not_traditional = _patterns()
+    first_match = any_traditional.search(corpus.text)
+    if first_match is None:
         return
+    total = len(_NOT_HAN.sub("", corpus.text))
+    found = Counter(not_traditional.sub("", corpus.text))
+    count = sum(found.values())
+    if count < h.option(ctx, __name__, "min_count") or count / max(total, 1) <= h.option(ctx, __name__, "share"):
+        return
+    first = corpus.paragraphs[corpus.locate(first_match.start())]
     common = sorted(found, key=lambda c: -found[c])[:SHOWN]
     pairs = "、".join(f"{c}→{h.simplified(c)}" for c in common)
     yield h.make(__name__, ctx, first,

@@ -40,7 +40,7 @@ def _vocabulary() -> tuple:
     spec = h.data()["web_junk"]
     phrases = re.compile("|".join(re.escape(p) for p in sorted(spec["phrases"], key=len, reverse=True)))
     labels = re.compile("|".join(f"(?:{p})" for p in spec["labels"]))
-    lines = [re.compile(p) for p in spec["lines"]]
+    lines = re.compile("|".join(f"(?:{p})" for p in spec["lines"]))
     inline = re.compile("|".join(f"(?:{p})" for p in spec["inline"]))
     return phrases, labels, lines, inline
 
@@ -52,7 +52,7 @@ def _reasons(text: str, cell: bool = False) -> list[str]:
     found = list({m.group(0): m for m in labels.finditer(text)}.values())
     if len(found) >= 2 or (found and not cell and len(text) <= SHORT_LINE and found[0].start() == 0):
         reasons.extend(f"“{m.group(0)}”" for m in found)
-    if not reasons and not cell and len(text) <= SHORT_LINE and any(pattern.search(text) for pattern in lines):
+    if not reasons and not cell and len(text) <= SHORT_LINE and lines.search(text):
         reasons.append("网站信息栏")
     if ":" not in text and "：" not in text:
         return reasons
@@ -65,8 +65,27 @@ def _reasons(text: str, cell: bool = False) -> list[str]:
     return reasons
 
 
+# Labels and time stamps need a colon, web addresses "www." or "http": a fast first scan.
+_QUICK = re.compile(r"[:：]|www\.|https?:")
+
+
+def _candidates(ctx) -> list:
+    """Paragraphs that may be junk: short ones, ones with a colon or web address, ones with a phrase."""
+    corpus = h.corpus(ctx)
+    found = {p.index: p for p in corpus.paragraphs_matching(_QUICK, simple=True)}
+    for phrase in h.data()["web_junk"]["phrases"]:
+        start = corpus.simple.find(phrase)
+        while start != -1:
+            paragraph = corpus.paragraphs[corpus.locate(start)]
+            found[paragraph.index] = paragraph
+            start = corpus.simple.find(phrase, start + 1)
+    headings = h.heading_indices(ctx)
+    found.update((p.index, p) for p in corpus.paragraphs if len(p.text) <= SHORT_LINE + 2 and p.index not in headings)
+    return [found[i] for i in sorted(found)]
+
+
 def check(ctx):
-    for paragraph in h.text_paragraphs(ctx):
+    for paragraph in _candidates(ctx):
         text = h.simplified(paragraph.text.strip())
         reasons = _reasons(text, cell=paragraph.table_cell is not None)
         if reasons:
