@@ -38,24 +38,19 @@ def _patterns() -> tuple:
                  for e in h.data()["deictic"])
 
 
-@lru_cache(maxsize=1)
-def _any() -> re.Pattern:
-    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _ in _patterns()), re.M)
-
-
 def check(ctx):
     plan = h.plan_indices(ctx)
-    for paragraph in h.corpus(ctx).paragraphs_matching(_any(), simple=True):
-        text = h.simplified(paragraph.text)
-        taken: list = []
-        for pattern, hint, outside_plan in _patterns():
+    corpus = h.corpus(ctx)
+    taken: dict = {}                      # paragraph index → spans already reported
+    year = f"（报告年度为{ctx.year}年）" if ctx.year is not None else ""
+    for pattern, hint, outside_plan in _patterns():
+        for paragraph, start, end, match in corpus.hits(pattern, simple=True):
             if outside_plan and paragraph.index in plan:
                 continue
-            for match in pattern.finditer(text):
-                if any(start < match.end() and match.start() < end for start, end in taken):
-                    continue
-                taken.append((match.start(), match.end()))
-                year = f"（报告年度为{ctx.year}年）" if ctx.year is not None else ""
-                yield h.make(__name__, ctx, paragraph,
-                             f"“{match.group(0)}”在年度报告中指代不明或不是全年{year}",
-                             hint, excerpt=h.around(text, match.start(), match.end()), column=match.start() + 1)
+            spans = taken.setdefault(paragraph.index, [])
+            if any(a < end and start < b for a, b in spans):
+                continue
+            spans.append((start, end))
+            yield h.make(__name__, ctx, paragraph,
+                         f"“{match.group(0)}”在年度报告中指代不明或不是全年{year}",
+                         hint, excerpt=h.around(h.simplified(paragraph.text), start, end), column=start + 1)

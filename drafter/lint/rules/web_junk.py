@@ -80,7 +80,8 @@ def _candidates(ctx) -> list:
             found[paragraph.index] = paragraph
             start = corpus.simple.find(phrase, start + 1)
     headings = h.heading_indices(ctx)
-    found.update((p.index, p) for p in corpus.paragraphs if len(p.text) <= SHORT_LINE + 2 and p.index not in headings)
+    found.update((p.index, p) for p in corpus.paragraphs
+                 if len(p.text) <= SHORT_LINE + 2 and p.table_cell is None and p.index not in headings)
     return [found[i] for i in sorted(found)]
 
 
