@@ -120,12 +120,15 @@ _CORPUS: dict = {}
 
 
 def corpus(ctx: LintContext) -> Corpus:
-    """The :class:`Corpus` of the report text (body and tables), built once per document."""
+    """The :class:`Corpus` of the report text (body and tables), built once per lint run.
+
+    The runner builds a new outline for every run, so (document, outline) identifies a run.
+    """
     cached = _CORPUS.get("entry")
-    if cached is not None and cached[0] is ctx.document and cached[1] == len(ctx.document.paragraphs):
+    if cached is not None and cached[0] is ctx.document and cached[1] is ctx.outline:
         return cached[2]
     built = Corpus(text_paragraphs(ctx))
-    _CORPUS["entry"] = (ctx.document, len(ctx.document.paragraphs), built)
+    _CORPUS["entry"] = (ctx.document, ctx.outline, built)
     return built
 
 

@@ -74,3 +74,11 @@ def test_fragments_of_real_reports(seed):
     for variant in variants:
         for year in (None, 2015, 2030):
             lint_document(read_text("\n".join(variant)), year=year)
+
+
+def test_relinting_an_edited_document_sees_the_edit():
+    """Rules share per-run caches; a second run on the same, edited model must not reuse them."""
+    document = read_text("青山县人民政府关于2024年法治政府建设情况的报告\n全年办理案件12件。")
+    assert "placeholder-text" not in {f.rule for f in lint_document(document).findings}
+    document.paragraphs[1].text = "全年办理案件XX件。"
+    assert "placeholder-text" in {f.rule for f in lint_document(document).findings}
