@@ -296,6 +296,7 @@ class Numbering:
         self.nums = {}
         self.counters: dict = {}
         self._levels: dict = {}
+        self._plans: dict = {}
         if root is None:
             return
         for ab in root.findall("w:abstractNum", NS):
@@ -327,32 +328,47 @@ class Numbering:
             start = int(value) if value and value.lstrip("-").isdigit() else 1
         return lvl, start if start is not None else 1
 
+    def _plan(self, num_id: str, ilvl: int):
+        """How to write the number of ``num_id`` at ``ilvl``: (start, literal pieces, level refs, suffix), or None."""
+        key = (num_id, ilvl)
+        if key not in self._plans:
+            lvl, start = self._level(num_id, ilvl)
+            plan = None
+            if lvl is not None and _val(lvl.find("w:numFmt", NS)) != "bullet":
+                pieces = re.split(r"%(\d)", _val(lvl.find("w:lvlText", NS)) or "")
+                legal = lvl.find("w:isLgl", NS) is not None
+                refs = []
+                for k in (int(d) - 1 for d in pieces[1::2]):
+                    lvl_k, start_k = (lvl, start) if k == ilvl else self._level(num_id, k)
+                    fmt = _val(lvl_k.find("w:numFmt", NS)) if lvl_k is not None else None
+                    refs.append((k, start_k, "decimal" if legal and k != ilvl else fmt))
+                suffix = " " if (_val(lvl.find("w:suff", NS)) or "tab") == "space" else ""
+                plan = (start, pieces[0::2], refs, suffix)
+            self._plans[key] = plan
+        return self._plans[key]
+
     def next(self, num_id: str | None, ilvl: int) -> str:
         """Advance the list ``num_id`` at level ``ilvl`` and return the number text (with suffix)."""
         if not num_id or num_id == "0" or num_id not in self.nums:
             return ""
         ilvl = max(0, min(ilvl, 8))
-        lvl, start = self._level(num_id, ilvl)
-        if lvl is None:
-            return ""
         counters = self.counters.setdefault(num_id, {})
+        plan = self._plan(num_id, ilvl)
+        if plan is None:
+            lvl, start = self._level(num_id, ilvl)
+            if lvl is not None:                        # a bullet still counts in its list
+                counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else start
+            return ""
+        start, literals, refs, suffix = plan
         counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else start
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]
-        text = _val(lvl.find("w:lvlText", NS)) or ""
-        legal = lvl.find("w:isLgl", NS) is not None
-
-        def sub(match):
-            k = int(match.group(1)) - 1
-            lvl_k, start_k = (lvl, start) if k == ilvl else self._level(num_id, k)
-            fmt = _val(lvl_k.find("w:numFmt", NS)) if lvl_k is not None else None
-            return format_number(counters.get(k, start_k), "decimal" if legal and k != ilvl else fmt)
-
-        number = re.sub(r"%(\d)", sub, text)
-        if _val(lvl.find("w:numFmt", NS)) == "bullet":
-            return ""
-        suffix = _val(lvl.find("w:suff", NS)) or "tab"
-        return number + (" " if suffix == "space" and number else "")
+        out = [literals[0]]
+        for (k, start_k, fmt), literal in zip(refs, literals[1:]):
+            out.append(format_number(counters.get(k, start_k), fmt))
+            out.append(literal)
+        number = "".join(out)
+        return number + (suffix if number else "")
 
 
 # --- the walk -----------------------------------------------------------------------------------
@@ -369,9 +385,16 @@ _COMPLEX = (W + "del", W + "moveFrom", W + "txbxContent", _FALLBACK, W + "sym")
 _SIMPLE_TEXT = (W + "t", W + "tab", W + "br", W + "cr", W + "noBreakHyphen")
 
 
+_NOT_PLAIN = _COMPLEX + (W + "tab", W + "br", W + "cr", W + "noBreakHyphen", W + "softHyphen")
+_T_TEXTS = etree.XPath(".//w:t/text()", namespaces={"w": W_NS}, smart_strings=False)
+_TEXT_RUNS = etree.XPath(".//w:r[w:t]", namespaces={"w": W_NS})
+
+
 def paragraph_text(p) -> str:
     """Visible text of a w:p (pending insertions included, deletions and nested text boxes left out)."""
-    if next(p.iter(*_COMPLEX), None) is None:          # the common case, scanned in C
+    if next(p.iter(*_NOT_PLAIN), None) is None:        # the common case: only w:t, all done in C
+        return "".join(_T_TEXTS(p))
+    if next(p.iter(*_COMPLEX), None) is None:
         return "".join(el.text or "" if el.tag == W + "t" else _TEXT_TAGS[el.tag] for el in p.iter(*_SIMPLE_TEXT))
     out = []
 
@@ -458,7 +481,7 @@ def _font(rfonts_list, slot: str, theme: dict) -> str | None:
     return None
 
 
-_PPR, _PSTYLE, _R, _RPR, _T = W + "pPr", W + "pStyle", W + "r", W + "rPr", W + "t"
+_PPR, _PSTYLE, _RPR = W + "pPr", W + "pStyle", W + "rPr"
 
 
 def _first_child(el, tag: str):
@@ -550,7 +573,7 @@ class Resolver:
         if ppr is not None and len(ppr) > (_first_child(ppr, _PSTYLE) is not None):
             values = _ppr_values([ppr])
             merged = {k: v if values[k] is None else values[k] for k, v in style_ppr.items()}
-        runs = [r for r in p.iter(_R) if any(c.tag == _T for c in r)]
+        runs = _TEXT_RUNS(p)
         formats = []
         for run in runs[:1] or [None]:
             rpr = _first_child(run, _RPR) if run is not None else None
