@@ -53,6 +53,8 @@ CATALOGUE = {
     "{value!r} is not {choice}.": "“{value}”不是 {choice}。",
     "{value!r} is not one of {choices}.": "“{value}”不是可选值（可选：{choices}）。",
     "integer": "整数",
+    "required": "必填",
+    "env var: {var}": "环境变量：{var}",
 }
 
 
