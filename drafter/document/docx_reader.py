@@ -414,6 +414,9 @@ def paragraph_text(p) -> str:
     return "".join(out)
 
 
+_P, _TXBX = W + "p", W + "txbxContent"
+
+
 def iter_paragraph_elements(container, part: str = "body"):
     """Yield ``(w:p element, part, table_cell)`` in document order.
 
@@ -422,15 +425,17 @@ def iter_paragraph_elements(container, part: str = "body"):
     (part ``textbox``).  The same walk serves reading and annotating.
     """
     table_counter = [0]
+    has_boxes = next(container.iter(_TXBX), None) is not None
 
     def walk(el, part, cell):
         for child in el:
             tag = child.tag
-            if tag == W + "p":
+            if tag == _P:
                 yield child, part, cell
-                for box in child.iter(W + "txbxContent"):
-                    if not any(a.tag == _FALLBACK for a in box.iterancestors()):
-                        yield from walk(box, "textbox", None)
+                if has_boxes:
+                    for box in child.iter(_TXBX):
+                        if not any(a.tag == _FALLBACK for a in box.iterancestors()):
+                            yield from walk(box, "textbox", None)
             elif tag == W + "tbl":
                 table_index = table_counter[0]
                 table_counter[0] += 1
@@ -534,6 +539,33 @@ def _rpr_values(rprs, theme: dict) -> dict:
             "size": int(size) / 2 if size and size.isdigit() else None, "bold": bool(_bold_of(rprs))}
 
 
+def _para_result(merged: dict, style_ppr: dict) -> tuple:
+    """(alignment, indent chars, indent pt, line rule, line pt, outline level, (numId, ilvl)) from pPr values."""
+    chars = indent_pt = rule = spacing_pt = None
+    ind = merged["ind"]
+    if ind is not None:
+        first_chars, twips = ind.get(W + "firstLineChars"), ind.get(W + "firstLine")
+        if first_chars is not None and first_chars.lstrip("-").isdigit():
+            chars = int(first_chars) / 100
+        if twips is not None and twips.lstrip("-").isdigit():
+            indent_pt = int(twips) / 20
+    spacing = merged["spacing"]
+    if spacing is not None:
+        rule, line = spacing.get(W + "lineRule") or "auto", spacing.get(W + "line")
+        if rule in ("exact", "atLeast") and line.lstrip("-").isdigit():
+            spacing_pt = int(line) / 20
+    outline = merged["outline"]
+    outline = int(outline) if outline and outline.isdigit() and int(outline) < 9 else None
+    numbering = None
+    numpr = merged["numpr"]
+    if numpr is not None:
+        ilvl = _val(numpr.find(W + "ilvl"))
+        if ilvl is None and style_ppr["numpr"] is not None:
+            ilvl = _val(style_ppr["numpr"].find(W + "ilvl"))
+        numbering = (_val(numpr.find(W + "numId")), int(ilvl) if ilvl and ilvl.isdigit() else 0)
+    return _JC.get(merged["jc"]), chars, indent_pt, rule, spacing_pt, outline, numbering
+
+
 class Resolver:
     """Resolved paragraph formatting and heading signals for one document.
 
@@ -545,6 +577,7 @@ class Resolver:
     def __init__(self, styles: Styles):
         self.styles = styles
         self._para: dict = {}
+        self._para_results: dict = {}
         self._char: dict = {}
 
     def para_style(self, p) -> str | None:
@@ -569,55 +602,35 @@ class Resolver:
         """(Format, all text bold, outline level or None, (numId, ilvl) or None) of a w:p."""
         pprs, rprs, style_ppr, style_rpr = self._style(sid)
         ppr = _first_child(p, _PPR)
-        merged = style_ppr
         if ppr is not None and len(ppr) > (_first_child(ppr, _PSTYLE) is not None):
             values = _ppr_values([ppr])
-            merged = {k: v if values[k] is None else values[k] for k, v in style_ppr.items()}
+            para = _para_result({k: v if values[k] is None else values[k] for k, v in style_ppr.items()}, style_ppr)
+        else:                                           # only a style: resolved once per style
+            if sid not in self._para_results:
+                self._para_results[sid] = _para_result(style_ppr, style_ppr)
+            para = self._para_results[sid]
         runs = _TEXT_RUNS(p)
-        formats = []
-        for run in runs[:1] or [None]:
-            rpr = _first_child(run, _RPR) if run is not None else None
-            if rpr is None:
-                formats.append(style_rpr)
-                continue
-            rstyle = _val(rpr.find(W + "rStyle"))
-            formats.append(_rpr_values([rpr] + self._char_rprs(rstyle) + rprs, self.styles.theme_fonts))
-        first = formats[0]
+        first = style_rpr
         all_bold = bool(runs)
-        for run in runs:
+        for i, run in enumerate(runs):
             rpr = _first_child(run, _RPR)
             if rpr is None:
+                if i == 0:
+                    first = style_rpr
                 bold = style_rpr["bold"]
             else:
-                direct = _bold_of([rpr] + self._char_rprs(_val(rpr.find(W + "rStyle"))))
+                char_rprs = self._char_rprs(_val(rpr.find(W + "rStyle")))
+                if i == 0:
+                    first = _rpr_values([rpr] + char_rprs + rprs, self.styles.theme_fonts)
+                direct = _bold_of([rpr] + char_rprs)
                 bold = style_rpr["bold"] if direct is None else direct
-            if not bold:
+            if not bold:                            # the first run's format is already taken
                 all_bold = False
                 break
+        alignment, chars, indent_pt, rule, spacing_pt, outline, numbering = para
         fmt = Format(font_east_asia=first["east_asia"], font_ascii=first["ascii"], size_pt=first["size"],
-                     bold=first["bold"], alignment=_JC.get(merged["jc"]))
-        ind = merged["ind"]
-        if ind is not None:
-            chars, twips = ind.get(W + "firstLineChars"), ind.get(W + "firstLine")
-            if chars is not None and chars.lstrip("-").isdigit():
-                fmt.first_line_indent_chars = int(chars) / 100
-            if twips is not None and twips.lstrip("-").isdigit():
-                fmt.first_line_indent_pt = int(twips) / 20
-        spacing = merged["spacing"]
-        if spacing is not None:
-            rule, line = spacing.get(W + "lineRule") or "auto", spacing.get(W + "line")
-            fmt.line_spacing_rule = rule
-            if rule in ("exact", "atLeast") and line.lstrip("-").isdigit():
-                fmt.line_spacing_pt = int(line) / 20
-        outline = merged["outline"]
-        outline = int(outline) if outline and outline.isdigit() and int(outline) < 9 else None
-        numbering = None
-        numpr = merged["numpr"]
-        if numpr is not None:
-            ilvl = _val(numpr.find(W + "ilvl"))
-            if ilvl is None and style_ppr["numpr"] is not None:
-                ilvl = _val(style_ppr["numpr"].find(W + "ilvl"))
-            numbering = (_val(numpr.find(W + "numId")), int(ilvl) if ilvl and ilvl.isdigit() else 0)
+                     bold=first["bold"], alignment=alignment, first_line_indent_chars=chars,
+                     first_line_indent_pt=indent_pt, line_spacing_pt=spacing_pt, line_spacing_rule=rule)
         return fmt, all_bold, outline, numbering
 
 
