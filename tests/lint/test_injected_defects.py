@@ -76,6 +76,7 @@ CASES = [
     ("doc-number", replace("青委〔2025〕5号", "青委[2025]第5号"), {"doc-number"}),
     ("date-form", replace("2025年2月20日", "2025年02月20日"), {"date-form"}),
     ("date-late", replace("2025年2月20日", "2025年3月10日"), {"date-late"}),
+    ("missing-metadata", drop_lines(3, 29), {"missing-metadata"}),
     ("recipient", replace("中共云城市委、云城市人民政府：", "云城市人民政府："), {"recipient"}),
 ]
 

@@ -34,6 +34,7 @@ TITLE = "成文日期晚于报送期限"
 
 _DATE = re.compile(r"^(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
                    r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$")
+DATE_LENGTH = 16                      # a stand-alone 成文日期 line is at most this long
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 
 
@@ -65,7 +66,7 @@ def check(ctx):
         return
     deadline = variant.deadline.date_for(ctx.year)
     for paragraph in h.body_lines(ctx):
-        date = parse_date(paragraph.text) if len(paragraph.text) <= 16 else None
+        date = parse_date(paragraph.text) if len(paragraph.text) <= DATE_LENGTH else None
         if date is None:
             continue
         if date <= dt.date(ctx.year, 12, 31):

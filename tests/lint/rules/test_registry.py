@@ -37,7 +37,7 @@ def test_options_are_a_cerberus_schema_with_defaults(rule):
 def test_ids_unique_and_lookup():
     assert len(set(registry.ids())) == len(registry.RULES) >= 20
     assert registry.get("web-junk").CODE == "L14"
-    assert [r.ID for r in registry.by_code("l16")] == ["doc-number", "date-form"]
+    assert [r.ID for r in registry.by_code("l16")] == ["missing-metadata", "doc-number", "date-form"]
     with pytest.raises(DrafterError) as err:
         registry.get("web-junks")
     assert "web-junk" in err.value.hint
