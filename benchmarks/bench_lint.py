@@ -62,9 +62,27 @@ def long_report() -> str:
     return "\n".join(lines)
 
 
+def word_like_runs(document) -> None:
+    """Split each paragraph into three runs with direct fonts and sizes, as Word saves edited text."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+    for paragraph in document.paragraphs:
+        text = paragraph.text
+        if len(text) < 3 or not paragraph.runs:
+            continue
+        for run in paragraph.runs:
+            run._r.getparent().remove(run._r)
+        third = len(text) // 3
+        for piece in (text[:third], text[third:2 * third], text[2 * third:]):
+            run = paragraph.add_run(piece)
+            run.font.size = Pt(16)
+            run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "仿宋_GB2312")
+
+
 def build(folder: Path) -> Path:
     path = build_docx(folder / "long.docx", long_report())
     document = docx.Document(path)
+    word_like_runs(document)
     for t in range(40):                          # statistics tables, as real reports have
         table = document.add_table(rows=6, cols=4)
         for r, row in enumerate(table.rows):

@@ -578,6 +578,8 @@ class Resolver:
         self.styles = styles
         self._para: dict = {}
         self._para_results: dict = {}
+        self._run_values: dict = {}
+        self._run_bold: dict = {}
         self._char: dict = {}
 
     def para_style(self, p) -> str | None:
@@ -619,10 +621,15 @@ class Resolver:
                     first = style_rpr
                 bold = style_rpr["bold"]
             else:
-                char_rprs = self._char_rprs(_val(rpr.find(W + "rStyle")))
+                key = etree.tostring(rpr)                # Word repeats the same run properties
                 if i == 0:
-                    first = _rpr_values([rpr] + char_rprs + rprs, self.styles.theme_fonts)
-                direct = _bold_of([rpr] + char_rprs)
+                    if (key, sid) not in self._run_values:
+                        char_rprs = self._char_rprs(_val(rpr.find(W + "rStyle")))
+                        self._run_values[(key, sid)] = _rpr_values([rpr] + char_rprs + rprs, self.styles.theme_fonts)
+                    first = self._run_values[(key, sid)]
+                if key not in self._run_bold:
+                    self._run_bold[key] = _bold_of([rpr] + self._char_rprs(_val(rpr.find(W + "rStyle"))))
+                direct = self._run_bold[key]
                 bold = style_rpr["bold"] if direct is None else direct
             if not bold:                            # the first run's format is already taken
                 all_bold = False
