@@ -1,8 +1,8 @@
 """The 发文字号 is blank or not in the form 机关代字〔YYYY〕N号.
 
 发文字号由机关代字、年份和序号组成（GB/T 9704-2012）：年份写全四位并用六角括号“〔〕”，
-序号不加“第”、不编虚位（1 不写成 01），如“鞍委〔2024〕17号”。本规则检查报告开头的发文字号，
-以及“字号：”“文号：”之后没有填写的情况。
+序号不加“第”、不编虚位（1 不写成 01），如“鞍委〔2024〕17号”。本规则检查报告开头的发文字号
+（包括与“签发人”同一行的），以及“字号：”“文号：”之后没有填写的情况。
 
 不通过：
 
@@ -33,6 +33,8 @@ TITLE = "发文字号为空或格式不对"
 
 HEAD = 12
 _CANDIDATE = re.compile(r"^[^\s，。,：:]{1,12}[〔\[【(（［]\s*\d{2,4}\s*[〕\]】)）］]\s*第?\s*\d+\s*号$")
+# 上行文: the number and the 签发人 share a line ("鞍委〔2024〕17号  签发人：张建国").
+_SIGNER = re.compile(r"^(?P<number>\S+)\s+签发人[:：]")
 _LABEL = re.compile(r"^(?:发文)?(?:字[ \u3000\u00a0]*号|文[ \u3000\u00a0]*号)[:：]\s*(?P<value>.*)$")
 
 
@@ -47,6 +49,9 @@ def check(ctx):
                              "请填写发文字号，如“××发〔2025〕3号”；不需要字号时删去这一行")
                 continue
             text = value
+        signer = _SIGNER.match(text)
+        if signer:
+            text = signer.group("number")
         if _CANDIDATE.match(text):
             problem = doc_number_problem(text.replace(" ", ""))
             if problem:
