@@ -390,9 +390,13 @@ _T_TEXTS = etree.XPath(".//w:t/text()", namespaces={"w": W_NS}, smart_strings=Fa
 _TEXT_RUNS = etree.XPath(".//w:r[w:t]", namespaces={"w": W_NS})
 
 
-def paragraph_text(p) -> str:
-    """Visible text of a w:p (pending insertions included, deletions and nested text boxes left out)."""
-    if next(p.iter(*_NOT_PLAIN), None) is None:        # the common case: only w:t, all done in C
+def paragraph_text(p, plain: bool = False) -> str:
+    """Visible text of a w:p (pending insertions included, deletions and nested text boxes left out).
+
+    ``plain=True`` promises that the paragraph has nothing but ``w:t`` text (the
+    caller checked its whole part at once).
+    """
+    if plain or next(p.iter(*_NOT_PLAIN), None) is None:   # the common case: only w:t, all done in C
         return "".join(_T_TEXTS(p))
     if next(p.iter(*_COMPLEX), None) is None:
         return "".join(el.text or "" if el.tag == W + "t" else _TEXT_TAGS[el.tag] for el in p.iter(*_SIMPLE_TEXT))
@@ -743,11 +747,12 @@ def _read(pkg: Package, path: Path) -> Document:
     document = Document(path=str(path), kind="docx")
 
     def add(container, part_name, key):
+        plain = next(container.iter(*_NOT_PLAIN), None) is None      # one scan for the whole part
         for ordinal, (p, part_kind, cell) in enumerate(iter_paragraph_elements(container, part_name)):
             sid = resolver.para_style(p)
             fmt, bold, outline, num = resolver.paragraph(p, sid)
             number = numbering.next(*num) if num and num[0] else ""
-            text = paragraph_text(p)
+            text = paragraph_text(p, plain)
             if not text.strip() and not number:
                 continue
             document.paragraphs.append(Paragraph(
