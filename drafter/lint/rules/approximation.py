@@ -36,10 +36,10 @@ _DECIMAL = re.compile(r"\d+\.\d+[ \t]*余")
 def check(ctx):
     corpus = h.corpus(ctx)
     for paragraph, start, end, match in corpus.hits(_BOTH):
-        word = match.group("pre")
+        word, written = match.group("pre"), match.group(0)
         yield h.make(__name__, ctx, paragraph,
-                     f"“{match.group(0)}”中“{word}”与“余（多）”同时使用，意思矛盾或重复",
-                     f"二者只留其一，如“{match.group(0).replace(word, '', 1)}”或去掉“余（多）”",
+                     f"“{written}”中“{word}”与“余（多）”同时使用，意思矛盾或重复",
+                     f"二者只留其一：写作“{written[len(word):].lstrip()}”或“{written[:-1].rstrip()}”",
                      excerpt=h.around(paragraph.text, start, end), column=start + 1)
     for paragraph, start, end, match in corpus.hits(_DECIMAL):
         yield h.make(__name__, ctx, paragraph,

@@ -29,13 +29,15 @@ CODE = "L19"
 DEFAULT_SEVERITY = INFO
 TITLE = "比率变化未说明是否为百分点"
 
+RATE_NAME = 2
 _RATE_CHANGE = re.compile(r"(?<![效频功])率[^，,。；;：:%％\n]{0,12}?(?:降低|提高|下降|上升|提升|增长|减少|增加)了?[ \t]*"
                           r"(?:\d+(?:\.\d+)?)[ \t]*[%％]")
 
 
 def check(ctx):
     for paragraph, start, end, match in h.corpus(ctx).hits(_RATE_CHANGE):
+        shown = paragraph.text[max(0, start - RATE_NAME):end]       # include the rate's name (败诉率…)
         yield h.make(__name__, ctx, paragraph,
-                     f"“{match.group(0)}”：比率的变化没有说明是百分点还是相对比例",
+                     f"“{shown}”：比率的变化没有说明是百分点还是相对比例",
                      "请写明变化前后的比率，或写成“降低N个百分点”",
                      excerpt=h.around(paragraph.text, start, end), column=start + 1)
