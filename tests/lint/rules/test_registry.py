@@ -72,3 +72,19 @@ def test_traditional_table_is_one_to_one_and_keeps_offsets():
 def test_unwrap_joins_chinese_lines_but_keeps_code_and_lists():
     text = "第一行\n接着写\n\n- 一项\n- 二项\n\n```text\n一、 甲\n(一)乙\n```\nuse\nWord"
     assert docs.unwrap(text) == "第一行接着写\n\n- 一项\n- 二项\n\n```text\n一、 甲\n(一)乙\n```\nuse Word"
+
+
+def test_lint_vocabulary_in_common_yaml_is_well_formed():
+    """Editing templates/common.yaml's lint: section must not break a rule: every pattern compiles."""
+    data = _helpers.data()
+    patterns = [e["pattern"] for e in data["placeholders"] + data["deictic"]]
+    patterns += data["web_junk"]["labels"] + data["web_junk"]["lines"] + data["web_junk"]["inline"]
+    patterns += data["requests"] + [data["key_documents"]["outline"]["pattern"]]
+    patterns += [e["pattern"] for e in data["key_documents"]["names"]]
+    for pattern in patterns:
+        re.compile(pattern)
+    for key in ("before", "units"):
+        assert all(isinstance(w, str) and w for w in data["blank_number"][key])
+    assert all(isinstance(w, str) and w for w in data["web_junk"]["phrases"] + data["fazhi"]["terms"])
+    assert {"仿宋", "黑体", "楷体", "小标宋"} <= set(data["fonts"])
+    assert set(data["format"]["headings"].values()) <= set(data["fonts"])
