@@ -80,6 +80,12 @@ def check(ctx):
                          f"{label}的中文字体是“{first.format.font_east_asia}”，公文{label}应为{family}"
                          f"（{len(wrong)}/{len(known)}段）",
                          f"请选中{label}，把“中文字体”设为{'、'.join(h.data()['fonts'][family][:3])}等")
+    title = _groups(ctx).get("标题")
+    if title and title[1][0].format.size_pt:
+        size, actual = spec["title"]["size"], title[1][0].format.size_pt
+        if abs(actual - size) > spec["body"]["size_tolerance"]:
+            yield h.make(__name__, ctx, title[1][0], f"标题字号为{actual:g}磅，公文标题应为2号（{size}磅）",
+                         "请选中标题，把字号设为“二号”")
     body = _groups(ctx).get("正文")
     if body:
         size = spec["body"]["size"]

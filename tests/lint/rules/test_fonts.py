@@ -2,6 +2,8 @@
 
 from drafter.lint.rules.fonts import _family
 
+from docx.shared import Pt
+
 from .common import lines
 from .docx_common import body_size, build, clean_text, edit, rule_findings
 
@@ -30,6 +32,13 @@ def test_songti_body_fails_once(tmp_path):
 def test_small_body_size(tmp_path):
     [finding] = rule_findings(edit(build(tmp_path), lambda d: body_size(d, 12)), RULE)
     assert "正文字号为12磅" in finding.message
+
+
+def test_small_title(tmp_path):
+    def small_title(document):
+        document.styles["Title"].font.size = Pt(16)
+    [finding] = rule_findings(edit(build(tmp_path), small_title), RULE)
+    assert "标题字号为16磅" in finding.message
 
 
 def test_not_for_text_files():
