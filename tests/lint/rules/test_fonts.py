@@ -1,8 +1,8 @@
 """fonts: east-Asian fonts resolved through the style chain, with aliases; sizes; lenient shares."""
 
-from drafter.lint.rules.fonts import _family
-
 from docx.shared import Pt
+
+from drafter.lint.rules.fonts import _family
 
 from .common import lines
 from .docx_common import body_size, build, clean_text, edit, rule_findings
