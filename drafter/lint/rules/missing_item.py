@@ -39,10 +39,18 @@ CODE = "L01"
 DEFAULT_SEVERITY = ERROR
 TITLE = "缺少法定报告内容（第①—④项）"
 
-# Items that the 2019 规定 introduced as separate content (see pre2019-item).
-NEW_IN_2019 = ("leadership", "other")
 CHECKED = ("measures", "problems", "leadership", "plan")
-RULE_YEAR = 2019
+
+
+def required_from(key: str) -> int | None:
+    """The first report year for which item ``key`` is required (lint.items_required_from), or None."""
+    return h.data()["items_required_from"].get(key)
+
+
+def required(ctx, key: str) -> bool:
+    """Whether item ``key`` is required of this report (unknown year: yes)."""
+    since = required_from(key)
+    return ctx.year is None or since is None or ctx.year >= since
 
 
 def expected_heading(ctx, key: str) -> str:
@@ -51,11 +59,10 @@ def expected_heading(ctx, key: str) -> str:
 
 
 def items_with(ctx, status: str):
-    """(item, ItemStatus) of items ①–④ with this status, skipping ③/⑤ before 2019 (see pre2019-item)."""
-    pre2019 = ctx.year is not None and ctx.year < RULE_YEAR
+    """(item, ItemStatus) of items ①–④ with this status that the report must have (see pre2019-item)."""
     for key in ctx.level.item_order:
         found = ctx.items.get(key)
-        if key in CHECKED and found is not None and found.status == status and not (pre2019 and key in NEW_IN_2019):
+        if key in CHECKED and found is not None and found.status == status and required(ctx, key):
             yield ctx.level.items[key], found
 
 

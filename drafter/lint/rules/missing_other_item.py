@@ -19,7 +19,7 @@ from __future__ import annotations
 from drafter.lint.context import MISSING
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
-from drafter.lint.rules.missing_item import RULE_YEAR
+from drafter.lint.rules.missing_item import required
 
 ID = "missing-other-item"
 CODE = "L01"
@@ -29,7 +29,7 @@ TITLE = "缺少第⑤项“其他需要报告的情况”"
 
 def check(ctx):
     status = ctx.items.get("other")
-    if status is None or status.status != MISSING or (ctx.year is not None and ctx.year < RULE_YEAR):
+    if status is None or status.status != MISSING or not required(ctx, "other"):
         return
     item = ctx.level.items["other"]
     yield h.make(__name__, ctx, None, f"缺少第{item.marker}项“{item.name}”",

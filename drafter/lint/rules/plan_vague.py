@@ -32,7 +32,6 @@ DEFAULT_SEVERITY = WARNING
 TITLE = "下一年度安排没有年份也没有具体任务"
 
 _RUNIN = re.compile(r"(?:^|[。；;：:，,])\s*[一二三四五]是", re.M)
-_NEXT_YEAR_WORDS = ("下一年度", "明年", "下一年")
 
 
 def check(ctx):
@@ -45,7 +44,7 @@ def check(ctx):
     joined = "\n".join(texts)
     if ctx.year is not None and re.search(rf"{ctx.year + 1}\s*年", joined):
         return
-    if any(word in joined for word in _NEXT_YEAR_WORDS):
+    if any(word in joined for word in h.data()["next_year_words"]):
         return
     if len(_RUNIN.findall(joined)) >= 2:
         return

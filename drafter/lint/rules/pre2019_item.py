@@ -15,7 +15,7 @@ from __future__ import annotations
 from drafter.lint.context import BODY, MISSING
 from drafter.lint.finding import INFO
 from drafter.lint.rules import _helpers as h
-from drafter.lint.rules.missing_item import NEW_IN_2019, RULE_YEAR
+from drafter.lint.rules.missing_item import required, required_from
 
 ID = "pre2019-item"
 CODE = "L01"
@@ -24,14 +24,15 @@ TITLE = "2019年以前的报告没有单列第③、⑤项（仅提示）"
 
 
 def check(ctx):
-    if ctx.year is None or ctx.year >= RULE_YEAR:
+    if ctx.year is None:
         return
-    for key in NEW_IN_2019:
+    for key in ctx.level.item_order:
         status = ctx.items.get(key)
-        if status is None or status.status not in (BODY, MISSING):
+        if required(ctx, key) or status is None or status.status not in (BODY, MISSING):
             continue
         item = ctx.level.items[key]
+        since = required_from(key)
         yield h.make(__name__, ctx, None,
                      f"{ctx.year}年度报告没有单列第{item.marker}项“{item.name}”（当时《规定》尚未施行）",
-                     f"以本报告为基础起草{RULE_YEAR}年及以后的报告时，请增加“{item.heading_for(ctx.year)}”",
+                     f"以本报告为基础起草{since}年及以后的报告时，请增加“{item.heading_for(ctx.year)}”",
                      location=status.location)

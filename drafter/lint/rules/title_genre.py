@@ -54,12 +54,14 @@ def check(ctx):
                      f"请在正文前加上标题，如“{standard}”")
         return
     title = _DRAFT_MARK.sub("", h.simplified(ctx.title)).strip()
-    if "总结" in title:
-        yield h.make(__name__, ctx, paragraph, "标题用了“总结”，年度报告的文种是“报告”",
-                     f"请改为“……情况的报告”，如“{standard}”")
-    elif not title.rstrip("。").endswith("报告"):
-        yield h.make(__name__, ctx, paragraph, "标题没有以文种“报告”结尾",
-                     f"请改为“……情况的报告”，如“{standard}”")
+    genre = h.data()["title_genre"]
+    wrong = next((word for word in genre["wrong"] if word in title), None)
+    if wrong:
+        yield h.make(__name__, ctx, paragraph, f"标题用了“{wrong}”，年度报告的文种是“{genre['genre']}”",
+                     f"请改为“……情况的{genre['genre']}”，如“{standard}”")
+    elif not title.rstrip("。").endswith(genre["genre"]):
+        yield h.make(__name__, ctx, paragraph, f"标题没有以文种“{genre['genre']}”结尾",
+                     f"请改为“……情况的{genre['genre']}”，如“{standard}”")
     years = [int(y) for y in _YEAR.findall(title)]
     if not years:
         yield h.make(__name__, ctx, paragraph, "标题中没有写明报告年度",
