@@ -31,6 +31,12 @@ def data() -> dict:
     return common_data()["lint"]
 
 
+@lru_cache(maxsize=1)
+def units_pattern() -> str:
+    """The measure words (lint.units) as a regex alternation, longest first."""
+    return "|".join(map(re.escape, sorted(data()["units"], key=len, reverse=True)))
+
+
 def option(ctx: LintContext, module: str, name: str):
     """A rule option: the configured value, else the default in the rule's ``OPTIONS`` schema.
 

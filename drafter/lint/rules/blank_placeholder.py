@@ -3,7 +3,7 @@
 起草时先空着、准备稍后填写的数字常被遗忘，例如“共完成   件”。本规则查找“共、完成、计、制定的、
 累计……”与量词“件、次、项、个、人、家、条……”之间只有空格的情况，空格包括普通空格、
 不换行空格（U+00A0，从网页复制常带入）和全角空格（U+3000）。词表见 templates/common.yaml
-的 lint.blank_number。
+的 lint.blank_number 和 lint.units。
 
 不通过：
 
@@ -36,7 +36,7 @@ TITLE = "数字留空未填写"
 def _pattern() -> re.Pattern:
     spec = h.data()["blank_number"]
     before = "|".join(map(re.escape, sorted(spec["before"], key=len, reverse=True)))
-    units = "|".join(map(re.escape, sorted(spec["units"], key=len, reverse=True)))
+    units = h.units_pattern()
     return re.compile(rf"(?:{before})(?P<gap>[ \t\u00a0\u3000]+)(?:{units})")
 
 

@@ -59,12 +59,16 @@ def _outline_problems(match, editions) -> list[str]:
     return problems
 
 
-_STEM = re.compile("法[治制]政府建设|法[治制]建设第一责任人")
+@lru_cache(maxsize=1)
+def _any() -> re.Pattern:
+    """Every key document pattern at once: finds the paragraphs worth checking."""
+    _, _, outline_pattern, names = _spec()
+    return re.compile("|".join(f"(?:{p.pattern})" for p in [outline_pattern] + [p for _, p in names]))
 
 
 def check(ctx):
     name, editions, outline_pattern, names = _spec()
-    for paragraph in h.corpus(ctx).paragraphs_matching(_STEM, simple=True):
+    for paragraph in h.corpus(ctx).paragraphs_matching(_any(), simple=True):
         text = h.simplified(paragraph.text)
         for match in outline_pattern.finditer(text):
             problems = _outline_problems(match, editions)

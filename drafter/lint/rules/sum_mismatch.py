@@ -41,7 +41,7 @@ DEFAULT_SEVERITY = ERROR
 TITLE = "分项之和与总数不符，或百分比算错"
 
 TOLERANCE_PP = 0.5
-_UNITS = "件次|人次|户次|家次|件|次|项|个|人|家|条|场|份|名|起|期|篇|户|所|卷|本|万元|亿元|元|宗|批"
+_UNITS = h.units_pattern()
 _NUMBER = re.compile(rf"(?P<approx>近|约|大约|将近)?(?P<value>\d+(?:\.\d+)?)\s*(?P<more>余|多)?\s*(?P<unit>{_UNITS})")
 _SENTENCE = re.compile(r"[^。；;！？!?]+")
 _EXHAUSTIVE = re.compile(r"^\s*[，,：:]?\s*(?:分别为|分别是)")

@@ -83,8 +83,7 @@ def test_lint_vocabulary_in_common_yaml_is_well_formed():
     patterns += [e["pattern"] for e in data["key_documents"]["names"]]
     for pattern in patterns:
         re.compile(pattern)
-    for key in ("before", "units"):
-        assert all(isinstance(w, str) and w for w in data["blank_number"][key])
+    assert all(isinstance(w, str) and w for w in data["blank_number"]["before"] + data["units"])
     assert all(isinstance(w, str) and w for w in data["web_junk"]["phrases"] + data["fazhi"]["terms"])
     assert {"仿宋", "黑体", "楷体", "小标宋"} <= set(data["fonts"])
     assert set(data["format"]["headings"].values()) <= set(data["fonts"])
