@@ -84,8 +84,9 @@ def render(files, output, force, pdf, template, strict):
     codes, produced, seen = [], [], {}
     batch = len(inputs) > 1
     items = list(zip(inputs, targets))
+    show_bar = batch and sys.stderr.isatty()  # a bar is for people watching; logs get the per-file lines
     with click.progressbar(items, label="正在生成", file=sys.stderr, show_pos=True,
-                           item_show_func=lambda it: it[0].name if it else None) if batch else _nullbar(items) as bar:
+                           item_show_func=lambda it: it[0].name if it else None) if show_bar else _nullbar(items) as bar:
         for path, target in bar:
             key = target.resolve()
             if key in seen:
