@@ -218,13 +218,6 @@ def item_section(ctx: LintContext, key: str) -> Section | None:
     return status.section
 
 
-def within(paragraph: Paragraph, section: Section | None) -> bool:
-    """Whether ``paragraph`` is ``section``'s heading or lies anywhere below it."""
-    if section is None:
-        return False
-    if section.heading is not None and section.heading.paragraph.index == paragraph.index:
-        return True
-    return any(p.index == paragraph.index for p in section.all_paragraphs())
 
 
 def plan_indices(ctx: LintContext) -> set:
@@ -255,10 +248,6 @@ def other_years(text: str, expected: int) -> list[tuple[int, re.Match]]:
     return [(int(m.group(1)), m) for m in YEAR.finditer(masked) if int(m.group(1)) != expected]
 
 
-def count_text(items: list, limit: int = 3) -> str:
-    """``“a”、“b”、“c”等N处`` for messages that aggregate several places."""
-    shown = "、".join(f"“{item}”" for item in items[:limit])
-    return shown + (f"等{len(items)}处" if len(items) > limit else "")
 
 
 def short_text(text: str, limit: int = 24) -> str:
