@@ -54,6 +54,8 @@ CASES = [
     ("item-year", replace("一、2024年推进", "一、2023年推进"), {"item-year"}),
     ("heading-numbering", replace("（三）健全依法决策机制", "（四）健全依法决策机制"), {"heading-numbering"}),
     ("heading-form", replace("（二）深化", "(二)深化"), {"heading-form"}),
+    ("heading-level-skip", lambda t: replace("（一）持续推进", "1.持续推进")(replace("（二）完善行政规范性", "2.完善行政规范性")(
+        replace("（三）落实行政机关负责人", "3.落实行政机关负责人")(t))), {"heading-level-skip"}),
     ("runin-reuse", replace("二是部分干部运用法治思维处理问题的能力有待提高",
                             "二是部分干部能力有待提高，一是学法不够，二是用法不足"), {"runin-reuse"}),
     ("blank-placeholder", replace("全县28个执法部门", "全县共\u00a0\u00a0个执法部门"), {"blank-placeholder"}),
