@@ -87,3 +87,13 @@ def test_lint_vocabulary_in_common_yaml_is_well_formed():
     assert all(isinstance(w, str) and w for w in data["web_junk"]["phrases"] + data["fazhi"]["terms"])
     assert {"仿宋", "黑体", "楷体", "小标宋"} <= set(data["fonts"])
     assert set(data["format"]["headings"].values()) <= set(data["fonts"])
+
+
+def test_docs_module_entry_point_writes_the_reference(tmp_path):
+    import subprocess
+    import sys
+    target = tmp_path / "lint-rules.md"
+    proc = subprocess.run([sys.executable, "-m", "drafter.lint.docs", str(target)], capture_output=True,
+                          text=True, encoding="utf-8")
+    assert proc.returncode == 0, proc.stderr
+    assert target.read_text(encoding="utf-8") == docs.reference()
