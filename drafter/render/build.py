@@ -223,7 +223,7 @@ def _drop_table_styles(doc) -> None:
 
 
 def _defaults(doc) -> None:
-    """Normal style and document defaults: 3号仿宋 everywhere, Chinese language, no theme fonts."""
+    """Normal style and document defaults: 3号仿宋 everywhere, exact grid lines, no widow control."""
     from docx.shared import Pt
 
     styles = doc.styles.element
@@ -233,6 +233,11 @@ def _defaults(doc) -> None:
     _set_child(rpr_default, "w:szCs", val=BODY_PT * 2)
     _set_child(rpr_default, "w:lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA")
     ppr_default = styles.find(_qn("w:docDefaults")).find(_qn("w:pPrDefault")).find(_qn("w:pPr"))
+    # Widow/orphan control off, explicitly: it is on when the element is absent (Word, LibreOffice), and on
+    # a 22-line page it pushes a 2- or 3-line paragraph whole to the next page, and with it every heading
+    # kept with it (keepNext), leaving up to five lines empty.  Official documents fill every page (as
+    # Word's Chinese Normal style does); headings still keep with the first line of what follows.
+    _set_child(ppr_default, "w:widowControl", val=0)
     _set_child(ppr_default, "w:spacing", after=0, line=_line_twips(grid_line_pt()), lineRule="exact")
     normal = doc.styles["Normal"]
     normal.font.size = Pt(BODY_PT)

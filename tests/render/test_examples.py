@@ -142,6 +142,21 @@ def test_statistics_are_tables_with_repeating_header(example):
         assert body == [(r["name"], r["value"]) for r in stat["rows"]]
 
 
+def test_pagination_fills_pages_and_keeps_headings_with_text(example):
+    """Widow control off everywhere (a 22-line page is filled); only headings and the title keep with next."""
+    _, _, d = example
+    ppr_default = d.styles.element.find(qn("w:docDefaults")).find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    assert ppr_default.find(qn("w:widowControl")).get(qn("w:val")) == "0"
+    used = [s for s in d.styles if s.style_id in build.STYLES or s.style_id == "Normal"]
+    assert len(used) == len(build.STYLES) + 1
+    for style in used:
+        assert style.paragraph_format.widow_control in (None, False), style.name
+        assert not style.paragraph_format.keep_together, style.name
+    assert {s.style_id for s in used if s.paragraph_format.keep_with_next} == set(build.HEADING_STYLES)
+    for p in d.element.body.iter(qn("w:p")):
+        assert p.find(f"{qn('w:pPr')}/{qn('w:widowControl')}") is None
+
+
 def test_footer_page_numbers_odd_right_even_left(example):
     _, path, d = example
     assert d.settings.odd_and_even_pages_header_footer

@@ -1,14 +1,24 @@
-"""Examples converted to PDF by LibreOffice have a sane number of pages (skips without LibreOffice)."""
+"""Examples converted to PDF by LibreOffice: page count, full pages, headings kept with their text.
+
+Skips without LibreOffice; the page-fill checks also need poppler's ``pdftotext``.
+"""
 
 from __future__ import annotations
 
 import re
 import shutil
 import subprocess
+from dataclasses import dataclass
 
+import docx
 import pytest
 
+from drafter.render.build import HEADING_STYLES, LINES_PER_PAGE, MARGINS_MM
 from drafter.render.render import convert_to_pdf, find_soffice
+
+needs_soffice = pytest.mark.skipif(find_soffice() is None, reason="LibreOffice（soffice）未安装")
+needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext（poppler）未安装")
+MM = 72 / 25.4
 
 
 def _pages(pdf) -> int:
@@ -18,16 +28,51 @@ def _pages(pdf) -> int:
     return len(re.findall(rb"/Type\s*/Page(?!s)", pdf.read_bytes()))
 
 
-@pytest.mark.skipif(find_soffice() is None, reason="LibreOffice（soffice）未安装")
-def test_examples_convert_to_pdf_with_sane_page_count(rendered_examples, tmp_path):
+@pytest.fixture(scope="module")
+def example_pdfs(rendered_examples, tmp_path_factory) -> dict:
+    """example name → (validated document, .docx, .pdf); every example converted in one LibreOffice run."""
+    folder = tmp_path_factory.mktemp("pdf")
     copies = []
-    for name, (_, docx_path) in rendered_examples.items():
-        copy = tmp_path / docx_path.name
+    for _, docx_path in rendered_examples.values():
+        copy = folder / docx_path.name
         copy.write_bytes(docx_path.read_bytes())
         copies.append(copy)
     pdfs = convert_to_pdf(copies)
     assert [p.suffix for p in pdfs] == [".pdf"] * len(copies)
-    for pdf, (document, _) in zip(pdfs, rendered_examples.values()):
+    return {name: (document, path, pdf)
+            for (name, (document, path)), pdf in zip(rendered_examples.items(), pdfs)}
+
+
+@dataclass
+class Page:
+    number: int
+    fill: float                 # share of the type area's height down to the last line of text
+    numbered: bool              # has a page number below the type area (the cover letter has none)
+    lines: list                 # text of each line in the type area, top to bottom, spaces removed
+
+
+def _layout(pdf) -> list[Page]:
+    """Where the text sits on each page, read from the PDF (``pdftotext -bbox``), not from the .docx."""
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = []
+    for number, page in enumerate(re.findall(r"<page (.*?)</page>", out, re.S), start=1):
+        height = float(re.search(r'height="([\d.]+)"', page).group(1))
+        top, bottom = MARGINS_MM["top"] * MM, height - MARGINS_MM["bottom"] * MM
+        words = [(float(y0), float(y1), text) for y0, y1, text in
+                 re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', page)]
+        body = [w for w in words if w[1] <= bottom + 1]
+        rows: dict = {}
+        for y0, _, text in sorted(body):
+            rows.setdefault(round(y0), []).append(text)
+        lowest = max((y1 for _, y1, _ in body), default=top)
+        pages.append(Page(number, (lowest - top) / (bottom - top), len(body) < len(words),
+                          ["".join(row) for row in rows.values()]))
+    return pages
+
+
+@needs_soffice
+def test_examples_convert_to_pdf_with_sane_page_count(example_pdfs):
+    for document, _, pdf in example_pdfs.values():
         pages = _pages(pdf)
         # A report of a few thousand characters: 22 lines × 28 characters a page puts it at 3–25 pages.
         chars = sum(len(str(v)) for v in document.values())
@@ -39,7 +84,44 @@ def test_examples_convert_to_pdf_with_sane_page_count(rendered_examples, tmp_pat
             assert "— 1 —" in text or "—1—" in text.replace(" ", "")
 
 
-@pytest.mark.skipif(find_soffice() is None, reason="LibreOffice（soffice）未安装")
+@needs_soffice
+@needs_pdftotext
+def test_every_page_but_the_last_is_full(example_pdfs):
+    """No page is left part-empty: at most what a heading kept with its next line (keepNext) can leave.
+
+    Widow/orphan control used to push a 2- or 3-line paragraph whole to the next page together with the
+    headings kept with it, leaving four or five of the 22 lines empty (anshan-2023 page 1).  A heading
+    chain 一、+（一）+1. with the first line after it needs four lines, so fewer than four may stay empty.
+    """
+    short = []
+    for name, (_, _, pdf) in example_pdfs.items():
+        pages = _layout(pdf)
+        assert len(pages) == _pages(pdf), name
+        for page in pages[:-1]:
+            empty_lines = (1 - page.fill) * LINES_PER_PAGE
+            if page.numbered and empty_lines >= 4:
+                short.append(f"{name} page {page.number}: {page.fill:.0%} full, {empty_lines:.1f} lines empty")
+        assert pages[-1].fill > 0, (name, "last page is empty")
+    assert not short, short
+
+
+@needs_soffice
+@needs_pdftotext
+def test_no_heading_ends_a_page(example_pdfs):
+    """keepNext on headings still works: no page's last line is the end of a heading."""
+    for name, (_, docx_path, pdf) in example_pdfs.items():
+        d = docx.Document(str(docx_path))
+        headings = ["".join(p.text.split()) for p in d.paragraphs if p.style.style_id in HEADING_STYLES]
+        assert headings, name
+        for page in _layout(pdf)[:-1]:
+            if not page.lines:
+                continue
+            last = "".join(page.lines[-1].split())
+            assert not any(h.endswith(last) for h in headings if len(last) >= 4), \
+                (name, page.number, last)
+
+
+@needs_soffice
 def test_template_saved_by_another_office_suite_still_works(tmp_path, rendered_examples):
     """LibreOffice re-saves a template with renamed style ids and quotes as &quot; inside tags."""
     from drafter.levels import get_level
