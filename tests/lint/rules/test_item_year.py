@@ -12,6 +12,9 @@ CASES = [
     ("range", report("一、主要举措和成效", "（一）推进“八五”普法（2021—2025年）", "……"), []),
     ("plan headings are plan-year's", report("一、主要举措和成效", "……", "二、2025年工作安排", "……"), []),
     ("body text is not checked", report("一、主要举措和成效", "2023年以来持续推进。"), []),
+    ("stale introduction", report("2023年，我县坚持依法行政。", "一、主要举措和成效"), [2]),
+    ("introduction naming the report year", report("2024年以来，我县坚持依法行政。", "一、主要举措和成效"), []),
+    ("a date line is not an introduction", report("2025年2月20日", "一、主要举措和成效"), []),
 ]
 
 
