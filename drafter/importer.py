@@ -25,6 +25,7 @@ from drafter.data.validate import TODO_MARK, rules_at
 from drafter.data.writer import Comment, dump
 from drafter.document.model import Document, Section
 from drafter.errors import InputError
+from drafter.text import simplified, simplify_long
 
 CHECK = "待核对"
 MISSING = "原文缺失，请补充"
@@ -162,6 +163,7 @@ def heading_rest(section: Section) -> str:
 
 
 def _has_any(text: str, words) -> bool:
+    text = simplified(text)
     return any(w in text for w in words)
 
 
@@ -181,6 +183,7 @@ def is_organisation(name: str) -> bool:
 def kind_scores(title: str, text: str) -> dict:
     """Keyword score per measure kind: hits in the title weigh ten times hits in the text."""
     scores = {}
+    title, text = simplified(title), simplify_long(text)
     for key, kind in levels.measure_kinds().items():
         score = sum(10 for w in kind.keywords if w in title) + sum(text.count(w) for w in kind.keywords)
         if score:

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 from drafter.document.model import Document, Heading, Paragraph, Section
-from drafter.levels import ITEM_KEYS, Level, all_levels, common_data, get_level
+from drafter.levels import ITEM_KEYS, Level, all_levels, get_level
 from drafter.lint.context import BODY, MISSING, SECTION, SUBSECTION, ItemStatus
 from drafter.numbering import parse_cn_numeral
+from drafter.text import simplified
 
 _CN = "零〇一二三四五六七八九十百两"
 _SP = r"[ \t\u00a0\u3000]*"
@@ -138,20 +138,9 @@ def build_outline(paragraphs) -> Section:
 
 # --- required items ---------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def _fold_table() -> tuple:
-    """(translation table, pattern) for traditional → simplified (``lint.traditional``: pairs such as "們们")."""
-    pairs = [p for p in str((common_data().get("lint") or {}).get("traditional") or "").split() if len(p) == 2]
-    table = {ord(pair[0]): pair[1] for pair in pairs}
-    pattern = re.compile("[" + re.escape("".join(pair[0] for pair in pairs)) + "]") if pairs else None
-    return table, pattern
-
-
 def _contains_any(text: str, words) -> bool:
     """Whether ``text`` (traditional characters read as simplified) contains one of ``words``."""
-    table, pattern = _fold_table()
-    if pattern is not None and pattern.search(text):      # translate only the rare traditional text
-        text = text.translate(table)
+    text = simplified(text)
     return any(word in text for word in words)
 
 
@@ -338,6 +327,9 @@ def detect_level(document: Document) -> tuple[str, bool]:
     return (level_id or DEFAULT_LEVEL), joint
 
 
+_CONGRESS = re.compile(r"人大常委会|人民代表大会常务委员会")
+
+
 def find_level(document: Document) -> tuple[str | None, bool]:
     """Like :func:`detect_level`, but ``(None, False)`` when no issuer names a level."""
     names, addressees = _issuer_names(document)
@@ -349,7 +341,11 @@ def find_level(document: Document) -> tuple[str | None, bool]:
     government = any(not _PARTY.search(name) for name, _ in found)
     level_id = next((lv for name, lv in found if not _PARTY.search(name)), found[0][1])
     hierarchy = _ORDER[:4]
-    targets = [lv for lv in map(_level_of, addressees) if lv in hierarchy]
+    # A report to a 人大常委会 goes to the body's own level (government → 同级党委、人大常委会),
+    # so the addressees then say nothing about the level above.  A bare “××市人民政府” stays
+    # ambiguous (county-level or prefecture-level city) and keeps the county reading (docs/lint.md).
+    same_level = level_id != "city" and any(_CONGRESS.search(name) for name in addressees)
+    targets = [] if same_level else [lv for lv in map(_level_of, addressees) if lv in hierarchy]
     if level_id in hierarchy and targets:
         above = min(hierarchy.index(t) for t in targets)
         if hierarchy.index(level_id) <= above < len(hierarchy) - 1:

@@ -8,6 +8,7 @@ space (Chinese has none), except between two Latin letters or digits.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Characters that XML 1.0 forbids (Word refuses a file that contains them).
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -60,3 +61,42 @@ def excerpt(text: str, limit: int = 24) -> str:
     """A short one-line excerpt for messages."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- traditional characters -------------------------------------------------
+# The traditional → simplified pairs are data (``lint.traditional`` in
+# templates/common.yaml, e.g. "們们 這这"). Matching vocabulary on a report written in
+# traditional characters reads it as simplified; replacement keeps every offset.
+
+@lru_cache(maxsize=1)
+def _traditional_table() -> dict:
+    from drafter.levels import common_data
+
+    pairs = str((common_data().get("lint") or {}).get("traditional") or "").split()
+    return {ord(pair[0]): pair[1] for pair in pairs if len(pair) == 2}
+
+
+@lru_cache(maxsize=1)
+def _any_traditional() -> re.Pattern:
+    table = _traditional_table()
+    return re.compile("[" + re.escape("".join(chr(code) for code in table)) + "]") if table else re.compile("(?!)")
+
+
+def traditional_chars() -> frozenset:
+    """Characters used only in traditional Chinese (the keys of the folding table)."""
+    return frozenset(chr(code) for code in _traditional_table())
+
+
+@lru_cache(maxsize=8192)
+def simplified(text: str) -> str:
+    """``text`` with traditional-only characters read as simplified (same length, offsets stay valid).
+
+    Cached: every rule that matches vocabulary asks for the same paragraphs.
+    """
+    return text.translate(_traditional_table()) if _any_traditional().search(text) else text
+
+
+def simplify_long(text: str) -> str:
+    """:func:`simplified` for a long text: only the traditional characters are looked up."""
+    table = _traditional_table()
+    return _any_traditional().sub(lambda m: table[ord(m.group())], text)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import docx
 import pytest
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 from docx.shared import Mm, Pt
 
 from drafter.document.docx_reader import format_number, read_docx
 from drafter.outline import build_outline
 
-from .docx_build import add_heading_numbering, add_part, add_table, build_docx, set_east_asia_font, set_numbering
+from .docx_build import add_heading_numbering, add_part, add_table, build_docx, set_numbering
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"

@@ -222,3 +222,14 @@ def test_clean_corpus_level_joint_and_year_from_the_file_names():
         document = read_text_file(path)
         assert detect_level(document) == ambiguous.get(path.name, (parts[0], "joint" in parts)), path.name
         assert detect_year(document) == int(parts[-1]), path.name
+
+
+def test_a_county_government_reporting_to_its_own_congress_stays_county():
+    """Addressees at the body's own level (同级党委、人大常委会) do not shift the level down."""
+    from drafter.document.text_reader import read_text
+    from drafter.outline import detect_level
+
+    own = read_text("青山县人民政府关于2024年法治政府建设情况的报告\n中共青山县委、青山县人大常委会：\n2024年，我县……\n")
+    assert detect_level(own) == ("county", False)
+    township = read_text("青山镇人民政府关于2024年法治政府建设情况的报告\n中共青山县委、青山县人民政府：\n2024年，我镇……\n")
+    assert detect_level(township) == ("township", False)

@@ -16,6 +16,7 @@ from drafter.levels import common_data
 from drafter.lint.context import BODY, MISSING, LintContext
 from drafter.lint.finding import Finding
 from drafter.text import excerpt as short
+from drafter.text import simplified, simplify_long, traditional_chars  # noqa: F401  (rules use h.simplified …)
 
 CJK = "\u4e00-\u9fff"
 # A four-digit year written before 年 (not part of a longer number).
@@ -45,37 +46,6 @@ def option(ctx: LintContext, module: str, name: str):
     if name in (ctx.options or {}):
         return ctx.options[name]
     return sys.modules[module].OPTIONS[name]["default"]
-
-
-@lru_cache(maxsize=1)
-def _traditional_table() -> dict:
-    pairs = data()["traditional"].split()
-    return {ord(pair[0]): pair[1] for pair in pairs if len(pair) == 2}
-
-
-@lru_cache(maxsize=1)
-def _any_traditional() -> re.Pattern:
-    return re.compile("[" + "".join(chr(code) for code in _traditional_table()) + "]")
-
-
-def traditional_chars() -> frozenset:
-    """Characters used only in traditional Chinese (keys of the traditional → simplified table)."""
-    return frozenset(chr(code) for code in _traditional_table())
-
-
-def simplify_long(text: str) -> str:
-    """:func:`simplified` for a long text: only the traditional characters are looked up."""
-    table = _traditional_table()
-    return _any_traditional().sub(lambda m: table[ord(m.group())], text)
-
-
-@lru_cache(maxsize=8192)
-def simplified(text: str) -> str:
-    """``text`` with traditional-only characters replaced (same length, so offsets stay valid).
-
-    Cached: every rule that matches vocabulary asks for the same paragraphs.
-    """
-    return text.translate(_traditional_table()) if _any_traditional().search(text) else text
 
 
 class Corpus:
