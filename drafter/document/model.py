@@ -125,10 +125,18 @@ class Document:
     comments: int = 0                           # leftover Word comments
     properties: dict = field(default_factory=dict)  # core/custom properties (docx)
     source: object = field(default=None, repr=False, compare=False)
+    _body: tuple = field(default=(None, None), repr=False, compare=False)
 
     def body(self) -> list:
-        """Paragraphs of the main text (body and tables), in order."""
-        return [p for p in self.paragraphs if p.part in ("body", "table")]
+        """Paragraphs of the main text (body and tables), in order.
+
+        Every rule asks for it; it is computed once per paragraph list (a new or
+        resized list is noticed).  Callers must not modify the returned list.
+        """
+        key = (id(self.paragraphs), len(self.paragraphs))
+        if self._body[0] != key:
+            self._body = (key, [p for p in self.paragraphs if p.part in ("body", "table")])
+        return self._body[1]
 
 
 @dataclass
