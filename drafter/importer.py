@@ -25,7 +25,7 @@ from drafter.data.validate import TODO_MARK, rules_at
 from drafter.data.writer import Comment, dump
 from drafter.document.model import Document, Section
 from drafter.errors import InputError
-from drafter.text import simplified, simplify_long
+from drafter.text import simplified, simplify_long, units_pattern
 
 CHECK = "待核对"
 MISSING = "原文缺失，请补充"
@@ -46,10 +46,9 @@ _SIGNER = re.compile(r"签发人[：:]\s*(?P<names>.+)$")
 _STAT_CAPTION = re.compile(r"^(?P<name>.+)（单位：(?P<unit>[^）]+)）$")
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 _CONTACT = re.compile(r"^[（(](.+)[）)]$")
-_UNITS = "件个人次项家条户册场期名所起份宗"
 _TOTAL = re.compile(rf"(?P<lead>[^，。；,;：:]*?)共(?:计|有)?(?P<what>[^\d，。；,;]{{0,20}}?)(?P<total>\d+(?:\.\d+)?)"
-                    rf"(?P<unit>[{_UNITS}])[，,]\s*其中[，,：:]?(?P<parts>[^。；;]+)")
-_PART = re.compile(r"^(?P<name>[^\d]{1,20}?)(?P<value>\d+(?:\.\d+)?)(?P<unit>\S)$")
+                    rf"(?P<unit>{units_pattern()})[，,]\s*其中[，,：:]?(?P<parts>[^。；;]+)")
+_PART = re.compile(rf"^(?P<name>[^\d]{{1,20}}?)(?P<value>\d+(?:\.\d+)?)(?P<unit>{units_pattern()})$")
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _CAUSE_LABEL = re.compile(r"^原因[：:]")
 _BODY_IN_TEXT = re.compile(r"([\u4e00-\u9fff*＊]{2,20}?(?:人民政府|街道办事处|行政公署))")

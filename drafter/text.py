@@ -100,3 +100,12 @@ def simplify_long(text: str) -> str:
     """:func:`simplified` for a long text: only the traditional characters are looked up."""
     table = _traditional_table()
     return _any_traditional().sub(lambda m: table[ord(m.group())], text)
+
+
+@lru_cache(maxsize=1)
+def units_pattern() -> str:
+    """The measure words (``lint.units`` in templates/common.yaml) as a regex alternation, longest first."""
+    from drafter.levels import common_data
+
+    units = (common_data().get("lint") or {}).get("units") or []
+    return "|".join(map(re.escape, sorted(units, key=len, reverse=True)))

@@ -9,14 +9,13 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_right
-from functools import lru_cache
 
 from drafter.document.model import Location, Paragraph, Section
 from drafter.levels import common_data
 from drafter.lint.context import BODY, MISSING, LintContext
 from drafter.lint.finding import Finding
 from drafter.text import excerpt as short
-from drafter.text import simplified, simplify_long, traditional_chars  # noqa: F401  (rules use h.simplified …)
+from drafter.text import simplified, simplify_long, traditional_chars, units_pattern  # noqa: F401  (rules use h.…)
 
 CJK = "\u4e00-\u9fff"
 # A four-digit year written before 年 (not part of a longer number).
@@ -30,12 +29,6 @@ BOOK_TITLE = re.compile(r"《[^》]*》")
 def data() -> dict:
     """The ``lint:`` section of ``templates/common.yaml``."""
     return common_data()["lint"]
-
-
-@lru_cache(maxsize=1)
-def units_pattern() -> str:
-    """The measure words (lint.units) as a regex alternation, longest first."""
-    return "|".join(map(re.escape, sorted(data()["units"], key=len, reverse=True)))
 
 
 def option(ctx: LintContext, module: str, name: str):
