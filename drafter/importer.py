@@ -295,8 +295,9 @@ class _Importer:
         recipients = self._recipients(meta, lines)
         cover = self._cover(meta, front)
         self.result.ignored.extend(
-            t for t in lines if not is_sentence(t) and t not in orgs and t != title and t not in recipients
-            and not (_imprint_line(t) or _DATE_LINE.match(t) or _DOC_NUMBER_LOOSE.search(t) or t in cover
+            t for t in lines if not is_sentence(t) and t not in orgs and t.replace("\n", "") != title
+            and t not in recipients
+            and not (_imprint_line(t) or _masthead_line(t) or _DATE_LINE.match(t) or _DOC_NUMBER_LOOSE.search(t) or t in cover
                      or t.endswith((":", "："))))
         return meta
 
@@ -422,7 +423,7 @@ class _Importer:
                 meta["issue_date"] = _date(*m.groups())
             elif (m := _CONTACT.match(text)) and "contact" not in meta and any(map(_DATE_LINE.match, lines[:i])):
                 meta["contact"] = m.group(1)
-            elif text.endswith("文件") and len(text) <= 30 and "red_header" not in meta:
+            elif _masthead_line(text) and "red_header" not in meta:
                 meta["red_header"] = True
                 r.guess(("meta", "red_header"), f"原文首页有发文机关标志“{text}”")
 
@@ -797,6 +798,11 @@ def _names(text: str) -> list[str]:
 
 def _is_party(name: str) -> bool:
     return name.startswith("中共") and bool(_PARTY.search(name))
+
+
+def _masthead_line(text: str) -> bool:
+    """The red header's 发文机关标志 (“××人民政府文件”, or “文件” beside a joint masthead)."""
+    return text.endswith("文件") and len(text) <= 30
 
 
 def _imprint_line(text: str) -> bool:
