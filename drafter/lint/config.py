@@ -125,6 +125,11 @@ def _zh_errors(errors: dict, prefix: str = "") -> str:
     out = []
     for key, messages in errors.items():
         name = f"{prefix}{key}"
+        if any(isinstance(m, str) and ("no definitions validate" in m or "more than one rule validate" in m)
+               for m in messages):
+            # an "anyof" failure: say what may be written, not which alternative failed how
+            out.append(f"“{name}”应写 off、on、error、warning、info，或含 enabled/severity/options 的设置")
+            continue
         for message in messages:
             if isinstance(message, dict):
                 out.append(_zh_errors(message, name + "."))
@@ -176,10 +181,20 @@ def parse_config(data, path: str | None = None, position=None) -> LintConfig:
     if not isinstance(data, dict):
         raise InputError("配置文件的内容应为“键: 值”形式", path=path, hint="示例见 docs/lint.md 的“配置”一节")
     import cerberus
+    if isinstance(data.get("rules"), dict):          # a misspelt rule name is the likeliest mistake
+        try:
+            _check_rule_ids(data["rules"], path)
+        except InputError as exc:
+            rule_id = next((r for r in data["rules"] if f"“{r}”" in exc.message), None)
+            if rule_id is not None and position is not None:
+                exc.line, exc.column = position(("rules", rule_id), key=True) or (None, None)
+            raise
     validator = cerberus.Validator(_schema())
     if not validator.validate(data):
-        raise fail(f"配置文件写法不对：{_zh_errors(validator.errors)}",
-                   "可用设置：level、joint、year、baseline、rules（见 docs/lint.md）", _first_error_path(validator.errors))
+        where = _first_error_path(validator.errors)
+        hint = ("例如“web-junk: off”或“blank-placeholder: {severity: warning}”（见 docs/lint.md）"
+                if where[:1] == ("rules",) else "可用设置：level、joint、year、baseline、rules（见 docs/lint.md）")
+        raise fail(f"配置文件写法不对：{_zh_errors(validator.errors)}", hint, where)
     rules = {k: _normalise_rule(v) for k, v in (data.get("rules") or {}).items()}
     try:
         _check_rule_ids(rules, path)

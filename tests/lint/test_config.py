@@ -113,3 +113,24 @@ def test_empty_config_is_all_defaults(tmp_path):
     path.write_text("# 暂时没有设置\n", encoding="utf-8")
     config = load_config(path)
     assert (config.level, config.year, config.rules) == (None, None, {})
+
+
+def test_config_errors_speak_plainly(tmp_path):
+    """No Cerberus internals ("anyof definition …") in the message; a misspelt rule is named first."""
+    import pytest
+
+    from drafter.errors import InputError
+    from drafter.lint.config import load_config
+
+    path = tmp_path / ".drafter.yaml"
+    path.write_text("rules:\n  web-junkk: off\n  blank-placeholder: {severity: fatal}\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_config(path)
+    assert "“web-junkk”不存在" in caught.value.message and "web-junk" in caught.value.hint
+    assert caught.value.line == 2
+    path.write_text("rules:\n  blank-placeholder: {severity: fatal}\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_config(path)
+    assert "anyof" not in caught.value.message and "definition" not in caught.value.message
+    assert "应写 off、on、error、warning、info" in caught.value.message
+    assert caught.value.line == 2
