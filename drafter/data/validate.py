@@ -368,12 +368,17 @@ def _suggest(key: str, allowed: list[str]) -> str | None:
     return lowered.get(key.lower())
 
 
-def _type_hint(expected: str, value) -> str:
+def _type_hint(expected: str, value, path: tuple = ()) -> str:
     if expected in ("integer", "number") and isinstance(value, str):
         digits = re.match(r"^\s*(-?\d+(?:\.\d+)?)\s*(\S*)$", value)
         if digits:
             unit = digits.group(2).rstrip("%％")
-            tail = f"，单位“{unit}”写在 unit 字段或正文里" if unit else "，不带“%”"
+            if not unit:
+                tail = "，不带“%”"
+            elif "stats" in path:
+                tail = f"，单位“{unit}”写在 unit 字段"
+            else:
+                tail = f"，不带“{unit}”"
             return f"只写数字 {digits.group(1)}{tail}"
         return "只写阿拉伯数字，如 13"
     if expected == "date" and isinstance(value, (str, int)):
@@ -417,7 +422,7 @@ def _messages(error: ce.ValidationError) -> tuple[str, str | None] | None:
     if code == ce.BAD_TYPE.code:
         expected = error.constraint if isinstance(error.constraint, str) else error.constraint[0]
         return (f"“{title}”应为{TYPE_ZH.get(expected, expected)}，现在是“{_value_text(error.value)}”",
-                _type_hint(expected, error.value))
+                _type_hint(expected, error.value, path))
     if code == ce.BAD_TYPE_FOR_SCHEMA.code:
         return None  # reported by BAD_TYPE at the same place
     if code == ce.MIN_LENGTH.code:

@@ -45,13 +45,13 @@ def test_every_error_is_reported_at_once_with_file_line_column_field(tmp_path, r
     assert len(lines) >= 3
     year_line = next(l for l in lines if "meta.year" in l)
     assert year_line.startswith(f"{path}:{line_of(text, 'year: 2024年')}:9: meta.year: 错误：")
-    assert "只写数字 2024" in year_line
+    assert "只写数字 2024，不带“年”" in year_line and "unit" not in year_line
     unknown = next(l for l in lines if "titel" in l)
     assert "未知字段“titel”" in unknown and "是不是“title”" in unknown
     assert f":{line_of(text, 'titel:')}:" in unknown
     total = next(l for l in lines if ".total" in l)
     assert "measures.areas[3].stats[1].total" in total
-    assert "只写数字 13" in total and "单位“件”" in total
+    assert "只写数字 13，单位“件”写在 unit 字段" in total
 
 
 def test_duplicate_keys_report_both_lines(tmp_path, run_cli):
