@@ -292,7 +292,7 @@ class _Importer:
         self._doc_number(meta, lines)
         self._date(meta, lines)
         self._imprint(meta, lines)
-        recipients = self._recipients(meta, lines)
+        recipients = self._recipients(meta, list(front) + list(self.tail))
         cover = self._cover(meta, front)
         self.result.ignored.extend(
             t for t in lines if not is_sentence(t) and t not in orgs and t.replace("\n", "") != title
@@ -383,16 +383,16 @@ class _Importer:
             extra = f"原文只有网页发布日期 {published.isoformat()}（公开日期，不是成文日期）" if published else None
             self.result.gap(("meta", "date"), "成文日期（写成 2025-02-20 的形式）", extra)
 
-    def _recipients(self, meta: dict, lines: list[str]) -> list[str]:
-        """主送: a short line of organisation names ending in a colon."""
+    def _recipients(self, meta: dict, paragraphs: list) -> list[str]:
+        """主送: the line outline.find_recipients recognises (the same one lint checks)."""
         variant = self.level.variant(self.joint)
         roles = f"{variant.name}应主送" + "、".join(a.role for a in variant.recipients)
-        for text in lines:
-            names = _names(text.rstrip(":："))
-            if text.endswith((":", "：")) and len(text) <= 60 and names and all(map(is_organisation, names)):
-                meta["recipients"] = names
-                self.result.guess(("meta", "recipients"), f"取自原文“{'、'.join(names)}：”；{roles}")
-                return names
+        found = outline.find_recipients(paragraphs)
+        if found:
+            names = found[1]
+            meta["recipients"] = names
+            self.result.guess(("meta", "recipients"), f"取自原文“{'、'.join(names)}：”；{roles}")
+            return names
         meta["recipients"] = [f"{TODO_MARK}{a.role}，如：{a.example}" for a in variant.recipients]
         self.result.gap(("meta", "recipients"), "主送机关", roles)
         return []

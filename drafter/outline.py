@@ -295,24 +295,52 @@ def _level_of(name: str) -> str | None:
     return min(matches, key=lambda m: _ORDER.index(m) if m in _ORDER else 99) if matches else None
 
 
+# A 主送 line: organisation names separated by 、，, and ending in a colon.
+RECIPIENTS_MAX = 60
+_ORGAN = re.compile(r"(委|政府|委员会|常委会|党中央|国务院|办公室|办事处|党工委|党组|局|厅|部)$")
+_NOT_RECIPIENTS = re.compile(r"[。；;！？]")
+
+
+def is_organ_name(name: str) -> bool:
+    """Whether ``name`` ends like an organ's name (××委, ××人民政府, ××局, 国务院 …)."""
+    return bool(_ORGAN.search(name))
+
+
+def split_names(text: str) -> list[str]:
+    """Organisation names written in one line, separated by 、，, or spaces."""
+    return [n for n in _NAME_SPLIT.split(text) if n]
+
+
+def find_recipients(paragraphs) -> tuple[Paragraph, list] | None:
+    """``(paragraph, names)`` of the first 主送 line among ``paragraphs``, or ``None``.
+
+    Shared by level detection, the lint rules and the importer, so they agree on what
+    the addressees are.
+    """
+    for paragraph in paragraphs:
+        text = paragraph.text.strip()
+        if not text.endswith((":", "：")) or len(text) > RECIPIENTS_MAX or _NOT_RECIPIENTS.search(text):
+            continue
+        names = split_names(text.rstrip(":："))
+        if names and all(map(is_organ_name, names)):
+            return paragraph, names
+    return None
+
+
 def _issuer_names(document: Document) -> tuple[list, list]:
-    """(issuer name candidates, addressee names) from the title and stand-alone lines."""
-    names, addressees = [], []
+    """(issuer name candidates, addressee names) from the title, stand-alone lines and the 主送 line."""
+    names = []
     title = detect_title(document)
     if title:
-        prefix = re.split(r"关于|(?:19|20)\d{2}\s*年", title, maxsplit=1)[0]
-        names.extend(n for n in _NAME_SPLIT.split(prefix) if n)
+        names.extend(split_names(re.split(r"关于|(?:19|20)\d{2}\s*年", title, maxsplit=1)[0]))
     body = [p for p in document.body() if p.part == "body"]
     edge = body[:HEAD_PARAGRAPHS] + body[-TAIL_PARAGRAPHS:]
     for paragraph in edge:
         text = paragraph.text.strip()
-        if len(text) > 40 or _SENTENCE.search(text.rstrip(":：")):
-            continue
-        if text.endswith((":", "：")):
-            addressees.extend(n for n in _NAME_SPLIT.split(text.rstrip(":：")) if n)
-        else:
-            names.extend(n for n in _NAME_SPLIT.split(text) if n)
-    return names, addressees
+        if len(text) <= 40 and not _SENTENCE.search(text) and not text.endswith((":", "：")):
+            names.extend(split_names(text))
+    found = find_recipients(edge)
+    return names, (found[1] if found else [])
 
 
 def detect_level(document: Document) -> tuple[str, bool]:

@@ -23,7 +23,7 @@ import re
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
 from drafter.lint.rules.date_late import parse_date
-from drafter.lint.rules.recipient import ORGAN
+from drafter.outline import is_organ_name
 
 ID = "duplicate-line"
 CODE = "L21"
@@ -40,7 +40,7 @@ def _metadata(text: str) -> bool:
     if text.endswith((":", "：")) or parse_date(text) is not None:
         return True
     names = text.split()
-    return len(text) <= MAX_SIGNATURE and not _PUNCTUATION.search(text) and all(ORGAN.search(n) for n in names)
+    return len(text) <= MAX_SIGNATURE and not _PUNCTUATION.search(text) and all(map(is_organ_name, names))
 
 
 def _where(paragraph) -> str:

@@ -20,10 +20,9 @@
 
 from __future__ import annotations
 
-import re
-
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
+from drafter.outline import find_recipients
 
 ID = "recipient"
 CODE = "L17"
@@ -31,21 +30,11 @@ DEFAULT_SEVERITY = WARNING
 TITLE = "主送机关与报告层级不符"
 
 HEAD = 12
-MAX_LENGTH = 60
-_SPLIT = re.compile(r"[、，,\s\u3000]+")
-ORGAN = re.compile(r"(委|政府|委员会|常委会|党中央|国务院|办公室|办事处|党工委|党组|局|厅|部)$")
 
 
 def recipients_line(ctx):
     """(paragraph, names) of the 主送 line near the start of the report, or None."""
-    for paragraph in h.body_lines(ctx)[:HEAD]:
-        text = paragraph.text.strip()
-        if not text.endswith((":", "：")) or len(text) > MAX_LENGTH or re.search(r"[。；;！？]", text):
-            continue
-        names = [n for n in _SPLIT.split(text.rstrip(":：")) if n]
-        if names and all(ORGAN.search(n) for n in names):
-            return paragraph, names
-    return None
+    return find_recipients(h.body_lines(ctx)[:HEAD])
 
 
 def check(ctx):
