@@ -25,7 +25,7 @@ from drafter.data.validate import TODO_MARK, rules_at
 from drafter.data.writer import Comment, dump
 from drafter.document.model import Document, Section
 from drafter.errors import InputError
-from drafter.text import simplified, simplify_long, units_pattern
+from drafter.text import parse_date_line, simplified, simplify_long, units_pattern
 
 CHECK = "待核对"
 MISSING = "原文缺失，请补充"
@@ -35,7 +35,6 @@ _CN_NUM = "一二三四五六七八九十"
 _RUNIN = re.compile(rf"(?:^|(?<=[。；;：:！？!?，,]))[ \u3000]*(?P<n>[{_CN_NUM}]+)是")
 _CLAUSE_END = re.compile(r"[。；;！？!?]")
 _COMMA = re.compile(r"[，,]")
-_DATE_LINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DOC_NUMBER_LOOSE = re.compile(r"([^\s:：，,。]{1,12}?)[〔\[［【(（](\d{4})[〕\]］】)）]第?0*([1-9]\d*)号")
 _COVER_WORDS = ("报来", "报上", "报送", "随文", "请审阅", "请审示", "请审议")
@@ -297,7 +296,7 @@ class _Importer:
         self.result.ignored.extend(
             t for t in lines if not is_sentence(t) and t not in orgs and t.replace("\n", "") != title
             and t not in recipients
-            and not (_imprint_line(t) or _masthead_line(t) or _DATE_LINE.match(t) or _DOC_NUMBER_LOOSE.search(t) or t in cover
+            and not (_imprint_line(t) or _masthead_line(t) or parse_date_line(t) or _DOC_NUMBER_LOOSE.search(t) or t in cover
                      or t.endswith((":", "："))))
         return meta
 
@@ -373,9 +372,9 @@ class _Importer:
 
     def _date(self, meta: dict, lines: list[str]) -> None:
         """成文日期 from a stand-alone date line (the signature's); a web page's date is no 成文日期."""
-        signed = next((_date(*m.groups()) for t in lines if (m := _DATE_LINE.match(t))), None)
+        signed = next((d for t in lines if (d := parse_date_line(t))), None)
         published = next((_date(*m.groups()) for t in lines
-                          if not _DATE_LINE.match(t) and (m := _ISO_DATE.search(t))), None)
+                          if not parse_date_line(t) and (m := _ISO_DATE.search(t))), None)
         meta["date"] = signed
         if signed:
             self.result.guess(("meta", "date"), "取自落款日期")
@@ -421,7 +420,7 @@ class _Importer:
                 if i and is_organisation(lines[i - 1]):
                     meta["issuer"] = lines[i - 1]
                 meta["issue_date"] = _date(*m.groups())
-            elif (m := _CONTACT.match(text)) and "contact" not in meta and any(map(_DATE_LINE.match, lines[:i])):
+            elif (m := _CONTACT.match(text)) and "contact" not in meta and any(map(parse_date_line, lines[:i])):
                 meta["contact"] = m.group(1)
             elif _masthead_line(text) and "red_header" not in meta:
                 meta["red_header"] = True

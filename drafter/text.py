@@ -7,6 +7,7 @@ space (Chinese has none), except between two Latin letters or digits.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from functools import lru_cache
 
@@ -109,3 +110,39 @@ def units_pattern() -> str:
 
     units = (common_data().get("lint") or {}).get("units") or []
     return "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
+
+
+# --- dates -------------------------------------------------------------------
+# GB/T 9704: 成文日期 in Arabic numerals, year in full, no padding (2025年2月20日).
+# Drafts also write them in Chinese numerals (二〇二五年二月二十日), which lint flags.
+
+_DATE_LINE = re.compile(r"^(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
+                        r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$")
+DATE_LINE_LENGTH = 16                  # a stand-alone 成文日期 line is at most this long
+_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+
+
+def zh_date(value: _dt.date) -> str:
+    """``2025-02-20`` → ``2025年2月20日``."""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def _date_number(text: str) -> int | None:
+    from drafter.numbering import parse_cn_numeral
+
+    if text.isdigit():
+        return int(text)
+    if len(text) == 4 and all(c in _CN_DIGITS for c in text):
+        return int("".join(_CN_DIGITS[c] for c in text))
+    return parse_cn_numeral(text)
+
+
+def parse_date_line(text: str) -> _dt.date | None:
+    """The date of a stand-alone date line (“2025年2月20日”, also in Chinese numerals), else None."""
+    match = _DATE_LINE.match(text.strip())
+    if not match:
+        return None
+    try:
+        return _dt.date(_date_number(match.group("y")), _date_number(match.group("m")), _date_number(match.group("d")))
+    except (TypeError, ValueError):
+        return None

@@ -22,7 +22,7 @@ from cerberus import errors as ce
 from drafter import levels
 from drafter.data.loader import Loaded, format_field, load_file
 from drafter.errors import ERROR, WARNING, Diagnostic
-from drafter.text import codepoint, illegal_xml_chars
+from drafter.text import codepoint, illegal_xml_chars, zh_date
 
 TODO_MARK = "【待填写】"
 
@@ -173,7 +173,7 @@ class ReportValidator(cerberus.Validator):
         date = meta.get("date")
         if isinstance(date, dt.date):
             if date <= dt.date(year, 12, 31):
-                yield (ERROR, ("meta", "date"), f"成文日期{_zh_date(date)}不在报告年度{year}年结束之后",
+                yield (ERROR, ("meta", "date"), f"成文日期{zh_date(date)}不在报告年度{year}年结束之后",
                        f"年度报告应在{year + 1}年年初成文；请检查成文日期或 meta.year")
             elif level is not None:
                 variant = level.variant(meta.get("joint") is True)
@@ -181,14 +181,14 @@ class ReportValidator(cerberus.Validator):
                     deadline = variant.deadline.date_for(year)
                     if date > deadline:
                         yield (WARNING, ("meta", "date"),
-                               f"成文日期{_zh_date(date)}晚于报送期限{_zh_date(deadline)}（{level.name}{variant.name}）",
+                               f"成文日期{zh_date(date)}晚于报送期限{zh_date(deadline)}（{level.name}{variant.name}）",
                                "请尽早成文报送；如确已逾期，请在报送时说明原因")
                     elif date == deadline:
-                        yield (WARNING, ("meta", "date"), f"成文日期恰为报送期限当天（{_zh_date(deadline)}）",
+                        yield (WARNING, ("meta", "date"), f"成文日期恰为报送期限当天（{zh_date(deadline)}）",
                                f"规定为“{variant.deadline.describe()}之前”报送，建议提前成文")
         issue = meta.get("issue_date")
         if isinstance(issue, dt.date) and isinstance(date, dt.date) and issue < date:
-            yield (ERROR, ("meta", "issue_date"), f"印发日期{_zh_date(issue)}早于成文日期{_zh_date(date)}",
+            yield (ERROR, ("meta", "issue_date"), f"印发日期{zh_date(issue)}早于成文日期{zh_date(date)}",
                    "印发日期不能早于成文日期")
         number = meta.get("doc_number")
         m = DOC_NUMBER.match(number) if isinstance(number, str) else None
@@ -275,10 +275,6 @@ def doc_number_problem(value: str) -> str | None:
     if not value.endswith("号"):
         return "发文字号应以“号”结尾（如“鞍委〔2024〕17号”）"
     return "发文字号格式应为“机关代字〔年份〕序号号”，如“鞍委〔2024〕17号”"
-
-
-def _zh_date(d: dt.date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def _walk_stats(doc):

@@ -14,14 +14,13 @@ conditionals.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from drafter import levels
 from drafter.data.loader import format_field
 from drafter.errors import WARNING, Diagnostic
 from drafter.numbering import heading_number
-from drafter.text import codepoint, illegal_xml_chars, paragraphs, strip_illegal_xml
+from drafter.text import codepoint, illegal_xml_chars, paragraphs, strip_illegal_xml, zh_date
 
 # Template variable → (Chinese description, data-file fields it carries).
 CONTEXT_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -48,11 +47,6 @@ CONTEXT_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
 IMPLICIT_FIELDS = ("meta.level", "meta.joint", "meta.year")
 
 _COLON = "："
-
-
-def zh_date(value: dt.date) -> str:
-    """``2025-02-20`` → ``2025年2月20日`` (Arabic numerals, no padding, GB/T 9704)."""
-    return f"{value.year}年{value.month}月{value.day}日"
 
 
 def format_number(value) -> str:

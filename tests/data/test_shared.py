@@ -78,3 +78,12 @@ def test_atomic_write_keeps_usual_permissions_and_leaves_no_temp_files(tmp_path)
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
     assert target.read_text(encoding="utf-8") == "二\n"
     assert [p.name for p in tmp_path.iterdir()] == ["a.yaml"]
+
+
+def test_date_lines_are_read_and_written_once():
+    from drafter.text import parse_date_line, zh_date
+
+    assert zh_date(dt.date(2025, 3, 1)) == "2025年3月1日"
+    assert parse_date_line(" 2025年2月20日 ") == dt.date(2025, 2, 20)
+    assert parse_date_line("二〇二五年二月二十日") == dt.date(2025, 2, 20)
+    assert parse_date_line("2025年2月30日") is None and parse_date_line("2025年2月20日印发") is None

@@ -76,3 +76,16 @@ def test_report_without_headings_or_year_imports_with_every_gap_marked(tmp_path,
     assert validate.code == 1
     for field in ("meta.year", "measures.areas", "problems.items", "leadership.text", "plan.items", "other.text"):
         assert field in validate.out, field
+
+
+def test_a_signature_date_in_chinese_numerals_is_read(tmp_path):
+    """The importer reads the 成文日期 with the same parser the linter uses."""
+    import datetime as dt
+
+    from drafter.importer import import_file
+
+    source = tmp_path / "report.txt"
+    source.write_text("青山县人民政府关于2024年法治政府建设情况的报告\n中共青山县委、青山县人大常委会：\n"
+                      "2024年，我县扎实推进法治政府建设。现将有关情况报告如下。\n青山县人民政府\n二〇二五年二月二十日\n",
+                      encoding="utf-8")
+    assert import_file(source).data["meta"]["date"] == dt.date(2025, 2, 20)

@@ -6,7 +6,8 @@ import copy
 import datetime as dt
 
 from drafter.levels import get_level
-from drafter.render.context import build_context, title_lines, zh_date
+from drafter.render.context import build_context, title_lines
+from drafter.text import zh_date
 from tests.render.conftest import report_document
 
 

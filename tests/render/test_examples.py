@@ -14,7 +14,8 @@ from lxml import etree
 from drafter.levels import get_level
 from drafter.numbering import heading_number
 from drafter.render import build
-from drafter.render.context import build_context, default_title, zh_date
+from drafter.render.context import build_context, default_title
+from drafter.text import zh_date
 from tests.conftest import example_files
 
 NAMES = [p.stem for p in example_files()]

@@ -21,44 +21,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
-from drafter.numbering import parse_cn_numeral
+from drafter.text import DATE_LINE_LENGTH, parse_date_line, zh_date
 
 ID = "date-late"
 CODE = "L18"
 DEFAULT_SEVERITY = WARNING
 TITLE = "成文日期晚于报送期限"
-
-_DATE = re.compile(r"^(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
-                   r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$")
-DATE_LENGTH = 16                      # a stand-alone 成文日期 line is at most this long
-_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
-
-
-def _number(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    if len(text) == 4 and all(c in _CN_DIGITS for c in text):
-        return int("".join(_CN_DIGITS[c] for c in text))
-    return parse_cn_numeral(text)
-
-
-def parse_date(text: str) -> dt.date | None:
-    match = _DATE.match(text.strip())
-    if not match:
-        return None
-    try:
-        return dt.date(_number(match.group("y")), _number(match.group("m")), _number(match.group("d")))
-    except (TypeError, ValueError):
-        return None
-
-
-def _zh(date: dt.date) -> str:
-    return f"{date.year}年{date.month}月{date.day}日"
-
 
 def check(ctx):
     variant = ctx.level.variant(ctx.joint)
@@ -66,17 +37,17 @@ def check(ctx):
         return
     deadline = variant.deadline.date_for(ctx.year)
     for paragraph in h.body_lines(ctx):
-        date = parse_date(paragraph.text) if len(paragraph.text) <= DATE_LENGTH else None
+        date = parse_date_line(paragraph.text) if len(paragraph.text) <= DATE_LINE_LENGTH else None
         if date is None:
             continue
         if date <= dt.date(ctx.year, 12, 31):
             yield h.make(__name__, ctx, paragraph,
-                         f"成文日期{_zh(date)}在报告年度{ctx.year}年结束之前",
+                         f"成文日期{zh_date(date)}在报告年度{ctx.year}年结束之前",
                          f"年度报告应在{ctx.year + 1}年年初成文；请核对日期或报告年度（可用 --year 指定）")
         elif date > deadline:
             yield h.make(__name__, ctx, paragraph,
-                         f"成文日期{_zh(date)}晚于报送期限{_zh(deadline)}（{variant.name}）",
+                         f"成文日期{zh_date(date)}晚于报送期限{zh_date(deadline)}（{variant.name}）",
                          "请尽早成文报送；如确已逾期，请在报送时说明原因")
         elif date == deadline:
-            yield h.make(__name__, ctx, paragraph, f"成文日期恰为报送期限当天（{_zh(deadline)}）",
+            yield h.make(__name__, ctx, paragraph, f"成文日期恰为报送期限当天（{zh_date(deadline)}）",
                          f"规定为“{variant.deadline.describe()}之前”报送，建议提前成文")

@@ -22,7 +22,7 @@ import re
 
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
-from drafter.lint.rules.date_late import parse_date
+from drafter.text import parse_date_line
 from drafter.outline import is_organ_name
 
 ID = "duplicate-line"
@@ -37,7 +37,7 @@ _PUNCTUATION = re.compile(r"[。，,；;！？、（）()]")
 
 def _metadata(text: str) -> bool:
     """主送 lines, signatures and dates, which a cover note and the report may both carry."""
-    if text.endswith((":", "：")) or parse_date(text) is not None:
+    if text.endswith((":", "：")) or parse_date_line(text) is not None:
         return True
     names = text.split()
     return len(text) <= MAX_SIGNATURE and not _PUNCTUATION.search(text) and all(map(is_organ_name, names))
