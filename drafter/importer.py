@@ -51,7 +51,6 @@ _PART = re.compile(rf"^(?P<name>[^\d]{{1,20}}?)(?P<value>\d+(?:\.\d+)?)(?P<unit>
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 _CAUSE_LABEL = re.compile(r"^原因[：:]")
 _BODY_IN_TEXT = re.compile(r"([\u4e00-\u9fff*＊]{2,20}?(?:人民政府|街道办事处|行政公署))")
-_PARTY = re.compile(r"^中共|党委$|党工委$|党组$|委$|委员会$")
 RUNIN_SPLIT = "按“一是……二是……”拆分，小标题取自该条的第一句"
 MAX_TITLE = 80
 SHORT_TITLE = 40
@@ -310,8 +309,8 @@ class _Importer:
             if len(text) <= 30 and not is_sentence(text) and not text.endswith((":", "：")):
                 names += _names(text)
         orgs = [n for n in names if is_organisation(n)]
-        party = next((n for n in orgs if _is_party(n)), None)
-        body = next((n for n in orgs if not _is_party(n)), None)
+        party = next((n for n in orgs if outline.is_party_name(n)), None)
+        body = next((n for n in orgs if not outline.is_party_name(n)), None)
         if body is None:
             match = _BODY_IN_TEXT.search(" ".join(p.text for p in self.paragraphs[intro_start:intro_start + 2]))
             body = match.group(1) if match else None
@@ -793,10 +792,6 @@ def split_cause(paras: list[str]) -> tuple[list[str], list[str]]:
 
 def _names(text: str) -> list[str]:
     return [n for n in re.split(r"[\s\u3000、，,]+", text) if n]
-
-
-def _is_party(name: str) -> bool:
-    return name.startswith("中共") and bool(_PARTY.search(name))
 
 
 def _masthead_line(text: str) -> bool:

@@ -284,6 +284,11 @@ def detect_year(document: Document) -> int | None:
 _ORDER = ("province", "city", "county", "township", "department")
 _NAME_SPLIT = re.compile(r"[\s\u3000、，,]+")
 _PARTY = re.compile(r"^中共|党委|党工委|党组")
+
+
+def is_party_name(name: str) -> bool:
+    """Whether ``name`` is a Party body (中共××委, ××党工委, ××党组), not a government."""
+    return bool(_PARTY.search(name))
 DEFAULT_LEVEL = "county"
 
 
@@ -365,9 +370,9 @@ def find_level(document: Document) -> tuple[str | None, bool]:
     found = [(name, lv) for name, lv in found if lv]
     if not found:
         return None, False
-    party = any(_PARTY.search(name) for name, _ in found)
-    government = any(not _PARTY.search(name) for name, _ in found)
-    level_id = next((lv for name, lv in found if not _PARTY.search(name)), found[0][1])
+    party = any(is_party_name(name) for name, _ in found)
+    government = any(not is_party_name(name) for name, _ in found)
+    level_id = next((lv for name, lv in found if not is_party_name(name)), found[0][1])
     hierarchy = _ORDER[:4]
     # A report to a 人大常委会 goes to the body's own level (government → 同级党委、人大常委会),
     # so the addressees then say nothing about the level above.  A bare “××市人民政府” stays
