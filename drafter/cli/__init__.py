@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> None:
         exc.show()
         code = exc.exit_code
     except DrafterError as exc:
-        _print_error("错误：" + exc.format())
+        _print_error(exc.report())
         code = exc.exit_code
     except KeyboardInterrupt:
         _print_error("已取消。")

@@ -53,7 +53,7 @@ def validate(files, strict):
             result = validate_file(path)
         except InputError as exc:
             unreadable += 1
-            click.echo(click.style("错误：" + exc.format(), fg="red"))
+            click.echo(click.style(exc.report(), fg="red"))
             continue
         for d in result.diagnostics:
             echo_diagnostic(d)

@@ -44,7 +44,7 @@ def _render_one(path: Path, target: Path, *, force: bool, template: str | None, 
             if w.field not in reported:
                 echo_diagnostic(w)
     except DrafterError as exc:
-        click.echo(click.style("错误：" + exc.format(), fg="red"))
+        click.echo(click.style(exc.report(), fg="red"))
         return exc.exit_code
     click.echo(click.style(f"{path} → {target}", fg="green"))
     return 0
@@ -126,7 +126,7 @@ def _pdf(docx_files: list[Path]) -> int:
         for pdf in convert_to_pdf(docx_files):
             click.echo(click.style(f"PDF：{pdf}", fg="green"))
     except DrafterError as exc:
-        click.echo(click.style("错误：" + exc.format(), fg="red"))
+        click.echo(click.style(exc.report(), fg="red"))
         return 1
     return 0
 
@@ -182,7 +182,7 @@ def check(path, strict):
         try:
             load_level(Path(path))
         except DrafterError as exc:
-            click.echo(click.style("错误：" + exc.format(), fg="red"))
+            click.echo(click.style(exc.report(), fg="red"))
             bad += 1
     for file in files:
         found = check_template(file)

@@ -160,6 +160,21 @@ def _syntax_error(name: str, exc: yaml.MarkedYAMLError) -> InputError:
 _TAB_INDENT = re.compile(r"^ *\t")
 
 
+def _schema_keys() -> frozenset:
+    from drafter.data.validate import schema_keys     # validate imports this module
+    return schema_keys()
+
+
+def _input_method_slips(text: str, name: str, keys: frozenset | None) -> None:
+    """Raise one :class:`InputError` carrying every slip the raw-text pre-scan found."""
+    from drafter.data.prescan import prescan
+    slips = prescan(text, name, keys)
+    if slips:
+        first = slips[0]
+        raise InputError(first.message, hint=first.hint, path=name, line=first.line, column=first.column,
+                         field=first.field, diagnostics=slips)
+
+
 def _tab_problems(text: str, name: str) -> None:
     for number, line in enumerate(text.split("\n"), start=1):
         if _TAB_INDENT.match(line):
@@ -276,12 +291,17 @@ def _kind(value) -> str:
     return "单个值"
 
 
-def load_text(text: str, name: str = "<数据>", notes: list[Diagnostic] | None = None) -> Loaded:
-    """Parse YAML text into a :class:`Loaded`; raise :class:`InputError` if unreadable."""
+def load_text(text: str, name: str = "<数据>", notes: list[Diagnostic] | None = None,
+              keys: frozenset | None = None) -> Loaded:
+    """Parse YAML text into a :class:`Loaded`; raise :class:`InputError` if unreadable.
+
+    ``keys`` are the field names the pre-scan recognises (default: the data file schema's).
+    """
     if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         raise InputError("文件是空的（没有任何数据）", path=name,
                          hint="可以运行 drafter init --level county --year 2024 生成一份带说明的数据文件")
     _tab_problems(text, name)
+    _input_method_slips(text, name, _schema_keys() if keys is None else keys)
     _check_bounds(text, name)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)

@@ -10,6 +10,7 @@ import copy
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -50,6 +51,24 @@ def raw_schema() -> dict:
     area["kind"]["allowed"] = kinds
     area["items"]["schema"]["schema"]["kind"]["allowed"] = kinds
     return schema
+
+
+@lru_cache(maxsize=1)
+def schema_keys() -> frozenset:
+    """Every field name the data file schema knows, at any depth."""
+    names: set = set()
+
+    def walk(schema: dict) -> None:
+        for name, rules in schema.items():
+            names.add(name)
+            sub = rules.get("schema") if isinstance(rules, dict) else None
+            if isinstance(sub, dict):
+                if rules.get("type") == "list":
+                    sub = sub.get("schema") if isinstance(sub.get("schema"), dict) else {}
+                walk(sub)
+
+    walk(raw_schema())
+    return frozenset(names)
 
 
 def rules_at(path: tuple) -> dict | None:
@@ -250,6 +269,11 @@ class ReportValidator(cerberus.Validator):
             for i, child in enumerate(value):
                 yield from self._check_strings(child, path + (i,))
         elif isinstance(value, str):
+            if path and isinstance(path[-1], int) and " - " in value and \
+                    (rules_at(path) or {}).get("type") == "string":
+                first, _, rest = value.partition(" - ")
+                yield (ERROR, path, f"“{field_title(path)}”是“{value}”，像是两项被连成了一项",
+                       f"“{first}”和“{rest}”应各占一行、各以“- ”开头，且两行的“-”上下对齐")
             if TODO_MARK in value:
                 yield (ERROR, path, f"“{field_title(path)}”尚未填写（仍是“{TODO_MARK}”提示文字）",
                        "请把提示文字替换为实际内容")
@@ -366,7 +390,15 @@ def _suggest(key: str, allowed: list[str]) -> str | None:
 
 def _type_hint(expected: str, value, path: tuple = ()) -> str:
     if expected in ("integer", "number") and isinstance(value, str):
-        digits = re.match(r"^\s*(-?\d+(?:\.\d+)?)\s*(\S*)$", value)
+        if re.search(r"[０-９．－]", value):
+            narrow = unicodedata.normalize("NFKC", value).strip()
+            return (f"“{value.strip()}”是全角数字：请改为半角数字 {narrow}；"
+                    "输入法按 Shift+空格 可切换全角/半角")
+        if re.fullmatch(r"-?[0-9]+(?:\.[0-9]+)?", value):
+            key = path[-1] if path and isinstance(path[-1], str) else None
+            shown = f"{key}: {value}" if key else value
+            return f"数字两边不加引号：请去掉引号，写成 {shown}"
+        digits = re.match(r"^\s*(-?[0-9]+(?:\.[0-9]+)?)\s*(\S*)$", value)
         if digits:
             unit = digits.group(2).rstrip("%％")
             if not unit:
