@@ -23,13 +23,13 @@ from cerberus import errors as ce
 from drafter import levels
 from drafter.data.loader import Loaded, format_field, load_file
 from drafter.errors import ERROR, WARNING, Diagnostic
+from drafter.outline import leading_number, strip_leading_number
 from drafter.text import codepoint, illegal_xml_chars, zh_date
 
 TODO_MARK = "【待填写】"
 
 # 发文字号: 机关代字〔YYYY〕N号
 DOC_NUMBER = re.compile(r"^(?P<prefix>[^〔〕\s]+)〔(?P<year>\d{4})〕(?P<serial>[1-9]\d*)号$")
-_YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
 
 TYPE_ZH = {
     "string": "文字", "integer": "整数", "number": "数字", "float": "数字",
@@ -146,6 +146,7 @@ class ReportValidator(cerberus.Validator):
             yield from self._check_addressees(meta, level)
             yield from self._check_areas(doc, level)
         yield from self._check_stats(doc)
+        yield from self._check_heading_numbers(doc)
         yield from self._check_strings(doc, ())
 
     def _check_joint(self, meta, level):
@@ -171,22 +172,13 @@ class ReportValidator(cerberus.Validator):
         if isinstance(plan_year, int) and plan_year != year + 1:
             yield (ERROR, ("plan", "year"), f"下一年度安排的年度应为{year + 1}年（报告年度{year}年的下一年），现为{plan_year}年",
                    f"请改为 year: {year + 1}，或检查 meta.year")
-        checks = [(("plan", "title"), plan.get("title"), year + 1, "下一年度安排的标题")]
-        measures = doc.get("measures") if isinstance(doc.get("measures"), dict) else {}
-        checks.append((("measures", "title"), measures.get("title"), year, "主要举措和成效的标题"))
-        for i, area in enumerate(measures.get("areas") or []):
-            if isinstance(area, dict):
-                checks.append((("measures", "areas", i, "title"), area.get("title"), year, "举措的标题"))
-        problems = doc.get("problems") if isinstance(doc.get("problems"), dict) else {}
-        checks.append((("problems", "title"), problems.get("title"), year, "不足和原因的标题"))
-        for path, text, expected, what in checks:
-            if not isinstance(text, str):
-                continue
-            for found in _YEAR_IN_TEXT.findall(text):
-                if int(found) != expected:
-                    severity = ERROR if path[0] == "plan" else WARNING
-                    yield (severity, path, f"{what}写的是{found}年，应为{expected}年",
-                           f"报告年度是{year}年：举措和不足写{year}年，下一年度安排写{year + 1}年")
+        title = plan.get("title")
+        for found in re.findall(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)", title if isinstance(title, str) else ""):
+            if int(found) != year + 1:
+                yield (ERROR, ("plan", "title"), f"下一年度安排的标题写的是{found}年，应为{year + 1}年",
+                       f"报告年度是{year}年：下一年度安排写{year + 1}年")
+        # Other years in titles and the intro are found by lint's item-year rule, which validate
+        # runs on the text (drafter.data.content) once the data has no errors.
 
     def _check_dates(self, meta, level, year):
         date = meta.get("date")
@@ -256,6 +248,25 @@ class ReportValidator(cerberus.Validator):
                        f"{level.name}报告的主要举措中缺少“{kinds[kind].name}”领域",
                        f"请添加一条 kind: {kind} 的举措（{kinds[kind].description}）；"
                        "若它写在某条举措的要点中，可给该要点加 kind: " + kind)
+
+    def _check_heading_numbers(self, doc):
+        """A number typed into a heading's title would be printed twice (“（一）（一）”)."""
+        def walk(node, path):
+            if isinstance(node, dict):
+                title = node.get("title")
+                if isinstance(title, str) and path and path[0] != "meta":
+                    number = leading_number(title)
+                    if number is not None:
+                        yield (WARNING, path + ("title",), f"标题开头写了编号“{number.strip()}”",
+                               f"编号由程序按层次自动生成（一、（一）1.（1）），生成时会删去这个编号；"
+                               f"请把标题改为“{strip_leading_number(title)}”")
+                for key, child in node.items():
+                    if key != "meta":
+                        yield from walk(child, path + (key,))
+            elif isinstance(node, list):
+                for i, child in enumerate(node):
+                    yield from walk(child, path + (i,))
+        yield from walk(doc, ())
 
     def _check_stats(self, doc):
         for path, stat in _walk_stats(doc):
@@ -520,6 +531,10 @@ def validate_loaded(loaded: Loaded) -> Result:
     document = validator.document if validator.document is not None else loaded.data
     for severity, path, message, hint in validator.cross_checks(document):
         result.diagnostics.append(loaded.diagnostic(severity, path, message, hint))
+    if not result.errors:          # the text as it will be printed, checked by lint's content rules
+        from drafter.data.content import content_problems
+        for severity, path, message, hint in content_problems(document):
+            result.diagnostics.append(loaded.diagnostic(severity, path, message, hint))
     result.diagnostics = _dedupe(sorted(result.diagnostics, key=Diagnostic.sort_key))
     result.document = document
     return result

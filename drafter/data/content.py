@@ -1,0 +1,82 @@
+"""Lint's content rules, run by validate on the data file's own text.
+
+``validate`` must not say 数据有效 for a file whose rendered report ``lint`` then
+faults.  Rather than a second copy of the rules, the data is laid out as the
+report render will print (title, 主送, numbered headings, paragraphs, table
+cells, 落款 — :func:`drafter.render.context.build_context` gives exactly that),
+read as a text document, and the chosen lint rules run on it.  Each finding is
+mapped back to the data field its paragraph came from, at that field's line.
+"""
+
+from __future__ import annotations
+
+from drafter.document.model import Document, Paragraph
+from drafter.errors import ERROR, WARNING
+
+# The lint rules about what the text says (not about the layout render produces itself).
+CONTENT_RULES = (
+    "placeholder-text",     # ××, XX, 某某, 【待填写】 …
+    "blank-placeholder",    # 共   件
+    "item-year",            # another year in a heading or the intro
+    "plan-year",            # the plan's heading names the wrong year
+    "heading-form",         # a heading number doubled (“（一）（一）”)
+    "title-organ",          # the title names another organ than the 落款
+    "title-genre",          # 总结 instead of 报告, no year in the title
+)
+_SEVERITY = {"error": ERROR, "warning": WARNING}
+
+
+def rendition(context: dict, meta: dict) -> tuple[Document, list[tuple]]:
+    """The report as render lays it out, as a text document, and each paragraph's data path."""
+    lines: list[tuple[str, tuple, str]] = []          # (text, data path, part)
+    title_path = ("meta", "title") if meta.get("title") else ("meta", "body")
+    lines.append((context["title"].replace("\n", ""), title_path, "body"))   # one paragraph, a break inside
+    if context["recipients"].strip("："):
+        lines.append((context["recipients"], ("meta", "recipients"), "body"))
+    for block in context["body"]:
+        source = tuple(block.get("source") or ())
+        if block["kind"] == "table":
+            lines.append((block["caption"], source, "table"))
+            for row in block["rows"]:
+                lines += [(row["name"], source, "table"), (row["value"], source, "table")]
+        else:
+            lines.append((block["number"] + block["text"], source, "body"))
+    signature_path = ("meta", "signature") if meta.get("signature") else ("meta", "body")
+    lines += [(name, signature_path, "body") for name in context["signature"]]
+    lines.append((context["date"], ("meta", "date"), "body"))
+    paragraphs = [Paragraph(text=text, index=i, part=part) for i, (text, _, part) in enumerate(lines)]
+    return Document(path="<数据文件>", kind="text", paragraphs=paragraphs), [path for _, path, _ in lines]
+
+
+def content_problems(document: dict):
+    """(severity, data path, message, hint) for each content-rule finding on a valid document."""
+    from drafter.levels import get_level
+    from drafter.lint import registry
+    from drafter.lint.config import LintConfig
+    from drafter.lint.runner import lint_document
+    from drafter.render.context import build_context
+
+    meta = document["meta"]
+    context, _ = build_context(document)
+    doc, paths = rendition(context, meta)
+    joint = bool(meta.get("joint")) and get_level(meta["level"]).variant(True) is not None
+    config = LintConfig(rules={rule_id: {"enabled": False} for rule_id in registry.ids()
+                               if rule_id not in CONTENT_RULES})
+    result = lint_document(doc, level=meta["level"], year=meta["year"], joint=joint, config=config)
+    seen = set()
+    for finding in result.findings:
+        if finding.severity not in _SEVERITY:
+            continue                                  # info: lint shows it, validate need not
+        index = finding.location.index
+        path = paths[index] if index is not None and 0 <= index < len(paths) else ("meta",)
+        if (path, finding.rule) in seen:              # e.g. body printed in the title and the 落款
+            continue
+        seen.add((path, finding.rule))
+        excerpt = finding.location.excerpt
+        message = finding.message
+        if excerpt and excerpt not in message:
+            message += f"（原文：“{excerpt}”）"
+        yield (_SEVERITY.get(finding.severity, WARNING), path, message + f"［{finding.rule}］", finding.hint)
+
+
+__all__ = ["CONTENT_RULES", "content_problems", "rendition"]
