@@ -27,12 +27,35 @@ _SEVERITY = {"error": ERROR, "warning": WARNING}
 
 
 def rendition(context: dict, meta: dict) -> tuple[Document, list[tuple]]:
-    """The report as render lays it out, as a text document, and each paragraph's data path."""
+    """The report as render lays it out (the template's order), as a text document, and each
+    paragraph's data path."""
     lines: list[tuple[str, tuple, str]] = []          # (text, data path, part)
-    title_path = ("meta", "title") if meta.get("title") else ("meta", "body")
+    body_path = ("meta", "body")
+    signature_path = ("meta", "signature") if meta.get("signature") else body_path
+
+    def masthead() -> None:
+        names = [(n, ("meta", "party_body") if i == 0 and len(context["masthead"]) > 1 else body_path)
+                 for i, n in enumerate(context["masthead"])]
+        lines.extend((name + ("文件" if len(names) == 1 else ""), path, "body") for name, path in names)
+        signers = f"\u3000签发人：{context['signers']}" if context["signers"] else ""
+        if context["doc_number"] or signers:
+            lines.append((context["doc_number"] + signers, ("meta", "doc_number"), "body"))
+
+    def closing() -> None:
+        lines.extend((name, signature_path, "body") for name in context["signature"])
+        lines.append((context["date"], ("meta", "date"), "body"))
+
+    recipients = (context["recipients"], ("meta", "recipients"), "body")
+    if context["cover_letter"]:
+        masthead()
+        lines.append(recipients)
+        lines += [(p, ("meta", "cover_letter", "text"), "body") for p in context["cover_letter"]["text"]]
+        closing()
+    if context["red_header"]:
+        masthead()
+    title_path = ("meta", "title") if meta.get("title") else body_path
     lines.append((context["title"].replace("\n", ""), title_path, "body"))   # one paragraph, a break inside
-    if context["recipients"].strip("："):
-        lines.append((context["recipients"], ("meta", "recipients"), "body"))
+    lines.append(recipients)
     for block in context["body"]:
         source = tuple(block.get("source") or ())
         if block["kind"] == "table":
@@ -41,9 +64,16 @@ def rendition(context: dict, meta: dict) -> tuple[Document, list[tuple]]:
                 lines += [(row["name"], source, "table"), (row["value"], source, "table")]
         else:
             lines.append((block["number"] + block["text"], source, "body"))
-    signature_path = ("meta", "signature") if meta.get("signature") else ("meta", "body")
-    lines += [(name, signature_path, "body") for name in context["signature"]]
-    lines.append((context["date"], ("meta", "date"), "body"))
+    lines += [(text, ("meta", "attachments"), "body") for text in context["attachments"]]
+    closing()
+    if context["contact"]:
+        lines.append((context["contact"], ("meta", "contact"), "body"))
+    if context["cc"]:
+        lines.append((context["cc"], ("meta", "cc"), "table"))
+    if context["issuer"]:
+        lines += [(context["issuer"], ("meta", "issuer"), "table"),
+                  (context["issue_date"], ("meta", "issue_date"), "table")]
+    lines = [line for line in lines if line[0].strip()]
     paragraphs = [Paragraph(text=text, index=i, part=part) for i, (text, _, part) in enumerate(lines)]
     return Document(path="<数据文件>", kind="text", paragraphs=paragraphs), [path for _, path, _ in lines]
 

@@ -138,6 +138,7 @@ class ReportValidator(cerberus.Validator):
         level = levels.all_levels().get(meta.get("level"))
         year = meta.get("year") if isinstance(meta.get("year"), int) else None
         yield from self._check_joint(meta, level)
+        yield from self._check_masthead(meta)
         if year is not None:
             yield from self._check_years(doc, year)
             yield from self._check_dates(meta, level, year)
@@ -165,6 +166,19 @@ class ReportValidator(cerberus.Validator):
         if joint and isinstance(party, str) and party and not re.search(r"^中共|委$|委员会$|党组$|党工委$", party):
             yield (WARNING, ("meta", "party_body"), f"“{party}”不像党委的规范名称",
                    "一般写作“中共××市委”或“中共××县委员会”")
+
+    def _check_masthead(self, meta):
+        """发文字号 and 签发人 are printed only in a masthead: the red header or the cover letter."""
+        red, letter = meta.get("red_header") is True, meta.get("cover_letter") is not None
+        if not red and not letter:
+            for key in ("doc_number", "signer"):
+                if meta.get(key):
+                    yield (WARNING, ("meta", key), f"写了{field_title(('meta', key))}，但报告中不会印出",
+                           f"{field_title(('meta', key))}只印在红头版头或报送函上：需要时请设 red_header: true"
+                           f"或添加 cover_letter；不需要时请删去 {key}")
+        elif red and letter:
+            yield (WARNING, ("meta", "red_header"), "报送函和报告首页都会印红头版头（发文字号、签发人印两次）",
+                   "随报送函报送时，报告本身一般不再加红头：请删去 red_header: true，或不用 cover_letter")
 
     def _check_years(self, doc, year):
         plan = doc.get("plan") if isinstance(doc.get("plan"), dict) else {}
@@ -212,9 +226,14 @@ class ReportValidator(cerberus.Validator):
         title = meta.get("title")
         if not isinstance(title, str) or not title:
             return
-        if str(year) not in title:
+        others = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)", title) if int(y) != year]
+        if others and str(year) not in title:
+            # The report's year is read from its title: every other year check would then be off.
+            yield (ERROR, ("meta", "title"), f"标题写的是{others[0]}年，而报告年度（meta.year）是{year}年",
+                   f"请把标题中的“{others[0]}年”改为“{year}年”，或检查 meta.year")
+        elif str(year) not in title:
             yield (WARNING, ("meta", "title"), f"标题中没有报告年度“{year}年”",
-                   "标题一般为“××关于{0}年法治政府建设情况的报告”".format(year))
+                   "标题一般为“{0}关于{1}年法治政府建设情况的报告”".format(meta.get("body") or "××", year))
         if "总结" in title:
             yield (WARNING, ("meta", "title"), "标题用了“总结”，年度报告的文种是“报告”",
                    "请改为“……情况的报告”")

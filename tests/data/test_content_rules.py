@@ -76,3 +76,24 @@ def test_title_naming_another_organ(tmp_path, run_cli):
 def test_examples_stay_clean(run_cli):
     result = run_cli("validate", "--strict", *sorted(EXAMPLES.glob("*.yaml")))
     assert result.code == 0, result.out
+
+
+def test_doc_number_without_red_header_or_cover_letter_warns(tmp_path, run_cli):
+    text = SOURCE.replace("  cover_letter:\n    text: |\n      现将我市2020年法治政府建设情况的报告随文报送，请审阅。\n", "", 1)
+    assert text != SOURCE
+    path = tmp_path / "no-letter.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("validate", "--strict", path)
+    assert result.code == 1
+    line = text[: text.index("  doc_number:")].count("\n") + 1
+    warning = next(l for l in result.out.splitlines() if "meta.doc_number" in l)
+    assert warning.startswith(f"{path}:{line}:15: meta.doc_number: 警告：写了发文字号，但报告中不会印出")
+    assert "red_header: true" in warning and "cover_letter" in warning
+
+
+def test_title_with_another_year_is_an_error(tmp_path, run_cli):
+    path, line = edited(tmp_path, "  year: 2020\n", "  year: 2020\n  title: 兴平市人民政府关于2019年法治政府建设情况的报告\n")
+    result = run_cli("validate", path)
+    assert result.code == 1
+    (error,) = lines_with(result.out, ": 错误：")
+    assert error.startswith(f"{path}:{line + 1}:10: meta.title: 错误：标题写的是2019年，而报告年度（meta.year）是2020年")
