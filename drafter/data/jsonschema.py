@@ -7,6 +7,7 @@ With the ``# yaml-language-server: $schema=...`` line in a data file, VS Code
 from __future__ import annotations
 
 import json
+import re
 
 from drafter import levels
 from drafter.data.validate import DOC_NUMBER, raw_schema
@@ -26,6 +27,18 @@ def _description(meta: dict, allowed_names: dict | None) -> str:
         shown = "、".join(map(str, example)) if isinstance(example, list) else str(example)
         text += f" 例如：{shown}"
     return text.strip()
+
+
+def ecma_pattern(pattern: str) -> str:
+    """A Python regex as an ECMAScript one (editors run patterns with JavaScript's RegExp).
+
+    Named groups ``(?P<name>…)`` are Python-only: some JavaScript engines reject even the
+    ``(?<name>…)`` spelling, so they become plain groups.  Anything else Python-only is a bug.
+    """
+    converted = re.sub(r"\(\?P<[A-Za-z_][A-Za-z0-9_]*>", "(", pattern)
+    if re.search(r"\(\?P[=>]|\(\?[aiLmsux]+[):]|\\[AZ]", converted):
+        raise ValueError(f"pattern is not ECMAScript: {pattern}")
+    return converted
 
 
 def _names_for(field: str, allowed: list) -> dict | None:
@@ -60,7 +73,8 @@ def convert(rules: dict, field: str = "") -> dict:
         if "minlength" in rules:
             out["minItems"] = rules["minlength"]
     elif kind == "date":
-        out.update({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})
+        out.update({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$",
+                    "errorMessage": "日期请写成 2025-02-20 的形式（年-月-日，数字用半角）"})
     else:
         out["type"] = _TYPES.get(kind, "string")
         if kind == "string":
@@ -73,16 +87,37 @@ def convert(rules: dict, field: str = "") -> dict:
         if "max" in rules:
             out["maximum"] = rules["max"]
     if rules.get("check_with") == "doc_number":
-        out["pattern"] = DOC_NUMBER.pattern
+        out["pattern"] = ecma_pattern(DOC_NUMBER.pattern)
+        out["errorMessage"] = ("发文字号格式应为“机关代字〔年份〕序号号”：年份用六角括号〔〕、写全四位，"
+                               "序号不编虚位、不加“第”，如“" + str(meta.get("example", "兴政发〔2025〕3号")) + "”")
     allowed = rules.get("allowed")
+    names = _names_for(field, allowed) if allowed else None
     if allowed:
         out["enum"] = list(allowed)
+        out["errorMessage"] = "可选值：" + "、".join(f"{k}（{v}）" if k != v else str(k) for k, v in names.items())
     if "default" in rules:
         out["default"] = rules["default"]
-    description = _description(meta, _names_for(field, allowed) if allowed else None)
+    description = _description(meta, names)
     if description:
         out["description"] = description
+        out["markdownDescription"] = _markdown(meta, names)
     return out
+
+
+def _markdown(meta: dict, allowed_names: dict | None) -> str:
+    """The description for VS Code's hover: title in bold, choices as a list, example as code."""
+    parts = []
+    if meta.get("title"):
+        parts.append(f"**{meta['title']}**")
+    if meta.get("description"):
+        parts.append(meta["description"])
+    if allowed_names:
+        parts.append("可选值：\n\n" + "\n".join(f"- `{k}`：{v}" for k, v in allowed_names.items()))
+    if "example" in meta:
+        example = meta["example"]
+        shown = "、".join(f"`{v}`" for v in example) if isinstance(example, list) else f"`{example}`"
+        parts.append(f"例如：{shown}")
+    return "\n\n".join(parts)
 
 
 def json_schema() -> dict:
