@@ -138,14 +138,10 @@ class Level:
         return any(re.search(p, name) for p in self.body_patterns)
 
 
-def _read_yaml(path: Path) -> dict:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise DrafterError(f"层级定义文件无法读取：{path}", hint=f"请检查该文件（{exc.__class__.__name__}）") from exc
-    if not isinstance(data, dict):
-        raise DrafterError(f"层级定义文件格式不对：{path}", hint="文件内容应为“键: 值”形式")
-    return data
+def _read_yaml(path: Path, kind: str) -> dict:
+    """A definition file's data, checked against its schema (a misspelt key is an error)."""
+    from drafter.data.definitions import load_checked
+    return load_checked(path, kind)
 
 
 def _need(data: dict, key: str, path: Path):
@@ -173,7 +169,7 @@ def _addressees(raw, path: Path) -> tuple[Addressee, ...]:
 
 @lru_cache(maxsize=1)
 def _common() -> dict:
-    return _read_yaml(templates_root() / "common.yaml")
+    return _read_yaml(templates_root() / "common.yaml", "common")
 
 
 def _items(common: dict, overrides: dict, path: Path) -> dict:
@@ -194,7 +190,7 @@ def load_level(directory: Path) -> Level:
     if not path.is_file():
         raise DrafterError(f"目录中没有层级定义文件 {LEVEL_FILE}：{directory}",
                            hint="模板目录应由 drafter templates new 创建，或从 templates/<层级>/ 复制")
-    raw = _read_yaml(path)
+    raw = _read_yaml(path, "level")
     common = _common()
     default_deadline = _deadline(common["deadline"], path)
     variants = {}

@@ -157,6 +157,36 @@ def list_():
             click.echo(f"    （无联合报告：{level.joint_unsupported}）")
 
 
+def _check_definitions(path) -> int:
+    """Check level.yaml / common.yaml (of ``path``, or every shipped one): the number that fail."""
+    from drafter.data.definitions import check_file
+    from drafter.errors import InputError
+    from drafter.levels import LEVEL_FILE, templates_root
+
+    if path is None:
+        root = templates_root()
+        files = [(root / "common.yaml", "common")] + [(p, "level") for p in sorted(root.glob(f"*/{LEVEL_FILE}"))]
+    else:
+        folder = Path(path) if Path(path).is_dir() else Path(path).parent
+        files = [(folder / "common.yaml", "common"), (folder / LEVEL_FILE, "level")]
+        files += [(p, "level") for p in sorted(folder.glob(f"*/{LEVEL_FILE}"))] if (folder / "common.yaml").is_file() else []
+        files = [(f, kind) for f, kind in files if f.is_file()]
+    bad = 0
+    for file, kind in files:
+        try:
+            found = check_file(file, kind)
+        except InputError as exc:
+            found = exc.diagnostics or [exc.diagnostic()]
+        for d in found:
+            echo_diagnostic(d)
+        if any(d.is_error for d in found):
+            bad += 1
+            click.echo(f"{file}: {sum(d.is_error for d in found)}个错误")
+        else:
+            click.echo(click.style(f"{file}: 通过", fg="green"))
+    return bad
+
+
 @templates.command("check", short_help="检查模板")
 @click.argument("path", required=False, type=click.Path(exists=True), metavar="[模板或文件夹]")
 @click.option("--strict", is_flag=True, help="有警告也视为不通过（退出码 1）。")
@@ -165,7 +195,8 @@ def check(path, strict):
 
     不给路径时检查 drafter 自带的全部模板；可以给出一个 .docx 或一个文件夹（如 drafter templates new 创建的）。
 
-    检查：被 Word 拆开或改坏的标签、未知变量和没有用到的数据字段、{%p %}/{%tr %} 用法、脚注中的标签。
+    检查：被 Word 拆开或改坏的标签、未知变量和没有用到的数据字段、{%p %}/{%tr %} 用法、脚注中的标签；
+    以及层级定义 level.yaml 和共用定义 common.yaml 中写错的键和值。
 
     \b
     退出码：0 没有错误；1 有错误（或 --strict 时有警告）；2 文件无法读取。
@@ -175,15 +206,8 @@ def check(path, strict):
     files = template_files(path)
     if not files:
         raise click.UsageError(f"“{path}”中没有 .docx 模板")
+    definitions_bad = _check_definitions(path)
     bad = 0
-    if path and (Path(path) / "level.yaml").is_file():
-        from drafter.errors import DrafterError
-        from drafter.levels import load_level
-        try:
-            load_level(Path(path))
-        except DrafterError as exc:
-            click.echo(click.style(exc.report(), fg="red"))
-            bad += 1
     for file in files:
         found = check_template(file)
         for d in found:
@@ -197,7 +221,7 @@ def check(path, strict):
             click.echo(click.style(f"{file}: 通过" + (f"（{warnings}个警告）" if warnings else ""), fg="green"))
     if len(files) > 1:
         click.echo(f"共检查{len(files)}个模板：{len(files) - bad}个通过，{bad}个有问题。")
-    raise SystemExit(1 if bad else 0)
+    raise SystemExit(1 if bad or definitions_bad else 0)
 
 
 @templates.command("new", short_help="新建本地模板")
