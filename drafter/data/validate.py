@@ -153,8 +153,9 @@ class ReportValidator(cerberus.Validator):
     def _check_joint(self, meta, level):
         joint = meta.get("joint") is True
         if joint and not meta.get("party_body"):
+            place = level.place_for(meta.get("body")) if level is not None else "××"
             yield (ERROR, ("meta", "joint"), "联合报告必须写明党委名称",
-                   "请在 meta 下添加 party_body，例如：party_body: 中共鞍山市委")
+                   f"请在 meta 下添加 party_body，例如：party_body: 中共{place}委")
         if not joint and meta.get("party_body"):
             yield (WARNING, ("meta", "party_body"), "写了党委名称，但 joint 不是 true",
                    "党政联合报告请设 joint: true；否则删除 party_body")
@@ -206,7 +207,7 @@ class ReportValidator(cerberus.Validator):
                     deadline = variant.deadline.date_for(year)
                     if date > deadline:
                         yield (WARNING, ("meta", "date"),
-                               f"成文日期{zh_date(date)}晚于报送期限{zh_date(deadline)}（{level.name}{variant.name}）",
+                               f"成文日期{zh_date(date)}晚于报送期限{zh_date(deadline)}（{_level_variant(level, variant)}）",
                                "请尽早成文报送；如确已逾期，请在报送时说明原因")
                     elif date == deadline:
                         yield (WARNING, ("meta", "date"), f"成文日期恰为报送期限当天（{zh_date(deadline)}）",
@@ -249,7 +250,7 @@ class ReportValidator(cerberus.Validator):
             if role.match and not any(role.matches(r) for r in recipients):
                 yield (WARNING, ("meta", "recipients"),
                        f"主送机关中没有“{role.role}”（{variant.name}应主送{'、'.join(r.role for r in variant.recipients)}）",
-                       f"例如：{role.example}")
+                       f"例如：{role.example_for(level.place_for(meta.get('body')))}")
 
     def _check_areas(self, doc, level):
         measures = doc.get("measures") if isinstance(doc.get("measures"), dict) else {}
@@ -312,6 +313,11 @@ class ReportValidator(cerberus.Validator):
                 names = "、".join(codepoint(c) for c in bad)
                 yield (WARNING, path, f"含有不可见的控制字符 {names}（多为从网页或 PDF 复制带入）",
                        "生成文档时会删除这些字符；建议在编辑器中删除后重新输入该处文字")
+
+
+def _level_variant(level, variant) -> str:
+    """“县级 县（市、区）人民政府报告”, but “政府部门报告” where the variant already names the level."""
+    return variant.name if variant.name.startswith(level.name) else f"{level.name}{variant.name}"
 
 
 def doc_number_problem(value: str) -> str | None:
@@ -466,7 +472,9 @@ def _messages(error: ce.ValidationError) -> tuple[str, str | None] | None:
     if code == ce.REQUIRED_FIELD.code:
         rules = rules_at(path) or {}
         example = (rules.get("meta") or {}).get("example")
+        empty_hint = (rules.get("meta") or {}).get("empty_hint")
         hint = f"请添加 {path[-1]}:" + (f"，例如：{path[-1]}: {_example_text(example)}" if example is not None else "")
+        hint += f"；{empty_hint}" if empty_hint else ""
         return f"缺少必填字段“{path[-1]}”（{title}）", hint
     if code == ce.UNKNOWN_FIELD.code:
         parent = rules_at(path[:-1]) or {}
@@ -476,7 +484,8 @@ def _messages(error: ce.ValidationError) -> tuple[str, str | None] | None:
         hint = (f"是不是“{guess}”？" if guess else "") + "此处可用的字段：" + "、".join(allowed)
         return f"未知字段“{key}”", hint
     if code in (ce.EMPTY_NOT_ALLOWED.code, ce.NOT_NULLABLE.code):
-        return f"“{title}”没有填写", "请填写内容；不需要的可选字段可整行删除"
+        empty_hint = ((rules_at(path) or {}).get("meta") or {}).get("empty_hint")
+        return f"“{title}”没有填写", empty_hint or "请填写内容；不需要的可选字段可整行删除"
     if code == ce.BAD_TYPE.code:
         expected = error.constraint if isinstance(error.constraint, str) else error.constraint[0]
         return (f"“{title}”应为{TYPE_ZH.get(expected, expected)}，现在是“{_value_text(error.value)}”",

@@ -80,7 +80,7 @@ def test_chinese_hover_and_error_texts():
     meta = json_schema()["properties"]["meta"]["properties"]
     assert meta["level"]["errorMessage"].startswith("可选值：province（省级）")
     assert meta["body"]["markdownDescription"].startswith("**报告主体**")
-    assert "`兴平市人民政府`" in meta["body"]["markdownDescription"]
+    assert "`××县人民政府`" in meta["body"]["markdownDescription"]
     assert meta["date"]["errorMessage"].startswith("日期请写成 2025-02-20")
 
 
