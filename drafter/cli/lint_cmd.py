@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import click
 
-from drafter.cli.zh import ZhCommand
+from drafter.cli.output import colour, emit_document, info, is_stdio, read_stdin_bytes
+from drafter.cli.zh import Year, ZhCommand
 
 FORMATS = ("text", "json", "sarif")
 FAIL_ON = ("error", "warning", "info")
@@ -37,6 +37,18 @@ def _lint_all(inputs, *, level, year, explicit):
     for path in inputs:
         config = explicit or LintConfig()
         try:
+            from drafter.cli.data_cmds import wrong_kind
+            mismatch = wrong_kind(path, "draft")
+            if mismatch is not None:
+                raise mismatch
+            if is_stdio(path):                  # a text draft piped in
+                from drafter.document.text_reader import decode, read_text
+                from drafter.lint.runner import lint_document
+                name = "<标准输入>"
+                result = lint_document(read_text(decode(read_stdin_bytes(), name), name),
+                                       level=level, year=year, config=config)
+                out.append((result, config))
+                continue
             config = _config_for(path, explicit, cache)
             result = lint_path(path, level=level, year=year, config=config)
         except DrafterError as exc:
@@ -74,14 +86,14 @@ def _apply_baselines(linted, baseline) -> None:
 
 
 def _colour(output) -> bool:
-    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return (output is None or is_stdio(output)) and colour()
 
 
 @click.command(cls=ZhCommand, short_help="检查报告草稿")
 @click.argument("paths", nargs=-1, required=True, metavar="文件或文件夹...")
 @click.option("--level", metavar="层级", help="指定报告层级：province 省级、city 设区的市、county 县级、township 乡镇（街道）、"
                    "department 政府部门；不指定则自动识别。")
-@click.option("--year", type=click.IntRange(1990, 2100), metavar="年份", help="指定报告年度（如 2024），不指定则从标题和正文识别。")
+@click.option("--year", type=Year(1990, 2100), help="指定报告年度（四位数字，如 2024），不指定则从标题和正文识别。")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="输出格式：text 中文（按文件分组）、json 供其他程序读取、sarif 供代码平台读取。")
 @click.option("--annotate", "annotate_out", type=click.Path(dir_okay=False), metavar="副本.docx",
@@ -95,7 +107,7 @@ def _colour(output) -> bool:
 @click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="基线文件",
               help="把本次发现的全部问题写入基线文件（视为已接受），之后用 --baseline 使用。")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="文件",
-              help="把检查结果写入文件，而不是显示在屏幕上。")
+              help="把检查结果写入文件，而不是显示在屏幕上（写“-”为标准输出）。")
 def lint(paths, level, year, fmt, annotate_out, fail_on, config_path, baseline, write_baseline, output):
     """检查报告草稿（.docx、.txt、.md；文件夹会递归检查），列出缺项和常见错误。
 
@@ -148,8 +160,10 @@ def lint(paths, level, year, fmt, annotate_out, fail_on, config_path, baseline, 
     else:
         from drafter.report.text import render
         text = render(results, colour=_colour(output))
-    if output:
+    if output and not is_stdio(output):
         write_text(output, text)
+    elif fmt in ("json", "sarif"):
+        emit_document(text)                    # UTF-8 whatever the console's code page
     else:
         click.echo(text, nl=False)
 

@@ -7,19 +7,24 @@ from pathlib import Path
 
 import click
 
-from drafter.cli.data_cmds import echo_diagnostic, expand_inputs
+from drafter.cli.data_cmds import echo_diagnostic, expand_inputs, wrong_kind
+from drafter.cli.output import detail, info, is_stdio, problem
 from drafter.cli.zh import ZhCommand, ZhGroup
 
 
-def _targets(inputs: list[Path], output: str | None) -> list[Path]:
-    """Where each input's .docx goes: beside it, the -o file (one input) or inside the -o folder."""
+def _targets(inputs: list[Path], output: str | None, folder_input: bool = False) -> list[Path]:
+    """Where each input's .docx goes: beside it, the -o file (one input) or inside the -o folder.
+
+    A folder given as input always means a folder output, however many files it holds.
+    """
     if output is None:
         return [p.with_suffix(".docx") for p in inputs]
     out = Path(output)
-    as_folder = out.is_dir() or output.endswith(("/", "\\")) or len(inputs) > 1
+    as_folder = out.is_dir() or output.endswith(("/", "\\")) or len(inputs) > 1 or folder_input
     if as_folder:
         if out.exists() and not out.is_dir():
-            raise click.UsageError(f"有多个输入文件时 -o 应是文件夹，而“{output}”是一个文件")
+            why = "输入是文件夹" if folder_input else "有多个输入文件"
+            raise click.UsageError(f"{why}时 -o 应是文件夹，而“{output}”是一个文件")
         return [out / (p.stem + ".docx") for p in inputs]
     return [out if out.suffix.lower() == ".docx" else out.with_suffix(".docx")]
 
@@ -31,12 +36,16 @@ def _render_one(path: Path, target: Path, *, force: bool, template: str | None, 
     from drafter.render.render import render_report
 
     try:
+        mismatch = wrong_kind(path, "data")
+        if mismatch is not None:
+            raise mismatch
+        detail(f"检查 {path}")
         result = validate_file(path)
         for d in result.diagnostics:
             echo_diagnostic(d)
         if not result.ok(strict):
-            click.echo(click.style(f"{path}: 数据有{len(result.errors)}个错误、{len(result.warnings)}个警告，"
-                                   "未生成报告（请先按提示修改数据文件）", fg="red"))
+            problem(f"{path}: 数据有{len(result.errors)}个错误、{len(result.warnings)}个警告，"
+                    "未生成报告（请先按提示修改数据文件）")
             return 1
         warnings = render_report(result.document, target, template=template, force=force, source=str(path))
         reported = {d.field for d in result.diagnostics}
@@ -44,16 +53,17 @@ def _render_one(path: Path, target: Path, *, force: bool, template: str | None, 
             if w.field not in reported:
                 echo_diagnostic(w)
     except DrafterError as exc:
-        click.echo(click.style(exc.report(), fg="red"))
+        problem(exc.report())
         return exc.exit_code
-    click.echo(click.style(f"{path} → {target}", fg="green"))
+    info(f"{path} → {target}", fg="green")
     return 0
 
 
 @click.command(cls=ZhCommand, short_help="生成 .docx 报告")
 @click.argument("files", nargs=-1, required=True, metavar="数据文件或文件夹...")
 @click.option("-o", "--output", metavar="输出",
-              help="输出的 .docx 文件名；有多个输入时为输出文件夹。默认与数据文件同名、放在同一文件夹。")
+              help="输出的 .docx 文件名；有多个输入或输入是文件夹时为输出文件夹；写“-”则把 .docx 写到标准输出。"
+                   "默认与数据文件同名、放在同一文件夹。")
 @click.option("--force", is_flag=True, help="输出文件已存在且在 Word/WPS 中修改过时，仍然覆盖它（修改会丢失）。")
 @click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF（需已安装 LibreOffice）。")
 @click.option("--template", type=click.Path(exists=True), metavar="模板",
@@ -80,7 +90,11 @@ def render(files, output, force, pdf, template, strict):
     inputs = expand_inputs(files)
     if not inputs:
         raise click.UsageError("没有找到 .yaml 数据文件")
-    targets = _targets(inputs, output)
+    if is_stdio(output):
+        if len(inputs) != 1 or pdf:
+            raise click.UsageError("-o - 只能用于一个数据文件（且不能与 --pdf 同用）")
+        raise SystemExit(_render_to_stdout(inputs[0], template=template, strict=strict))
+    targets = _targets(inputs, output, folder_input=any(Path(f).is_dir() for f in files))
     codes, produced, seen = [], [], {}
     batch = len(inputs) > 1
     items = list(zip(inputs, targets))
@@ -90,8 +104,8 @@ def render(files, output, force, pdf, template, strict):
         for path, target in bar:
             key = target.resolve()
             if key in seen:
-                click.echo(click.style(f"错误：{path}: 输出文件 {target} 与 {seen[key]} 的输出重名，未生成"
-                                       "（请把数据文件改成不同的名字）", fg="red"))
+                problem(f"{path}: 错误：输出文件 {target} 与 {seen[key]} 的输出重名，未生成"
+                        "（请把数据文件改成不同的名字）")
                 codes.append(2)
                 continue
             seen[key] = path
@@ -103,8 +117,37 @@ def render(files, output, force, pdf, template, strict):
         codes.append(_pdf(produced))
     failed = sum(1 for c in codes[:len(items)] if c)
     if batch:
-        click.echo(f"共{len(items)}个数据文件：生成{len(produced)}个，失败{failed}个。")
+        info(f"共{len(items)}个数据文件：生成{len(produced)}个，失败{failed}个。")
     raise SystemExit(max(codes, default=0))
+
+
+def _render_to_stdout(path: Path, *, template: str | None, strict: bool) -> int:
+    """Render one data file and write the .docx bytes to standard output (no file named “-”)."""
+    import tempfile
+
+    from drafter.cli.output import emit_bytes
+
+    with tempfile.TemporaryDirectory(prefix="drafter-") as folder:
+        target = Path(folder) / (path.stem + ".docx")
+        with _quiet_success():
+            code = _render_one(path, target, force=True, template=template, strict=strict)
+        if code == 0:
+            emit_bytes(target.read_bytes())
+    return code
+
+
+class _quiet_success:
+    """Success lines go to stderr while stdout carries the document."""
+
+    def __enter__(self):
+        import sys as _sys
+        self._stdout = _sys.stdout
+        _sys.stdout = _sys.stderr
+
+    def __exit__(self, *exc):
+        import sys as _sys
+        _sys.stdout = self._stdout
+        return False
 
 
 class _nullbar:
@@ -177,13 +220,20 @@ def _check_definitions(path) -> int:
             found = check_file(file, kind)
         except InputError as exc:
             found = exc.diagnostics or [exc.diagnostic()]
+        if kind == "level" and not any(d.is_error for d in found):
+            from drafter.errors import DrafterError
+            from drafter.levels import load_level
+            try:                                 # what the schema cannot say (item_order has all five …)
+                load_level(file.parent)
+            except DrafterError as exc:
+                found = found + (exc.diagnostics or [exc.diagnostic()])
         for d in found:
             echo_diagnostic(d)
         if any(d.is_error for d in found):
             bad += 1
-            click.echo(f"{file}: {sum(d.is_error for d in found)}个错误")
+            problem(f"{file}: {sum(d.is_error for d in found)}个错误")
         else:
-            click.echo(click.style(f"{file}: 通过", fg="green"))
+            info(f"{file}: 通过", fg="green")
     return bad
 
 

@@ -9,7 +9,7 @@ from drafter.lint.finding import ERROR, INFO, SEVERITY_ZH, WARNING
 from drafter.report import STATUS_ZH
 
 COLOURS = {ERROR: "red", WARNING: "yellow", INFO: "cyan"}
-STATUS_MARK = {"section": "✔", "subsection": "◐", "body": "◐", "missing": "✘"}
+STATUS_MARK = {"section": "√", "subsection": "△", "body": "△", "missing": "×"}
 
 
 def _style(text: str, colour: bool, **kw) -> str:

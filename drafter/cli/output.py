@@ -1,0 +1,74 @@
+"""What the CLI writes, decided in one place: colour, verbosity, machine-readable output.
+
+- Colour: on for a terminal, off when ``NO_COLOR`` is set (https://no-color.org) or output is
+  redirected.  :func:`colour` is the only place that decides.
+- Verbosity: ``drafter -q`` shows only problems; ``drafter -v`` also shows each step.
+- JSON, SARIF, YAML and .docx sent to stdout are bytes in UTF-8 whatever the console's code page
+  (a Chinese Windows console is GBK): :func:`emit_bytes` / :func:`emit_document`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+QUIET, NORMAL, VERBOSE = 0, 1, 2
+STDIO = "-"          # a path of "-" means standard input or standard output
+
+
+def colour(stream=None) -> bool:
+    """Whether to colour what goes to ``stream`` (stdout by default)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    stream = stream or sys.stdout
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def verbosity() -> int:
+    ctx = click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    return obj.get("verbosity", NORMAL) if isinstance(obj, dict) else NORMAL
+
+
+def info(text: str, **style) -> None:
+    """A progress or success line: hidden by ``-q``."""
+    if verbosity() >= NORMAL:
+        click.echo(click.style(text, **style) if style and colour() else text)
+
+
+def detail(text: str) -> None:
+    """A step worth showing only with ``-v`` (to stderr, so it never mixes with results)."""
+    if verbosity() >= VERBOSE:
+        click.echo(text, err=True)
+
+
+def problem(text: str, fg: str = "red") -> None:
+    """A problem line: always shown."""
+    click.echo(click.style(text, fg=fg) if colour() else text)
+
+
+def emit_document(text: str) -> None:
+    """A whole document (JSON, SARIF, YAML) on stdout, always UTF-8."""
+    emit_bytes(text.encode("utf-8"))
+
+
+def emit_bytes(data: bytes) -> None:
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:                          # a test runner's text stream
+        stream.write(data.decode("utf-8"))
+        return
+    stream.flush()
+    buffer.write(data)
+    buffer.flush()
+
+
+def is_stdio(path) -> bool:
+    return path is not None and str(path) == STDIO
+
+
+def read_stdin_bytes() -> bytes:
+    stream = sys.stdin
+    return stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
