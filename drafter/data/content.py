@@ -10,6 +10,8 @@ mapped back to the data field its paragraph came from, at that field's line.
 
 from __future__ import annotations
 
+import re
+
 from drafter.document.model import Document, Paragraph
 from drafter.errors import ERROR, WARNING
 
@@ -24,6 +26,9 @@ CONTENT_RULES = (
     "title-genre",          # 总结 instead of 报告, no year in the title
 )
 _SEVERITY = {"error": ERROR, "warning": WARNING}
+# Lint's advice about its own detection ("若报告年度识别有误，请用 --year 指定") means meta.year here.
+_CLI_ADVICE = re.compile(r"[；;，,]?\s*(?:若[^；;]*识别有误，)?(?:请|可)?用 --(year|level) 指定[）)]?")
+_FIELD_FOR = {"year": "meta.year", "level": "meta.level"}
 
 
 def rendition(context: dict, meta: dict) -> tuple[Document, list[tuple]]:
@@ -106,7 +111,8 @@ def content_problems(document: dict):
         message = finding.message
         if excerpt and excerpt not in message:
             message += f"（原文：“{excerpt}”）"
-        yield (_SEVERITY.get(finding.severity, WARNING), path, message + f"［{finding.rule}］", finding.hint)
+        hint = _CLI_ADVICE.sub(lambda m: f"；或检查 {_FIELD_FOR[m.group(1)]}", finding.hint or "") or None
+        yield (_SEVERITY.get(finding.severity, WARNING), path, message + f"［{finding.rule}］", hint)
 
 
 __all__ = ["CONTENT_RULES", "content_problems", "rendition"]
