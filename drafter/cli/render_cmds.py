@@ -289,7 +289,8 @@ def new(level_id, folder):
     from drafter.errors import OutputError
 
     if not level_id:
-        raise click.UsageError("缺少选项 --from：请指定以哪个层级的模板为基础，如 --from county")
+        from drafter.cli.zh import level_choices
+        raise click.UsageError(f"缺少选项 --from：请指定以哪个层级的模板为基础。可选：{level_choices()}。例如：--from county")
     level = levels.get_level(level_id)
     target = Path(folder)
     if target.exists() and any(target.iterdir()):
@@ -298,7 +299,7 @@ def new(level_id, folder):
     files = sorted(p for p in level.directory.iterdir() if p.is_file() and p.suffix in (".docx", ".yaml"))
     for source in files:
         fsutil.write_bytes(target / source.name, source.read_bytes())
-    click.echo(f"已创建本地模板：{target}（{level.name}，{len(files)}个文件）")
+    info(f"已创建本地模板：{target}（{level.name}，{len(files)}个文件）")
     for source in files:
         click.echo(f"    {target / source.name}")
     click.echo(f"下一步：用 Word/WPS 修改其中的 .docx，然后运行 drafter templates check {target}；"

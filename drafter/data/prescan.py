@@ -76,7 +76,9 @@ def prescan(text: str, name: str, keys: frozenset | set | None = None) -> list[D
         if not stripped or stripped.startswith("#") or stripped.startswith(("---", "...")):
             continue
         odd = next((c for c in lead if c in _ODD_SPACES), None)
-        if odd is not None:
+        # Only where the line is structure (a field or a list item): in a text continuing on this
+        # line a full-width space is content.
+        if odd is not None and re.match(rf"(?:{_KEY}\s*[:：]|-[ \u3000])", stripped):
             column = lead.index(odd) + 1
             named = _LINE.match(stripped)
             what = _ODD_SPACES[odd]

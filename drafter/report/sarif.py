@@ -20,19 +20,21 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {ERROR: "error", WARNING: "warning", INFO: "note"}
 
 
-@lru_cache(maxsize=1)
-def _docs_uri() -> str | None:
-    """file: URI of docs/lint-rules.md: shipped in the wheel (drafter/docs) or in a source checkout."""
+@lru_cache(maxsize=4)
+def _docs_uri(name: str = "lint-rules.md") -> str | None:
+    """file: URI of a page of docs/: shipped in the wheel (drafter/docs) or in a source checkout."""
     here = Path(__file__).resolve().parents[1]
-    for candidate in (here / "docs" / "lint-rules.md", here.parent / "docs" / "lint-rules.md"):
+    for candidate in (here / "docs" / name, here.parent / "docs" / name):
         if candidate.is_file():
             return candidate.as_uri()
     return None
 
 
 def rule_name(rule_id: str) -> str:
-    """A unique PascalCase name for a rule id (SARIF: names must be unique): heading-form → HeadingForm."""
-    return "".join(part.capitalize() for part in rule_id.split("-"))
+    """A unique name for a rule id, different from the id (SARIF1001): heading-form → HeadingForm,
+    fonts → FontsCheck."""
+    name = "".join(part.capitalize() for part in rule_id.split("-"))
+    return name + "Check" if name.lower() == rule_id.lower() else name
 
 
 def _rules() -> list:
@@ -86,8 +88,10 @@ def _result(path: str, finding, index: dict) -> dict:
 def render(results) -> str:
     rules = _rules()
     index = {rule["id"]: i for i, rule in enumerate(rules)}
-    run = {"tool": {"driver": {"name": "drafter", "version": __version__, "semanticVersion": __version__,
-                               "rules": rules}},
+    driver = {"name": "drafter", "version": __version__, "semanticVersion": __version__, "rules": rules}
+    if _docs_uri("lint.md"):
+        driver["informationUri"] = _docs_uri("lint.md")
+    run = {"tool": {"driver": driver},
            "results": [_result(r.path, f, index) for r in results if r.error is None for f in r.findings],
            "artifacts": [{"location": {"uri": _uri(r.path)}} for r in results],
            "columnKind": "unicodeCodePoints"}

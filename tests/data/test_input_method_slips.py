@@ -136,3 +136,10 @@ def test_syntax_errors_share_the_diagnostic_format(tmp_path, run_cli):
     error = only_error_line(result.out + result.err)
     assert error.startswith(f"{path}:") and ": 错误：YAML 格式错误" in error
     assert not error.startswith("错误：")
+
+
+def test_full_width_space_starting_a_continued_text_is_content(tmp_path, run_cli):
+    path, _ = edited(tmp_path, "  contact: 联系人：赵敏，电话：029-12345678\n",
+                     "  contact: 联系人：赵敏，\n    \u3000电话：029-12345678\n")
+    result = run_cli("validate", path)
+    assert result.code == 0, result.out + result.err
