@@ -200,3 +200,11 @@ def test_folder_input_to_render_means_folder_output(run_cli, tmp_path):
     result = run_cli("render", folder, "-o", tmp_path / "输出")
     assert result.code == 0, result.out + result.err
     assert (tmp_path / "输出" / "兴平.docx").is_file()
+
+
+def test_import_to_stdout(run_cli, tmp_path):
+    from tests.conftest import ROOT
+    draft = ROOT / "tests" / "lint" / "corpus" / "clean" / "county_joint_2024.txt"
+    result = run_cli("import", draft, "-o", "-", cwd=tmp_path)
+    assert result.code == 0 and "meta:" in result.out and "中共青山县委" in result.out
+    assert list(tmp_path.iterdir()) == []

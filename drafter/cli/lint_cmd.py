@@ -34,7 +34,9 @@ def _lint_all(inputs, *, level, year, explicit):
     from drafter.lint.runner import LintResult, lint_path
 
     out, cache = [], {}
+    from drafter.cli.output import detail
     for path in inputs:
+        detail(f"检查 {path}")
         config = explicit or LintConfig()
         try:
             from drafter.cli.data_cmds import wrong_kind
