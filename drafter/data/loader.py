@@ -144,17 +144,22 @@ _PROBLEMS = [
 ]
 
 
-def _syntax_error(name: str, exc: yaml.MarkedYAMLError) -> InputError:
+def _syntax_error(name: str, exc: yaml.MarkedYAMLError, text: str | None = None) -> InputError:
+    """A YAML syntax error in Chinese, located and (from the raw ``text``) with its field."""
     mark = exc.problem_mark or exc.context_mark
-    text = f"{exc.problem or ''} {exc.context or ''}"
+    said = f"{exc.problem or ''} {exc.context or ''}"
     message, hint = "YAML 格式错误", "请对照 docs/ 中的数据文件说明检查此处写法"
     for needle, zh, zh_hint in _PROBLEMS:
-        if needle in text:
+        if needle in said:
             message, hint = f"YAML 格式错误：{zh}", zh_hint
             break
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
-    return InputError(message, hint=hint, path=name, line=line, column=column)
+    field = None
+    if text is not None and line is not None:
+        from drafter.data.prescan import field_at
+        field = field_at(text, line)
+    return InputError(message, hint=hint, path=name, line=line, column=column, field=field)
 
 
 _TAB_INDENT = re.compile(r"^ *\t")
@@ -218,7 +223,7 @@ def _check_bounds(text: str, name: str) -> None:
                                  line=m.line + 1, column=m.column + 1,
                                  hint="请删除锚点和引用，直接写出内容；一份报告的数据不会这么多")
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(name, exc) from exc
+        raise _syntax_error(name, exc, text) from exc
 
 
 # --- building data with positions -----------------------------------------
@@ -306,7 +311,7 @@ def load_text(text: str, name: str = "<数据>", notes: list[Diagnostic] | None 
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(name, exc) from exc
+        raise _syntax_error(name, exc, text) from exc
     except RecursionError as exc:
         raise InputError("嵌套层次过深", path=name, hint="请检查缩进或括号") from exc
     if root is None:

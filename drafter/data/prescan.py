@@ -26,7 +26,6 @@ from drafter.errors import ERROR, Diagnostic
 # A field name as the schema writes them (ASCII), after indentation and an optional "- ".
 _KEY = r"[A-Za-z_][A-Za-z0-9_]*"
 _LINE = re.compile(rf"^(?P<indent>[ \u3000\u00a0]*)(?P<dash>-[ \u3000]+)?(?P<key>{_KEY})?")
-_BLOCK_START = re.compile(r"(?:^|[:\-]\s)\s*[|>][+-]?\d?[+-]?\s*(?:#.*)?$")
 _ODD_SPACES = {"\u3000": "全角空格（U+3000）", "\u00a0": "不换行空格（U+00A0）"}
 
 
@@ -49,7 +48,22 @@ def prescan(text: str, name: str, keys: frozenset | set | None = None) -> list[D
     full-width colon or by a colon without a space is only taken for a field
     name if it is one of them (any ASCII word when ``keys`` is None).
     """
+    return _scan(text, name, keys)[0]
+
+
+def field_at(text: str, line: int) -> str | None:
+    """The dotted field a 1-based line belongs to (the last field named at or above it), e.g.
+    ``meta.recipients``: lets a YAML syntax error name its field like every other message."""
+    fields = _scan(text, "", None)[1]
+    for number in range(line, 0, -1):
+        if number in fields:
+            return fields[number]
+    return None
+
+
+def _scan(text: str, name: str, keys) -> tuple[list[Diagnostic], dict]:
     found: list[Diagnostic] = []
+    line_fields: dict = {}
     stack: list[_Frame] = []
     block_indent: int | None = None       # inside a block scalar: its parent line's indentation
     last_item: tuple[int, int, str] | None = None   # (line, dash column, plain text) of the last "- text"
@@ -121,6 +135,7 @@ def prescan(text: str, name: str, keys: frozenset | set | None = None) -> list[D
                 continue
         if key and after_key.startswith(":"):
             rest = _strip_comment(after_key[1:]).strip()
+            line_fields[number] = field(content_indent, key)
             stack.append(_Frame(content_indent, key))
             if re.fullmatch(r"[|>][+-]?\d?[+-]?", rest):
                 block_indent = indent
@@ -131,7 +146,7 @@ def prescan(text: str, name: str, keys: frozenset | set | None = None) -> list[D
                 block_indent = indent
             elif rest and not rest.startswith(("[", "{", "\"", "'", "-")) and not rest.endswith(":"):
                 last_item = (number, indent + 1, rest)
-    return found
+    return found, line_fields
 
 
-__all__ = ["prescan"]
+__all__ = ["field_at", "prescan"]
