@@ -28,6 +28,11 @@ from tests.conftest import example_files
 SEED = 20240229
 COUNT = 60
 OTHER_UNITS = ["彬州市人民政府", "白水县人民政府", "中共白水县委"]
+# What drafts really contain (one per lint content rule): a half-width comma, web junk, vague time,
+# traditional characters, a request, a contradictory approximation, a miswritten document name, 法制.
+SLIPS = ["全年,共完成", "扫一扫手机查看当前页面", "截至目前，", "依法行政工作紮實推進，", "恳请上级给予支持。",
+         "挽回经济损失近200余万元。", "《法治政府建设实施纲要（2021-2025年）》", "加强法制宣传。", "同比下降12%。",
+         "一是加强学习，一是强化培训。"]
 
 
 def _texts(node, path=()):
@@ -63,7 +68,8 @@ def mutate(rng: random.Random, data: dict) -> dict:
     for _ in range(rng.randint(1, 4)):
         op = rng.choice(["placeholder", "blank", "intro_year", "heading_number", "title_organ",
                          "retitle", "drop_optional", "shuffle_areas", "shift_year", "red_header",
-                         "body_placeholder", "own_title", "drop_area_text"])
+                         "body_placeholder", "own_title", "drop_area_text", "slip", "slip", "slip",
+                         "duplicate_text"])
         texts = list(_texts(data))
         titles = list(_titles(data))
         if op == "placeholder" and texts:
@@ -99,6 +105,11 @@ def mutate(rng: random.Random, data: dict) -> dict:
             meta["red_header"] = not meta.get("red_header", False)
         elif op == "body_placeholder":
             meta["body"] = "××" + meta["body"][2:]
+        elif op == "slip" and texts:
+            _insert(rng, *rng.choice(texts), rng.choice(SLIPS))
+        elif op == "duplicate_text" and len(texts) > 1:
+            (a, ka), (b, kb) = rng.sample(texts, 2)
+            b[kb] = a[ka]
         elif op == "drop_area_text":
             area = rng.choice(data["measures"]["areas"])
             if area.get("items"):
