@@ -29,7 +29,8 @@ def _targets(inputs: list[Path], output: str | None, folder_input: bool = False)
     return [out if out.suffix.lower() == ".docx" else out.with_suffix(".docx")]
 
 
-def _render_one(path: Path, target: Path, *, force: bool, template: str | None, strict: bool) -> int:
+def _render_one(path: Path, target: Path, *, force: bool, template: str | None, strict: bool,
+                shown: str | None = None) -> int:
     """Validate and render one data file; print what happened; return 0 or an exit code."""
     from drafter.data.validate import validate_file
     from drafter.errors import DrafterError
@@ -55,7 +56,7 @@ def _render_one(path: Path, target: Path, *, force: bool, template: str | None, 
     except DrafterError as exc:
         problem(exc.report())
         return exc.exit_code
-    info(f"{path} → {target}", fg="green")
+    info(f"{path} → {shown or target}", fg="green")
     return 0
 
 
@@ -130,7 +131,7 @@ def _render_to_stdout(path: Path, *, template: str | None, strict: bool) -> int:
     with tempfile.TemporaryDirectory(prefix="drafter-") as folder:
         target = Path(folder) / (path.stem + ".docx")
         with _quiet_success():
-            code = _render_one(path, target, force=True, template=template, strict=strict)
+            code = _render_one(path, target, force=True, template=template, strict=strict, shown="标准输出")
         if code == 0:
             emit_bytes(target.read_bytes())
     return code
