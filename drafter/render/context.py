@@ -14,6 +14,8 @@ conditionals.
 
 from __future__ import annotations
 
+import itertools
+import re
 from dataclasses import dataclass, field
 
 from drafter import levels
@@ -143,11 +145,15 @@ def body_blocks(b: Builder, doc: dict, level: levels.Level, year: int) -> list[d
 
 
 def _attachments(b: Builder, names: list) -> list[str]:
-    """附件说明 lines: “附件：名称”, or “附件：1.名称” then “2.名称” … for several."""
+    """附件说明 lines: “附件：名称”, or “附件：1.名称” then “2.名称” … for several.
+
+    A tab follows each number: the template's hanging indent stops there, so a wrapped name lines up with
+    its own first character whatever the width of the digits.
+    """
     names = [b.clean(x, ("meta", "attachments", i)) for i, x in enumerate(names or [])]
     if len(names) == 1:
         return [f"附件{_COLON}{names[0]}"]
-    return [(f"附件{_COLON}" if i == 0 else "") + f"{i + 1}.{name}" for i, name in enumerate(names)]
+    return [(f"附件{_COLON}" if i == 0 else "") + f"{i + 1}.\t{name}" for i, name in enumerate(names)]
 
 
 TITLE_LINE_CHARS = 20        # 2号 characters in the 156 mm type area
@@ -158,19 +164,81 @@ def text_width(text: str) -> float:
     return sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in text)
 
 
-def title_lines(title: str) -> list[str]:
-    """Break a long title before “关于” so no word is split (GB/T 9704: 回行时词意完整).
+# Where a title may break, best first (GB/T 9704-2012 7.3.1: 回行时要做到词意完整，排列对称，长短适宜):
+# between the organ names of a joint title, before “关于”, then between the phrases of the subject.
+ORGAN_BREAK, GUANYU_BREAK, CONJUNCTION_BREAK, PHRASE_BREAK, UNIT_BREAK = 0, 1, 2, 3, 8
+_CONJUNCTION_BEFORE = re.compile(r"(?=[和及暨]\d{4}年)")
+_PHRASE_BEFORE = re.compile(r"(?=法治政府建设|法治建设|依法行政|工作情况|情况的报告|的报告$)")
+_PHRASE_AFTER = re.compile(r"\d{4}年度|\d{4}年(?!度)")
+# Inside a long organ name, between its administrative units (重庆市|涪陵区|人民政府): only if nothing else fits.
+_UNIT_AFTER = re.compile(r"(?:自治区|自治州|自治县|[省市州盟县区旗镇乡])(?=[^委人政办党]|人民政府|委员会)")
 
-    A title that fits one line, or whose parts would not fit a line each, is
-    left whole for Word to wrap.
+
+def _title_breaks(title: str, organs: tuple) -> dict[int, int]:
+    """Position → cost of breaking the title before that character."""
+    breaks: dict[int, int] = {}
+
+    def add(pos: int, cost: int) -> None:
+        if 0 < pos < len(title):
+            breaks[pos] = min(cost, breaks.get(pos, cost))
+
+    guanyu = title.find("关于")
+    head_end = guanyu if guanyu > 0 else len(title)
+    for m in re.finditer(r"\s+", title[:head_end]):
+        add(m.end(), ORGAN_BREAK)
+    for organ in organs:
+        at = title.find(organ) if organ else -1
+        if 0 <= at < head_end and at + len(organ) < head_end:
+            add(at + len(organ), ORGAN_BREAK)
+    add(guanyu, GUANYU_BREAK)
+    for m in _CONJUNCTION_BEFORE.finditer(title, max(guanyu, 0)):
+        add(m.start(), CONJUNCTION_BREAK)
+    for m in _PHRASE_BEFORE.finditer(title, max(guanyu, 0)):
+        add(m.start(), PHRASE_BREAK)
+    for m in _PHRASE_AFTER.finditer(title, max(guanyu, 0)):
+        add(m.end(), PHRASE_BREAK)
+    for m in _UNIT_AFTER.finditer(title[:head_end]):
+        add(m.end(), UNIT_BREAK)
+    return breaks
+
+
+def title_lines(title: str, organs: tuple = ()) -> list[str]:
+    """The lines of a title too long for one line, broken where GB/T 9704 wants it.
+
+    Breaks keep words whole: between the organ names (``organs``, or a space between them), then before
+    “关于”, then between the phrases of the subject; a long organ name breaks between its administrative
+    units only when nothing else fits.  Of the splits whose lines all fit, the one with the fewest breaks
+    inside an organ name wins, then the one with the fewest lines, then the one with the better breaks,
+    then the one with the most even line lengths.
     """
-    if text_width(title) <= TITLE_LINE_CHARS or "关于" not in title:
+    title = title.strip()
+    if text_width(title) <= TITLE_LINE_CHARS:
         return [title]
-    head, _, tail = title.partition("关于")
-    head, tail = head.strip(), "关于" + tail
-    if head and text_width(head) <= TITLE_LINE_CHARS and text_width(tail) <= TITLE_LINE_CHARS:
-        return [head, tail]
-    return [title]
+    breaks = _title_breaks(title, tuple(o for o in organs if o))
+    good = sorted(breaks, key=lambda pos: breaks[pos])[:14]         # bounded search
+    best = None
+    for n in range(1, len(good) + 1):
+        for chosen in itertools.combinations(sorted(good), n):
+            lines = [title[a:b].strip() for a, b in zip((0,) + chosen, chosen + (len(title),))]
+            widths = [text_width(line) for line in lines]
+            if not all(lines) or max(widths) > TITLE_LINE_CHARS:
+                continue
+            cost = (sum(1 for pos in chosen if breaks[pos] >= UNIT_BREAK), len(lines),
+                    sum(breaks[pos] for pos in chosen), max(widths) - min(widths))
+            if best is None or cost < best[0]:
+                best = (cost, lines)
+    return best[1] if best else _fill_lines(title)
+
+
+def _fill_lines(title: str) -> list[str]:
+    """Last resort (a single word longer than a line): full lines, as Word would wrap them."""
+    lines, line = [], ""
+    for ch in title:
+        if text_width(line + ch) > TITLE_LINE_CHARS:
+            lines.append(line.strip())
+            line = ""
+        line += ch
+    return [x for x in lines + [line.strip()] if x]
 
 
 def default_title(meta: dict, level: levels.Level) -> str:
@@ -217,7 +285,7 @@ def build_context(doc: dict, *, level: levels.Level | None = None, source: str |
             [f"现将《{title}》随文报上，请审阅。"]
         cover = {"text": paras}
     context = {
-        "title": "\n".join(title_lines(title)),        # a line break where it should wrap
+        "title": "\n".join(title_lines(title, tuple(masthead))),       # line breaks where it should wrap
         "masthead": masthead,
         "red_header": bool(meta.get("red_header")),
         "doc_number": m("doc_number") or "",
