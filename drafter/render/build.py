@@ -451,15 +451,23 @@ def _masthead(doc, joint: bool) -> None:
     tabs.append(_el("w:tab", val="right", pos=type_width_twips() - CHAR_TWIPS))
 
 
-def _loop(doc, var: str, items: str, first_style: str, rest_style: str) -> None:
-    """One paragraph per item; the first item gets its own style (e.g. space above it)."""
+def _each(doc, var: str, items: str, cases: list, default) -> None:
+    """``{%p for var in items %}`` whose paragraphs depend on conditions: ``cases`` are (condition, part)
+    in order, ``default`` the ``else`` part; a part is (style, text) or a function adding paragraphs."""
     _tag(doc, f"{{%p for {var} in {items} %}}")
-    _tag(doc, "{%p if loop.first %}")
-    _para(doc, first_style, (f"{{{{ {var} }}}}", None))
-    _tag(doc, "{%p else %}")
-    _para(doc, rest_style, (f"{{{{ {var} }}}}", None))
+    for i, (condition, part) in enumerate(cases + [(None, default)]):
+        _tag(doc, f"{{%p {'if' if i == 0 else 'elif'} {condition} %}}" if condition else "{%p else %}")
+        if callable(part):
+            part(doc)
+        else:
+            _para(doc, part[0], (part[1], None))
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p endfor %}")
+
+
+def _loop(doc, var: str, items: str, first_style: str, rest_style: str) -> None:
+    """One paragraph per item; the first item gets its own style (e.g. space above it)."""
+    _each(doc, var, items, [("loop.first", (first_style, f"{{{{ {var} }}}}"))], (rest_style, f"{{{{ {var} }}}}"))
 
 
 def _signature_block(doc) -> None:
@@ -469,15 +477,8 @@ def _signature_block(doc) -> None:
 
 def _attachments(doc) -> None:
     """附件说明: one attachment “附件：名称”; several “附件：1.名称”, “2.名称” … under one another."""
-    _tag(doc, "{%p for a in attachments %}")
-    _tag(doc, "{%p if loop.length == 1 %}")
-    _para(doc, "GwAttachmentOnly", ("{{ a }}", None))
-    _tag(doc, "{%p elif loop.first %}")
-    _para(doc, "GwAttachment", ("{{ a }}", None))
-    _tag(doc, "{%p else %}")
-    _para(doc, "GwAttachmentMore", ("{{ a }}", None))
-    _tag(doc, "{%p endif %}")
-    _tag(doc, "{%p endfor %}")
+    _each(doc, "a", "attachments", [("loop.length == 1", ("GwAttachmentOnly", "{{ a }}")),
+                                    ("loop.first", ("GwAttachment", "{{ a }}"))], ("GwAttachmentMore", "{{ a }}"))
 
 
 def _stat_table(doc) -> None:
@@ -571,18 +572,10 @@ def _footers(section) -> None:
 
 
 def _body_loop(doc) -> None:
-    _tag(doc, "{%p for b in body %}")
-    for level, style in enumerate(HEADING_STYLES, start=1):
-        _tag(doc, ("{%p if" if level == 1 else "{%p elif") + f" b.kind == \"h{level}\" %}}")
-        _para(doc, style, ("{{ b.number }}{{ b.text }}", None))
-    _tag(doc, "{%p elif b.kind == \"table\" %}")
-    _stat_table(doc)
-    _tag(doc, "{%p elif loop.last %}")
-    _para(doc, "GwBodyEnd", ("{{ b.text }}", None))
-    _tag(doc, "{%p else %}")
-    _para(doc, "GwBody", ("{{ b.text }}", None))
-    _tag(doc, "{%p endif %}")
-    _tag(doc, "{%p endfor %}")
+    headings = [(f'b.kind == "h{level}"', (style, "{{ b.number }}{{ b.text }}"))
+                for level, style in enumerate(HEADING_STYLES, start=1)]
+    _each(doc, "b", "body", headings + [('b.kind == "table"', _stat_table), ("loop.last", ("GwBodyEnd", "{{ b.text }}"))],
+          ("GwBody", "{{ b.text }}"))
 
 
 def build_template(level, variant) -> bytes:
