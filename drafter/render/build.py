@@ -108,6 +108,7 @@ STYLES = {
 HEADING_STYLES = ("GwHeading1", "GwHeading2", "GwHeading3", "GwHeading4")
 SIGNATURE_STYLES = ("GwSignatureFirst", "GwSignature")
 DATE_STYLE = "GwDate"
+IMPRINT_STYLES = ("GwImprintRule", "GwImprint", "GwImprintRuleThin", "GwImprintDate")     # in the 版记's frame
 # The built-in Word heading each 公文 heading style is based on (Word's navigation pane, pandoc and screen
 # readers know these); drafter restyles them to the official fonts.
 BUILTIN_HEADINGS = {style: f"Heading {n}" for n, style in enumerate(HEADING_STYLES, start=1)}
