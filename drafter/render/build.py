@@ -41,6 +41,9 @@ MASTHEAD_TOP_MM = 35                             # 发文机关标志上边缘�
 ATTACHMENT_LABEL_CHARS = 3                       # “附件：”
 IMPRINT_LABEL_CHARS = 3                          # “抄送：”
 RULE_THICK_PT, RULE_THIN_PT = 1, 0.7             # 版记 rules: 0.35 mm and 0.25 mm
+IMPRINT_LINE_PT = 28                             # a 版记 line (4号)
+IMPRINT_GAP_PT = 7                               # between the 附注 (or 成文日期) and the 版记 on a full page
+IMPRINT_RESERVE_PT = 2 * RULE_THICK_PT + RULE_THIN_PT + 2 * IMPRINT_LINE_PT + IMPRINT_GAP_PT
 # Latin letters and digits: Times New Roman, the common practice of 公文 templates (docs/render.md).
 LATIN = "Times New Roman"
 
@@ -58,9 +61,6 @@ FONT_FALLBACKS = {
 # style id → (Chinese name, font, size pt, extra settings)
 STYLES = {
     "GwBody": ("公文正文", FANGSONG, BODY_PT, {"indent": 2, "align": "both"}),
-    # The last paragraph of the 正文 goes to the 署名's page with at least its last two lines (GB/T 9704 7.3.5:
-    # the 署名 and 成文日期 are never alone on a page).
-    "GwBodyEnd": ("公文正文末段", FANGSONG, BODY_PT, {"indent": 2, "align": "both", "keep": True, "widow": True}),
     "GwTitle": ("公文标题", XIAOBIAOSONG, TITLE_PT, {"align": "center", "line": 35, "after_lines": 1, "keep": True}),
     "GwRecipients": ("公文主送机关", FANGSONG, BODY_PT, {"align": "left"}),
     "GwHeading1": ("公文一级标题", HEITI, BODY_PT, {"indent": 2, "align": "both", "outline": 0, "keep": True}),
@@ -80,6 +80,9 @@ STYLES = {
     "GwSignature": ("公文署名", FANGSONG, BODY_PT, {"align": "right", "right": 2, "keep": True}),
     "GwSignatureFirst": ("公文署名首行", FANGSONG, BODY_PT,
                          {"align": "right", "right": 2, "before_lines": SIGNATURE_SPACE_LINES, "keep": True}),
+    # Not kept with what follows: LibreOffice would move the date and 附注 with the 版记's anchor when the 版记
+    # goes to the next page, away from the 署名.  (A 版记 that does not fit below them goes to the foot of the
+    # next page, a 版记页 as GB/T 9704 allows.)
     "GwDate": ("公文成文日期", FANGSONG, BODY_PT, {"align": "right", "right": DATE_RIGHT_CHARS}),
     "GwNote": ("公文附注", FANGSONG, BODY_PT, {"indent": 2}),
     "GwMasthead": ("公文发文机关标志", XIAOBIAOSONG, MASTHEAD_PT,
@@ -97,17 +100,21 @@ STYLES = {
     # 版记: 4号仿宋, 左右各空一字; a wrapped 抄送 line aligns after “抄送：”.  Its paragraphs sit in a frame at the
     # foot of the type area (see _imprint); the rules are paragraphs of their own so they span the 版心.
     "GwImprint": ("公文版记", FANGSONG, SMALL_PT,
-                  {"hanging": (1 + IMPRINT_LABEL_CHARS, 1), "right": 1, "line": 28, "small_chars": True}),
-    "GwImprintDate": ("公文版记印发日期", FANGSONG, SMALL_PT,
-                      {"align": "left", "left": 1, "right": 1, "line": 28, "small_chars": True, "tab_right": True}),
+                  {"hanging": (1 + IMPRINT_LABEL_CHARS, 1), "right": 1, "line": IMPRINT_LINE_PT, "small_chars": True}),
+    "GwImprintDate": ("公文版记印发日期", FANGSONG, SMALL_PT, {"align": "left", "left": 1, "right": 1,
+                      "line": IMPRINT_LINE_PT, "small_chars": True, "tab_right": True}),
     "GwImprintRule": ("公文版记粗线", FANGSONG, 1, {"align": "left", "line": RULE_THICK_PT, "shade": True}),
     "GwImprintRuleThin": ("公文版记细线", FANGSONG, 1, {"align": "left", "line": RULE_THIN_PT, "shade": True}),
     "GwImprintAnchor": ("公文版记锚点", FANGSONG, 1, {"align": "left", "line": 1}),
+    # Room for the 版记 below the 附注, in the block kept with the 署名 (its height is set when rendering).
+    "GwImprintReserve": ("公文版记预留", FANGSONG, 1, {"align": "left", "line": IMPRINT_RESERVE_PT}),
     "GwPageNumber": ("公文页码", SONG, SMALL_PT, {"line": 20, "small_chars": True, "latin": SONG}),
 }
 HEADING_STYLES = ("GwHeading1", "GwHeading2", "GwHeading3", "GwHeading4")
 SIGNATURE_STYLES = ("GwSignatureFirst", "GwSignature")
 DATE_STYLE = "GwDate"
+MASTHEAD_STYLES = ("GwMasthead", "GwMastheadName")
+CELL_MARGIN_TWIPS = 108                          # Word's default left/right cell margin
 IMPRINT_STYLES = ("GwImprintRule", "GwImprint", "GwImprintRuleThin", "GwImprintDate")     # in the 版记's frame
 # The built-in Word heading each 公文 heading style is based on (Word's navigation pane, pandoc and screen
 # readers know these); drafter restyles them to the official fonts.
@@ -457,12 +464,14 @@ def _each(doc, var: str, items: str, cases: list, default) -> None:
     in order, ``default`` the ``else`` part; a part is (style, text) or a function adding paragraphs."""
     _tag(doc, f"{{%p for {var} in {items} %}}")
     for i, (condition, part) in enumerate(cases + [(None, default)]):
-        _tag(doc, f"{{%p {'if' if i == 0 else 'elif'} {condition} %}}" if condition else "{%p else %}")
+        if cases:
+            _tag(doc, f"{{%p {'if' if i == 0 else 'elif'} {condition} %}}" if condition else "{%p else %}")
         if callable(part):
             part(doc)
         else:
             _para(doc, part[0], (part[1], None))
-    _tag(doc, "{%p endif %}")
+    if cases:
+        _tag(doc, "{%p endif %}")
     _tag(doc, "{%p endfor %}")
 
 
@@ -506,9 +515,10 @@ def imprint_frame():
 
     A Word frame (``w:framePr``) is honoured by Word and WPS and imported by LibreOffice as a text frame
     with the same position; a floating table (``w:tblpPr``) is not placed at the bottom by LibreOffice.
-    Text does not flow beside it, so the 署名 and 成文日期 stay above it, on the same page.
+    It pushes no text away (``wrap="none"``): its room is the reserve paragraph at the end of the closing
+    block, so the frame lands on the page of the 成文日期 and never moves text (or itself) to another page.
     """
-    return _el("w:framePr", w=type_width_twips(), wrap="notBeside", vAnchor="margin", hAnchor="margin",
+    return _el("w:framePr", w=type_width_twips(), wrap="none", vAnchor="margin", hAnchor="margin",
                xAlign="center", yAlign="bottom")
 
 
@@ -575,8 +585,32 @@ def _footers(section) -> None:
 def _body_loop(doc) -> None:
     headings = [(f'b.kind == "h{level}"', (style, "{{ b.number }}{{ b.text }}"))
                 for level, style in enumerate(HEADING_STYLES, start=1)]
-    _each(doc, "b", "body", headings + [('b.kind == "table"', _stat_table), ("loop.last", ("GwBodyEnd", "{{ b.text }}"))],
+    _each(doc, "b", "body if not b.closing", headings + [('b.kind == "table"', _stat_table)],
           ("GwBody", "{{ b.text }}"))
+
+
+def _closing(doc) -> None:
+    """The end of the report in one block never split across pages (a one-cell table without borders whose
+    row may not break): the last paragraph of the 正文 (``closing``), 附件说明, 署名, 成文日期, 附注, and room
+    for the 版记.  So the 署名 and 成文日期 are never alone on a page and a joint 署名 never split
+    (GB/T 9704 7.3.5); Word and LibreOffice both keep a row whole, where a chain of “keep with next”
+    paragraphs is broken by LibreOffice."""
+    table = _table(doc, 1, (100,), {})
+    _set_child(table._tbl.tblPr, "w:tblCellMar").extend(
+        [_el("w:left", w=0, type="dxa"), _el("w:right", w=0, type="dxa")])
+    _set_child(table.rows[0]._tr.get_or_add_trPr(), "w:cantSplit")
+    cell = table.rows[0].cells[0]
+    blank = cell.paragraphs[0]._p
+    _each(cell, "b", "body if b.closing", [], ("GwBody", "{{ b.text }}"))
+    _attachments(cell)
+    _signature_block(cell)
+    _tag(cell, "{%p if contact %}")
+    _para(cell, "GwNote", ("{{ contact }}", None))
+    _tag(cell, "{%p endif %}")
+    _tag(cell, "{%p if imprint %}")
+    _para(cell, "GwImprintReserve")
+    _tag(cell, "{%p endif %}")
+    blank.getparent().remove(blank)
 
 
 def build_template(level, variant) -> bytes:
@@ -630,11 +664,7 @@ def build_template(level, variant) -> bytes:
     _para(doc, "GwTitle", ("{{ title }}", None))
     _para(doc, "GwRecipients", ("{{ recipients }}", None))
     _body_loop(doc)
-    _attachments(doc)
-    _signature_block(doc)
-    _tag(doc, "{%p if contact %}")
-    _para(doc, "GwNote", ("{{ contact }}", None))
-    _tag(doc, "{%p endif %}")
+    _closing(doc)
     _tag(doc, "{%p if imprint %}")
     _imprint(doc)
     _tag(doc, "{%p endif %}")

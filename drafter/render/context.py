@@ -32,7 +32,7 @@ CONTEXT_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "doc_number": ("发文字号", ("meta.doc_number",)),
     "signers": ("签发人（多人用空格分隔）", ("meta.signer",)),
     "recipients": ("主送机关（已加全角冒号）", ("meta.recipients",)),
-    "body": ("正文各段：开头段落和五项内容（标题、段落、表格）",
+    "body": ("正文各段：开头段落和五项内容（标题、段落、表格）；closing 为真的段落（正文最后一段）与署名、成文日期排在同一页",
              ("intro", "measures", "problems", "leadership", "plan", "other")),
     "attachments": ("附件说明各行", ("meta.attachments",)),
     "signature": ("发文机关署名（每个机关一行）", ("meta.signature",)),
@@ -84,7 +84,25 @@ class Builder:
 
 
 def _block(kind: str, text: str = "", number: str = "", **extra) -> dict:
-    return {"kind": kind, "text": text, "number": number, **extra}
+    return {"kind": kind, "text": text, "number": number, "closing": False, **extra}
+
+
+CLOSING_MAX_LINES = 16       # of the 22 lines of a page, for what must stay on the 署名's page
+
+
+def mark_closing(blocks: list[dict], attachments: list[str], signature: list[str]) -> None:
+    """Mark the last paragraph of the 正文 to be printed with the 署名 and 成文日期, on the same page.
+
+    GB/T 9704 does not let the 署名 and 成文日期 stand alone on a page.  The template keeps the marked
+    paragraph, the 附件说明, the 署名, the date and the 附注 in one block that is never split; a paragraph too
+    long for that (the block would not fit a page) is left in the flow.
+    """
+    if not blocks or blocks[-1]["kind"] != "p":
+        return
+    lines = sum(-(-text_width(t) // LINE_CHARS) for t in [blocks[-1]["text"]] + attachments)
+    lines += 1 + (1 if attachments else 0) + 2 + len(signature) + 1 + 1      # blank, 署名 space, 署名, date, 附注
+    if lines <= CLOSING_MAX_LINES:
+        blocks[-1]["closing"] = True
 
 
 def _stat_table(b: Builder, stat: dict, path: tuple) -> dict:
@@ -157,6 +175,7 @@ def _attachments(b: Builder, names: list) -> list[str]:
 
 
 TITLE_LINE_CHARS = 20        # 2号 characters in the 156 mm type area
+LINE_CHARS = 28              # 3号 characters in a line of the 版心
 
 
 def text_width(text: str) -> float:
@@ -303,5 +322,6 @@ def build_context(doc: dict, *, level: levels.Level | None = None, source: str |
         "issue_date": f"{zh_date(issue_date)}印发" if issue_date and issuer else "",
         "cover_letter": cover,
     }
+    mark_closing(context["body"], context["attachments"], signature)
     return context, b.warnings
 

@@ -28,8 +28,9 @@ from pathlib import Path
 
 from drafter import __version__, fsutil
 from drafter.errors import DrafterError, InputError, OutputError
-from drafter.render.build import (CHAR_TWIPS, DATE_RIGHT_CHARS, DATE_STYLE, IMPRINT_STYLES, SIGNATURE_STYLES,
-                                  STYLES, imprint_frame, insert_ordered, template_name)
+from drafter.render.build import (CELL_MARGIN_TWIPS, CHAR_TWIPS, DATE_RIGHT_CHARS, DATE_STYLE, IMPRINT_STYLES,
+                                  MASTHEAD_PT, MASTHEAD_STYLES, SIGNATURE_STYLES, STYLES, imprint_frame,
+                                  insert_ordered, template_name, type_width_twips)
 from drafter.render.context import text_width
 from drafter.text import excerpt
 
@@ -263,6 +264,7 @@ def _finish_part(name: str, xml: str, style_ids: dict) -> bytes:
     helper.fix_docpr_ids(tree)
     centre_signatures(tree, style_ids)
     anchor_imprint(tree, style_ids)
+    fit_masthead(tree, style_ids)
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
@@ -286,6 +288,51 @@ def centre_signatures(tree, style_ids: dict) -> None:
                 ind.set(_w("right"), str(round(right * CHAR_TWIPS)))
                 ind.set(_w("rightChars"), str(round(right * 100)))
             pending = []
+
+
+def fit_masthead(tree, style_ids: dict) -> None:
+    """Shrink a 发文机关标志 too long for its line (a long organ name), so it never wraps.
+
+    All lines of one masthead (the two organ names and “文件” of a joint one) get the same size; the line
+    height follows it, so the top of the masthead stays where the template puts it.
+    """
+    styles = set().union(*(style_ids[s] for s in MASTHEAD_STYLES))
+    groups: dict = {}
+    for mark in tree.iter(_w("pStyle")):
+        if mark.get(_w("val")) in styles:
+            p = mark.getparent().getparent()
+            table = next((a for a in p.iterancestors(_w("tbl"))), None)
+            groups.setdefault(id(table) if table is not None else id(p), []).append(p)
+    for paragraphs in groups.values():
+        size = MASTHEAD_PT
+        for p in paragraphs:
+            width = text_width("".join(t.text or "" for t in p.iter(_w("t"))))
+            cell = next((a for a in p.iterancestors(_w("tc"))), None)
+            tcw = cell.find(f"{_w('tcPr')}/{_w('tcW')}") if cell is not None else None
+            room = (int(tcw.get(_w("w"))) - 2 * CELL_MARGIN_TWIPS if tcw is not None and tcw.get(_w("w"), "").isdigit()
+                    else type_width_twips()) / 20
+            if width:
+                size = min(size, int(room / width * 2) / 2)
+        if size >= MASTHEAD_PT:
+            continue
+        for p in paragraphs:
+            ppr = p.find(_w("pPr"))
+            spacing = ppr.find(_w("spacing"))
+            if spacing is None:
+                spacing = insert_ordered(ppr, ppr.makeelement(_w("spacing"), {}))
+            spacing.set(_w("line"), str(round(size * 20)))
+            spacing.set(_w("lineRule"), "exact")
+            if spacing.get(_w("after")):            # “文件”, half a line up from the foot of its cell
+                spacing.set(_w("after"), str(round(size * 10)))
+            for r in p.iter(_w("r")):
+                rpr = r.find(_w("rPr"))
+                if rpr is None:
+                    rpr = r.makeelement(_w("rPr"), {})
+                    r.insert(0, rpr)
+                for tag in ("sz", "szCs"):
+                    for old in rpr.findall(_w(tag)):
+                        rpr.remove(old)
+                    insert_ordered(rpr, rpr.makeelement(_w(tag), {_w("val"): str(round(size * 2))}))
 
 
 def anchor_imprint(tree, style_ids: dict) -> None:

@@ -29,8 +29,14 @@ def example(request, rendered_examples):
     return document, path, docx.Document(str(path))
 
 
+def _paragraphs(d) -> list:
+    """Every paragraph of the body in order, those in tables included (the 署名 block is a table)."""
+    from docx.text.paragraph import Paragraph
+    return [Paragraph(p, d._body) for p in d.element.body.iter(qn("w:p"))]
+
+
 def _by_style(d, style_id):
-    return [p for p in d.paragraphs if p.style.style_id == style_id]
+    return [p for p in _paragraphs(d) if p.style.style_id == style_id]
 
 
 def _fonts(style) -> dict:
@@ -92,7 +98,7 @@ def test_title_recipients_signature_date(example):
     dates = _by_style(d, "GwDate")
     assert dates and all(p.text == zh_date(meta["date"]) for p in dates)
     assert re.fullmatch(r"\d{4}年[1-9]\d?月[1-9]\d?日", dates[-1].text)
-    signatures = [p.text for p in d.paragraphs if p.style.style_id in build.SIGNATURE_STYLES]
+    signatures = [p.text for p in _paragraphs(d) if p.style.style_id in build.SIGNATURE_STYLES]
     expected = meta.get("signature") or context["signature"]
     copies = 2 if meta.get("cover_letter") is not None else 1
     assert signatures == list(expected) * copies
@@ -125,7 +131,7 @@ def test_body_paragraphs_one_per_data_paragraph(example):
     document, _, d = example
     context, _ = build_context(document)
     wanted = [b["text"] for b in context["body"] if b["kind"] == "p"]
-    got = [p.text for p in d.paragraphs if p.style.style_id in ("GwBody", "GwBodyEnd")]
+    got = [p.text for p in _paragraphs(d) if p.style.style_id == "GwBody"]
     if context["cover_letter"]:
         got = got[len(context["cover_letter"]["text"]):]
     assert got == wanted
@@ -145,29 +151,40 @@ def test_statistics_are_tables_with_repeating_header(example):
         assert body == [(r["name"], r["value"]) for r in stat["rows"]]
 
 
-def test_pagination_fills_pages_and_keeps_headings_and_the_end_together(example):
-    """Widow control off (a 22-line page is filled), except for the last 正文 paragraph: it keeps at least
-    two lines with the 署名, the 署名 lines keep with each other and the date, headings with their text."""
-    _, _, d = example
+def test_pagination_fills_pages_and_keeps_the_end_of_the_report_whole(example):
+    """Widow control off (a 22-line page is filled); headings keep with their text; the last paragraph of the
+    正文, the 附件说明, 署名, 成文日期 and 附注 sit in one table row that may not break across pages."""
+    document, _, d = example
     ppr_default = d.styles.element.find(qn("w:docDefaults")).find(qn("w:pPrDefault")).find(qn("w:pPr"))
     assert ppr_default.find(qn("w:widowControl")).get(qn("w:val")) == "0"
     used = [s for s in d.styles if s.style_id in build.STYLES or s.style_id == "Normal"]
     assert len(used) == len(build.STYLES) + 1
     for style in used:
-        assert style.paragraph_format.widow_control is (True if style.style_id == "GwBodyEnd" else None), style.name
+        assert style.paragraph_format.widow_control is None, style.name
         assert not style.paragraph_format.keep_together, style.name
     kept = {s.style_id for s in used if s.paragraph_format.keep_with_next}
-    assert kept == {*build.HEADING_STYLES, "GwTitle", "GwBodyEnd", "GwAttachment", "GwAttachmentOnly",
-                    "GwAttachmentMore", *build.SIGNATURE_STYLES}
+    assert kept == {*build.HEADING_STYLES, "GwTitle", "GwAttachment", "GwAttachmentOnly", "GwAttachmentMore",
+                    *build.SIGNATURE_STYLES}
     for p in d.element.body.iter(qn("w:p")):
         assert p.find(f"{qn('w:pPr')}/{qn('w:widowControl')}") is None
-    # the last paragraph of the 正文 is the one kept with the 署名 (only the 附件说明 between them)
-    styles = [p.style.style_id for p in d.paragraphs]
-    first_signature = len(styles) - 1 - styles[::-1].index("GwSignatureFirst")
-    body_end = [i for i, s in enumerate(styles) if s == "GwBodyEnd"]
-    assert body_end and body_end[-1] < first_signature
-    assert all(s in ("GwAttachment", "GwAttachmentOnly", "GwAttachmentMore")
-               for s in styles[body_end[-1] + 1:first_signature])
+    # the closing block: the report's date is in a one-cell table whose row cannot split
+    date = _by_style(d, "GwDate")[-1]._p
+    row = next(date.iterancestors(qn("w:tr")))
+    assert row.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
+    table = next(row.iterancestors(qn("w:tbl")))
+    assert len(table.findall(qn("w:tr"))) == 1 and len(row.findall(qn("w:tc"))) == 1
+    borders = table.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}")
+    assert {b.get(qn("w:val")) for b in borders} == {"nil"}
+    styles = [p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) for p in row.iter(qn("w:p"))]
+    assert [s for s in styles if s in build.SIGNATURE_STYLES] and styles.count("GwDate") == 1
+    meta = document["meta"]
+    assert styles[-1] == ("GwImprintReserve" if meta.get("cc") or meta.get("issuer") else
+                          ("GwNote" if meta.get("contact") else "GwDate"))
+    # the last paragraph of the 正文 is in it when it is short (every example's is)
+    context, _ = build_context(document)
+    assert context["body"][-1]["closing"] and styles[0] == "GwBody"
+    texts = [p.xpath("string(.)") for p in row.iter(qn("w:p"))]
+    assert texts[0] == context["body"][-1]["text"]
 
 
 def test_footer_page_numbers_odd_right_even_left(example):
@@ -207,16 +224,17 @@ def test_imprint_between_rules_in_a_frame_at_the_foot_of_the_type_area(example):
     """The 版记 is a Word frame anchored to the bottom margin; its rules are shaded paragraphs 0.35/0.25 mm high."""
     document, _, d = example
     meta = document["meta"]
-    framed = [p for p in d.paragraphs if p._p.pPr is not None and p._p.pPr.find(qn("w:framePr")) is not None]
+    paragraphs = _paragraphs(d)
+    framed = [p for p in paragraphs if p._p.pPr is not None and p._p.pPr.find(qn("w:framePr")) is not None]
     assert not any(t.rows[0].cells[0].paragraphs[0].style.style_id.startswith("GwImprint") for t in d.tables)
     if not (meta.get("cc") or meta.get("issuer")):
         assert framed == []
         return
-    assert [p._p for p in framed] == [p._p for p in d.paragraphs[-len(framed) - 1:-1]]   # last, then the anchor
+    assert [p._p for p in framed] == [p._p for p in paragraphs[-len(framed) - 1:-1]]   # last, then the anchor
     frames = {tuple(sorted(p._p.pPr.find(qn("w:framePr")).attrib.items())) for p in framed}
     assert len(frames) == 1                                          # one frame
     frame = {k.split("}")[1]: v for k, v in frames.pop()}
-    assert frame == {"w": "8844", "wrap": "notBeside", "vAnchor": "margin", "hAnchor": "margin",
+    assert frame == {"w": "8844", "wrap": "none", "vAnchor": "margin", "hAnchor": "margin",
                      "xAlign": "center", "yAlign": "bottom"}          # 156 mm wide, foot on the 版心's foot
     kinds = [p.style.style_id for p in framed]
     rules = {"GwImprintRule": 20, "GwImprintRuleThin": 14}           # twips: 1 pt ≈ 0.35 mm, 0.7 pt ≈ 0.25 mm
