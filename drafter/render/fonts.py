@@ -186,7 +186,10 @@ def for_pdf_fonts(xml: bytes, missing: list[FontSubstitute]) -> bytes:
     table = {m.font.encode("utf-8"): m.substitute.encode("utf-8") for m in missing if m.substitute}
     if not table:
         return xml
-    return _FONT_ATTR.sub(lambda m: m.group(0).replace(m.group(1), table.get(m.group(1), m.group(1))), xml)
+
+    def attr(m):
+        return m.group(0).replace(m.group(1), table.get(m.group(1), m.group(1)))
+    return _RFONTS.sub(lambda tag: _FONT_ATTR.sub(attr, tag.group(0)), xml)
 
 
 def is_font_part(name: str) -> bool:

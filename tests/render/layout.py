@@ -74,44 +74,46 @@ class Rule:
     length: float                # mm
 
 
-def horizontal_rules(pdf, page: int, colour: str, min_mm: float = 100, dpi: int = 150) -> list[Rule]:
-    """Horizontal runs of ``colour`` ("red" or "black") at least ``min_mm`` long, one per pixel row."""
+_HIGH = bytes(1 if v > 170 else 0 for v in range(256))
+_LOW = bytes(1 if v < 110 else 0 for v in range(256))
+_DARK = bytes(1 if v < 90 else 0 for v in range(256))
+
+
+def _pixel_rows(pdf, page: int, colour: str, dpi: int):
+    """(width, height, rows) where each row is bytes with 1 for a pixel of ``colour`` ("red"/"black")."""
     data = subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), str(pdf)],
                           capture_output=True, check=True).stdout
     magic, w, h, _, pixels = data.split(maxsplit=4)
     assert magic == b"P6"
     w, h = int(w), int(h)
-    if colour == "red":
-        def hit(r, g, b): return r > 170 and g < 110 and b < 110
-    else:
-        def hit(r, g, b): return r < 90 and g < 90 and b < 90
-    px_mm = 25.4 / dpi
-    rules = []
+    rows = []
     for y in range(h):
         row = pixels[y * w * 3:(y + 1) * w * 3]
-        best = run = start = best_start = 0
-        for x in range(w):
-            if hit(row[3 * x], row[3 * x + 1], row[3 * x + 2]):
-                if run == 0:
-                    start = x
-                run += 1
-                if run > best:
-                    best, best_start = run, start
-            else:
-                run = 0
-        if best * px_mm >= min_mm:
-            rules.append(Rule(y * px_mm, best_start * px_mm, best * px_mm))
+        r, g, b = row[0::3], row[1::3], row[2::3]
+        if colour == "red":
+            masks = (r.translate(_HIGH), g.translate(_LOW), b.translate(_LOW))
+        else:
+            masks = (r.translate(_DARK), g.translate(_DARK), b.translate(_DARK))
+        hit = int.from_bytes(masks[0], "big") & int.from_bytes(masks[1], "big") & int.from_bytes(masks[2], "big")
+        rows.append(hit.to_bytes(w, "big"))
+    return w, h, rows
+
+
+def horizontal_rules(pdf, page: int, colour: str, min_mm: float = 100, dpi: int = 120) -> list[Rule]:
+    """Horizontal runs of ``colour`` ("red" or "black") at least ``min_mm`` long, one per pixel row."""
+    px_mm = 25.4 / dpi
+    _, _, rows = _pixel_rows(pdf, page, colour, dpi)
+    rules = []
+    for y, row in enumerate(rows):
+        runs = [m for m in re.finditer(rb"\x01+", row)]
+        if runs:
+            best = max(runs, key=lambda m: m.end() - m.start())
+            if (best.end() - best.start()) * px_mm >= min_mm:
+                rules.append(Rule(y * px_mm, best.start() * px_mm, (best.end() - best.start()) * px_mm))
     return rules
 
 
-def colour_top(pdf, page: int, colour: str = "red", dpi: int = 150) -> float | None:
+def colour_top(pdf, page: int, colour: str = "red", dpi: int = 120) -> float | None:
     """mm from the top of the page to the first pixel row holding ``colour``."""
-    data = subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), str(pdf)],
-                          capture_output=True, check=True).stdout
-    _, w, h, _, pixels = data.split(maxsplit=4)
-    w, h = int(w), int(h)
-    for y in range(h):
-        row = pixels[y * w * 3:(y + 1) * w * 3]
-        if any(row[i] > 170 and row[i + 1] < 110 and row[i + 2] < 110 for i in range(0, len(row), 3)):
-            return y * 25.4 / dpi
-    return None
+    _, _, rows = _pixel_rows(pdf, page, colour, dpi)
+    return next((y * 25.4 / dpi for y, row in enumerate(rows) if 1 in row), None)
