@@ -134,3 +134,12 @@ def test_long_title_breaks_between_words_with_even_lines():
     lines = title_lines(long_body + "关于2024年法治政府建设情况的报告")
     assert lines[-1] == "关于2024年法治政府建设情况的报告" and "".join(lines[:-1]) == long_body
     assert all(line.endswith(("镇", "县", "市", "省", "会", "组")) for line in lines[:-1])
+
+
+def test_last_paragraph_kept_with_the_signature_unless_too_long_for_one_page():
+    doc = report_document()
+    body = build_context(doc)[0]["body"]
+    assert [b["closing"] for b in body] == [False] * (len(body) - 1) + [True]      # “无。”
+    doc = report_document(other={"text": "情况说明。" * 60})                        # 300 characters, 11 lines
+    body = build_context(doc)[0]["body"]
+    assert not any(b["closing"] for b in body)                                     # left to the normal flow
