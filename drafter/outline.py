@@ -130,6 +130,11 @@ def strip_leading_number(text: str) -> str:
     return text
 
 
+# The 附件说明 (GB/T 9704): “附件：1.名称”, then “2.名称” … on the following lines.
+_ATTACHMENTS_FIRST = re.compile(r"^附\s*件\s*[:：]\s*1\s*[.．、]")
+_ATTACHMENTS_MORE = re.compile(r"^\d{1,2}\s*[.．、]")
+
+
 def build_outline(paragraphs) -> Section:
     """The section tree of ``paragraphs`` (document order); root has heading ``None``, level 0.
 
@@ -141,7 +146,14 @@ def build_outline(paragraphs) -> Section:
     root = Section(heading=None, level=0)
     stack = [root]
     strong_level = 0            # level of the last numbered/outline heading
+    attachments = False         # inside a 附件说明 list (“附件：1.名称” then “2.名称” …): not headings
     for paragraph in paragraphs:
+        text = paragraph.text.strip()
+        if _ATTACHMENTS_FIRST.match(text) or (attachments and _ATTACHMENTS_MORE.match(text)):
+            attachments = True
+            stack[-1].paragraphs.append(paragraph)
+            continue
+        attachments = False
         heading = recognise(paragraph)
         if heading is None or heading.marker == "runin":
             stack[-1].paragraphs.append(paragraph)

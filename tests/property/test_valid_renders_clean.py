@@ -69,7 +69,7 @@ def mutate(rng: random.Random, data: dict) -> dict:
         op = rng.choice(["placeholder", "blank", "intro_year", "heading_number", "title_organ",
                          "retitle", "drop_optional", "shuffle_areas", "shift_year", "red_header",
                          "body_placeholder", "own_title", "drop_area_text", "slip", "slip", "slip",
-                         "duplicate_text"])
+                         "duplicate_text", "attachments"])
         texts = list(_texts(data))
         titles = list(_titles(data))
         if op == "placeholder" and texts:
@@ -110,6 +110,9 @@ def mutate(rng: random.Random, data: dict) -> dict:
         elif op == "duplicate_text" and len(texts) > 1:
             (a, ka), (b, kb) = rng.sample(texts, 2)
             b[kb] = a[ka]
+        elif op == "attachments":
+            meta["attachments"] = rng.sample(["行政执法数据统计表", "重点任务完成情况一览表", "行政复议案件统计表",
+                                              "普法责任清单"], rng.randint(1, 4))
         elif op == "drop_area_text":
             area = rng.choice(data["measures"]["areas"])
             if area.get("items"):

@@ -16,6 +16,7 @@ CASES = [
     ("doubled （一）（一）", report("一、甲部分", "（一）（一）小标题", "（二）小标题"), [3]),
     ("doubled 一、一、", report("一、一、甲部分"), [2]),
     ("a year after the number is not a number", report("一、2024年主要举措", "1.5万件案件全部办结。"), []),
+    ("an attachment list is not headings", report("一、甲部分", "正文。", "附件：1.\t统计表", "2.\t任务完成情况表"), []),
     ("two kinds", report("一、 甲部分", "(一)小标题"), [2, 3]),
 ]
 
