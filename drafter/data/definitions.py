@@ -27,23 +27,6 @@ def _schemas() -> dict:
     return {k: v for k, v in yaml.safe_load(text).items() if not k.startswith("_")}
 
 
-def _keys(schema: dict) -> frozenset:
-    names: set = set()
-
-    def walk(node):
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == "schema" and isinstance(value, dict) and all(isinstance(v, dict) for v in value.values()):
-                    names.update(value)
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk({"schema": schema})
-    return frozenset(names)
-
-
 def _message(error: ce.ValidationError, schema: dict) -> tuple[str, str | None]:
     from drafter.data.validate import TYPE_ZH, _suggest
     path = tuple(error.document_path)
@@ -95,7 +78,8 @@ def _flatten(errors):
 def check_text(text: str, name: str, kind: str) -> list[Diagnostic]:
     """Every problem in a definition file's text; raises :class:`InputError` if it is not YAML."""
     schema = _schemas()[kind]
-    loaded = load_text(text, name, keys=_keys(schema))
+    from drafter.data.validate import keys_of
+    loaded = load_text(text, name, keys=keys_of(schema))
     if not isinstance(loaded.data, dict):
         return [Diagnostic(ERROR, f"{KINDS[kind]}的内容应为“键: 值”形式", path=name, line=1, column=1)]
     validator = cerberus.Validator(schema)

@@ -53,22 +53,28 @@ def raw_schema() -> dict:
     return schema
 
 
-@lru_cache(maxsize=1)
-def schema_keys() -> frozenset:
-    """Every field name the data file schema knows, at any depth."""
+def keys_of(schema: dict) -> frozenset:
+    """Every field name a Cerberus schema knows, at any depth (lists, valuesrules included)."""
     names: set = set()
 
-    def walk(schema: dict) -> None:
-        for name, rules in schema.items():
-            names.add(name)
-            sub = rules.get("schema") if isinstance(rules, dict) else None
-            if isinstance(sub, dict):
-                if rules.get("type") == "list":
-                    sub = sub.get("schema") if isinstance(sub.get("schema"), dict) else {}
-                walk(sub)
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "schema" and isinstance(value, dict) and all(isinstance(v, dict) for v in value.values()):
+                    names.update(value)
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
 
-    walk(raw_schema())
+    walk({"schema": schema})
     return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def schema_keys() -> frozenset:
+    """Every field name the data file schema knows."""
+    return keys_of(raw_schema())
 
 
 def rules_at(path: tuple) -> dict | None:
