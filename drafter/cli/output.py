@@ -3,8 +3,8 @@
 - Colour: on for a terminal, off when ``NO_COLOR`` is set (https://no-color.org) or output is
   redirected.  :func:`colour` is the only place that decides.
 - Verbosity: ``drafter -q`` shows only problems; ``drafter -v`` also shows each step.
-- JSON, SARIF, YAML and .docx sent to stdout are bytes in UTF-8 whatever the console's code page
-  (a Chinese Windows console is GBK): :func:`emit_bytes` / :func:`emit_document`.
+- JSON, SARIF and YAML sent to a redirected stdout are bytes in UTF-8 whatever the console's code
+  page (a Chinese Windows console is GBK): :func:`emit_document`; a .docx: :func:`emit_bytes`.
 """
 
 from __future__ import annotations
@@ -50,8 +50,12 @@ def problem(text: str, fg: str = "red") -> None:
 
 
 def emit_document(text: str) -> None:
-    """A whole document (JSON, SARIF, YAML) on stdout, always UTF-8."""
-    emit_bytes(text.encode("utf-8"))
+    """A whole document (JSON, SARIF, YAML) on stdout: UTF-8 bytes when redirected to a file or a
+    pipe, whatever the code page; on a console, in the console's own encoding so a person can read it."""
+    if getattr(sys.stdout, "isatty", lambda: False)():
+        click.echo(text, nl=False)
+    else:
+        emit_bytes(text.encode("utf-8"))
 
 
 def emit_bytes(data: bytes) -> None:

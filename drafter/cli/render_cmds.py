@@ -94,6 +94,8 @@ def render(files, output, force, pdf, template, strict):
     if is_stdio(output):
         if len(inputs) != 1 or pdf:
             raise click.UsageError("-o - 只能用于一个数据文件（且不能与 --pdf 同用）")
+        if sys.stdout.isatty():
+            raise click.UsageError("-o - 会把 .docx 文件的内容写到屏幕上：请重定向到文件（如 > 报告.docx），或用 -o 报告.docx")
         raise SystemExit(_render_to_stdout(inputs[0], template=template, strict=strict))
     targets = _targets(inputs, output, folder_input=any(Path(f).is_dir() for f in files))
     codes, produced, seen = [], [], {}
