@@ -1,0 +1,163 @@
+"""The form, generated from the one schema and the level definitions, and its data round trip.
+
+:func:`form_spec` turns ``drafter/data/schema.yaml`` (through
+:func:`drafter.data.validate.raw_schema`) into a JSON description the browser
+builds the form from: field titles, help and examples from each field's
+``meta``, enums with Chinese labels, repeatable blocks, and the five items in
+each level's order.  No field is written out by hand anywhere.
+
+:func:`from_form` is the way back: the browser's JSON (strings as typed) →
+data typed by the schema, keys in schema order.  :func:`to_yaml` writes it in
+the same readable form ``drafter init``/``import`` write, and
+:func:`check` validates exactly what would be saved (the YAML text, loaded
+and validated as ``drafter validate`` does).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from drafter import levels
+from drafter.data.jsonschema import SCHEMA_FILE_NAME, _names_for
+from drafter.data.loader import Loaded, load_text
+from drafter.data.validate import TODO_MARK, Result, raw_schema, validate_loaded
+from drafter.data.writer import dump
+
+# Fields holding paragraphs (a blank line starts a new one) are text areas;
+# these are the keys that drafter.render.context passes through paragraphs().
+PARAGRAPH_KEYS = ("intro", "text", "cause")
+# A dict with more fields than this keeps its optional scalar fields folded away.
+FOLD_OPTIONAL_OVER = 6
+_NUMBER = re.compile(r"^\s*-?\d+(\.\d+)?\s*$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _node(key, rules: dict) -> dict:
+    meta = rules.get("meta") or {}
+    kind = rules.get("type", "string")
+    node = {"key": key, "title": meta.get("title") or str(key), "help": meta.get("description", ""),
+            "required": bool(rules.get("required")), "type": kind}
+    if "example" in meta:
+        example = meta["example"]
+        node["example"] = "、".join(map(str, example)) if isinstance(example, list) else str(example)
+    if kind == "dict":
+        node["widget"] = "group"
+        node["fields"] = [_node(name, sub) for name, sub in (rules.get("schema") or {}).items()]
+        node["fold"] = len(node["fields"]) > FOLD_OPTIONAL_OVER
+    elif kind == "list":
+        node["widget"] = "list"
+        node["item"] = _node(None, rules.get("schema") or {"type": "string"})
+        if not node["item"].get("title") or node["item"]["title"] == "None":
+            node["item"]["title"] = node["title"]
+        node["min"] = rules.get("minlength", 0)
+    elif rules.get("allowed"):
+        node["widget"] = "select"
+        names = _names_for(str(key), rules["allowed"]) or {}
+        node["choices"] = [[value, names.get(value, value)] for value in rules["allowed"]]
+    elif kind == "boolean":
+        node["widget"] = "checkbox"
+    elif kind == "date":
+        node["widget"] = "date"
+    elif kind in ("integer", "number", "float"):
+        node["widget"] = "number"
+    elif key in PARAGRAPH_KEYS:
+        node["widget"] = "textarea"
+    else:
+        node["widget"] = "text"
+    if "maxlength" in rules and kind == "string":
+        node["maxlength"] = rules["maxlength"]
+    return node
+
+
+@lru_cache(maxsize=1)
+def form_spec() -> dict:
+    """The whole form: the data file's top-level fields and, per level, the order of the five items."""
+    fields = {name: _node(name, rules) for name, rules in raw_schema().items()}
+    all_levels = levels.all_levels()
+    orders, items = {}, {}
+    for level in all_levels.values():
+        orders[level.id] = ["meta", "intro"] + [item.key for item in level.ordered_items()]
+        for item in level.ordered_items():
+            items[item.key] = {"marker": item.marker, "name": item.name, "rule": item.rule_text,
+                               "heading": item.heading}
+    return {"fields": fields, "orders": orders, "items": items, "todo": TODO_MARK,
+            "default_order": ["meta", "intro", *levels.ITEM_KEYS]}
+
+
+# --- the browser's JSON → typed data ------------------------------------------------------------
+
+def _text(value: str) -> str:
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    text = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+    return text + "\n" if "\n" in text else text.strip()
+
+
+def _convert(value, rules: dict):
+    kind = rules.get("type")
+    if kind == "dict" and isinstance(value, dict):
+        schema = rules.get("schema") or {}
+        out = {}
+        for key in [k for k in schema if k in value] + [k for k in value if k not in schema]:
+            sub = schema.get(key, {})
+            converted = _convert(value[key], sub)
+            if converted is None or converted == "":
+                continue
+            if converted == [] and not sub.get("required"):
+                continue
+            out[key] = converted
+        return out
+    if kind == "list" and isinstance(value, list):
+        item = rules.get("schema") or {}
+        return [c for c in (_convert(v, item) for v in value) if c is not None and c != ""]
+    if isinstance(value, str):
+        if kind in ("integer", "number", "float") and _NUMBER.match(value):
+            number = float(value)
+            return int(number) if number.is_integer() and "." not in value else number
+        if kind == "date" and _DATE.match(value.strip()):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                return value.strip()
+        return _text(value)
+    return value
+
+
+def from_form(data) -> dict:
+    """Typed data in schema order from the form's JSON; values the form left empty are dropped."""
+    if not isinstance(data, dict):
+        return {}
+    return _convert(data, {"type": "dict", "schema": raw_schema()})
+
+
+def to_form(value):
+    """Loaded data → JSON for the form (dates as ``YYYY-MM-DD``)."""
+    if isinstance(value, dict):
+        return {str(k): to_form(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [to_form(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def to_yaml(data: dict) -> str:
+    """The data file text, in the form ``drafter init`` writes (schema line first)."""
+    meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
+    header = [f"yaml-language-server: $schema=./{SCHEMA_FILE_NAME}",
+              f"{meta.get('year', '')}年法治政府建设年度报告 数据文件（在 drafter serve 中编辑保存）",
+              "多段文字在“|”下逐段书写，段与段之间空一行。可以与浏览器中的表单交替使用。", ""]
+    return dump(data, header=header)
+
+
+def check(form_data, name: str) -> tuple[str, Loaded, Result]:
+    """Validate what saving ``form_data`` would write: (YAML text, loaded, result)."""
+    text = to_yaml(from_form(form_data))
+    loaded = load_text(text, name)
+    return text, loaded, validate_loaded(loaded)
+
+
+def diagnostics_json(result: Result) -> list[dict]:
+    return [{"severity": d.severity, "message": d.message, "hint": d.hint, "field": d.field,
+             "line": d.line, "column": d.column} for d in result.diagnostics]

@@ -1,0 +1,233 @@
+"""The whole workflow in a real browser (headless Debian Chromium through Playwright)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+
+from tests.conftest import seed_path
+from tests.web.conftest import shot
+
+
+def field(page, name: str):
+    """The input for a data path (``measures.areas[1].title``), or the block (group, list entry) there."""
+    return page.locator(f':is(input, select, textarea)[data-field="{name}"], '
+                        f':is(.group, .entry, .list, .row)[data-field="{name}"]').first
+
+
+def wait_checked(page):
+    """Wait for the live check to answer for what is on screen now."""
+    page.wait_for_function("() => !document.querySelector('#status').textContent.includes('正在检查')")
+
+
+def create(page, server, *, level="township", joint=True, year="2024", body="青石镇人民政府", file="qingshi.yaml"):
+    page.goto(server.base + "/")
+    page.select_option("#new-form select[name=level]", level)
+    page.check(f'#new-form input[name=joint][value="{1 if joint else 0}"]')
+    page.fill("#new-form input[name=year]", year)
+    page.fill("#new-form input[name=body]", body)
+    page.fill("#new-form input[name=file]", file)
+    page.click("#new-form button[type=submit]")
+    page.wait_for_url(re.compile(r"/edit\?file="))
+    wait_checked(page)
+
+
+FILL = {
+    "meta.party_body": "中共青石镇委员会",
+    "meta.date": "2025-02-20",
+    "meta.recipients[1]": "中共涪陵区委",
+    "meta.recipients[2]": "涪陵区人民政府",
+    "meta.cc[1]": "中共涪陵区委全面依法治区委员会办公室",
+    "intro": "2024年，我镇坚持以习近平法治思想为指导，扎实推进法治政府建设。现将有关情况报告如下。",
+    "measures.areas[1].title": "严格规范公正文明执法",
+    "measures.areas[1].text": "全面落实行政执法“三项制度”，开展执法案卷评查两次。\n\n组织执法人员培训四期，覆盖全部执法人员。",
+    "measures.areas[2].title": "依法有效化解社会矛盾纠纷",
+    "measures.areas[2].text": "健全人民调解组织网络，全年调处各类纠纷一百余件。",
+    "problems.items[1].title": "基层执法能力有待提升",
+    "problems.items[1].text": "部分执法人员对执法程序掌握不够。",
+    "problems.items[1].cause": "主要是执法培训覆盖面不够，基层执法力量不足。",
+    "leadership.text": "镇党委、镇政府主要负责同志带头学法，专题研究法治建设工作四次。",
+    "plan.items[1].title": "持续提升基层执法水平",
+    "plan.items[1].text": "开展执法人员轮训，推行执法全过程记录。",
+}
+
+
+def test_township_joint_report_from_scratch(page, server, run_cli):
+    create(page, server)
+    shot(page, "01-new-report")
+    assert "【待填写】" in (server.root / "qingshi.yaml").read_text(encoding="utf-8")
+    assert field(page, "meta.body").input_value() == "青石镇人民政府"
+    # the five items in the township level's order, with the schema's Chinese titles
+    headings = page.locator("section.section > h2").all_inner_texts()
+    assert headings[0] == "报告信息" and headings[2].startswith("① ") and "主要举措和成效" in headings[2]
+    assert "尚未填写" in page.inner_text("#problem-list")
+    for name, value in FILL.items():
+        field(page, name).fill(value)
+    # mistake 1: a date inside the report year (a cross-field check)
+    field(page, "meta.date").fill("2024-12-20")
+    wait_checked(page)
+    row_msg = page.locator('.row:has([data-field="meta.date"]) .msg.error')
+    row_msg.wait_for()
+    assert "不在报告年度2024年结束之后" in row_msg.inner_text()
+    # mistake 2: a statistic whose parts do not add up, added through the repeatable blocks
+    area = field(page, "measures.areas[1]")
+    area.locator("button.add", has_text="添加统计数据").click()
+    field(page, "measures.areas[1].stats[1].name").fill("行政复议案件")
+    field(page, "measures.areas[1].stats[1].unit").fill("件")
+    field(page, "measures.areas[1].stats[1].total").fill("13")
+    stat = field(page, "measures.areas[1].stats[1]")
+    for i, (name, value) in enumerate((("决定维持", "10"), ("撤销", "2")), start=1):
+        stat.locator("button.add", has_text="添加构成").click()
+        field(page, f"measures.areas[1].stats[1].parts[{i}].name").fill(name)
+        field(page, f"measures.areas[1].stats[1].parts[{i}].value").fill(value)
+    wait_checked(page)
+    page.wait_for_selector('.entry.contains-error[data-field="measures.areas[1].stats[1]"]')
+    problems = page.inner_text("#problem-list")
+    assert "各项之和12件不等于总数13件" in problems and "成文日期" in problems
+    assert page.inner_text("#status").startswith("2个错误")
+    shot(page, "02-two-mistakes")
+    # the problem list links to the field
+    page.locator("#problem-list a", has_text="成文日期").click()
+    assert page.evaluate("document.activeElement.dataset.field") == "meta.date"
+    # fix both
+    field(page, "meta.date").fill("2025-02-20")
+    field(page, "measures.areas[1].stats[1].parts[2].value").fill("3")
+    page.wait_for_function("() => document.querySelector('#status').textContent === '数据有效'")
+    shot(page, "03-valid")
+    page.click("#save")
+    page.wait_for_function("() => document.querySelector('#status').textContent.startsWith('已保存')")
+    saved = server.root / "qingshi.yaml"
+    text = saved.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=./drafter-report.schema.json")
+    assert "text: |" in text and "\n\n" in text            # literal block, blank line between paragraphs
+    assert text.index("\nmeasures:") < text.index("\nproblems:") < text.index("\nleadership:")
+    assert (server.root / "qingshi.yaml.bak").read_text(encoding="utf-8").count("【待填写】") > 5
+    result = run_cli("validate", saved)
+    assert result.code == 0, result.out + result.err
+    assert "数据有效" in result.out
+
+    # download the .docx and lint it clean
+    with page.expect_download() as download:
+        page.click("#docx")
+    target = server.root / "out" / "qingshi.docx"
+    target.parent.mkdir(exist_ok=True)
+    download.value.save_as(target)
+    lint = run_cli("lint", target, "--format", "json")
+    assert lint.code == 0, lint.out + lint.err
+    report = json.loads(lint.out)["files"][0]
+    assert report["level"] == "township" and report["joint"] is True
+    assert [f for f in report["findings"] if f["severity"] != "info"] == []
+    assert all(item["status"] != "missing" for item in report["items"].values())
+
+    # the approximate preview is labelled as such
+    page.click("#approx")
+    page.wait_for_selector("#preview .paper")
+    assert "近似预览" in page.inner_text("#preview .approx-note")
+    assert "中共青石镇委员会 青石镇人民政府关于2024年法治政府建设情况的报告" in page.inner_text("#preview .title").replace("\n", "")
+    shot(page, "04-approx-preview")
+
+
+def test_restore_after_crash(context, server):
+    page = context.new_page()
+    create(page, server, level="county", joint=False, body="兴平市人民政府", file="restore.yaml")
+    field(page, "intro").fill("这是崩溃前输入、尚未保存的开头段落。")
+    page.wait_for_function(
+        "() => (localStorage.getItem('drafter:autosave:' + location.host + ':restore.yaml') || '')"
+        ".includes('崩溃前输入')")
+    url = page.url
+    page.close(run_before_unload=False)            # the tab dies without saving
+    assert "崩溃前输入" not in (server.root / "restore.yaml").read_text(encoding="utf-8")
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_selector("#restore:not([hidden])")
+    assert "尚未保存到文件的修改" in page.inner_text("#restore")
+    shot(page, "05-restore-offer")
+    assert "崩溃前输入" not in field(page, "intro").input_value()
+    page.click("#restore-yes")
+    assert field(page, "intro").input_value() == "这是崩溃前输入、尚未保存的开头段落。"
+    page.click("#save")
+    page.wait_for_function("() => document.querySelector('#status').textContent.startsWith('已保存')")
+    assert "崩溃前输入" in (server.root / "restore.yaml").read_text(encoding="utf-8")
+    page.close()
+
+
+def test_changed_on_disk_shows_both_versions(page, server):
+    create(page, server, level="city", joint=False, body="鞍山市人民政府", file="conflict.yaml")
+    path = server.root / "conflict.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("other:", "# 在编辑器中加的注释\nother:"), encoding="utf-8")
+    field(page, "intro").fill("表单中的开头段落。")
+    page.click("#save")
+    page.wait_for_selector("#conflict:not([hidden])")
+    assert "在编辑器中加的注释" in page.inner_text("#conflict-disk")
+    assert "表单中的开头段落" in page.inner_text("#conflict-mine")
+    assert "表单中的开头段落" not in path.read_text(encoding="utf-8")
+    shot(page, "06-conflict")
+    page.click("#conflict-overwrite")
+    page.wait_for_function("() => document.querySelector('#status').textContent.startsWith('已保存')")
+    assert "表单中的开头段落" in path.read_text(encoding="utf-8")
+    assert "在编辑器中加的注释" in (server.root / "conflict.yaml.bak").read_text(encoding="utf-8")
+
+
+def test_unparseable_file_opens_read_only(page, server):
+    broken = server.root / "broken.yaml"
+    broken.write_text("meta:\n  body: 某县人民政府\n  year: 2024\n intro: 缩进错了\n", encoding="utf-8")
+    before = broken.read_bytes()
+    page.goto(server.base + "/edit?file=broken.yaml")
+    page.wait_for_selector("#readonly")
+    text = page.inner_text("#readonly")
+    assert "只能查看" in text and "第4行" in text
+    assert page.locator("pre.source span.bad").inner_text().strip().startswith("4")
+    assert page.locator("#form").count() == 0 and page.locator("#save").count() == 0
+    shot(page, "07-read-only")
+    assert broken.read_bytes() == before
+
+
+def test_lint_seed_draft_shows_missing_items(page, server):
+    seed = seed_path("001")
+    page.goto(server.base + "/")
+    page.set_input_files("#lint-form input[type=file]", str(seed))
+    page.click("#lint-form button[type=submit]")
+    page.wait_for_selector("#lint-result:not([hidden]) table.items")
+    missing = page.locator("#lint-result table.items tr.missing").all_inner_texts()
+    assert any("不足和原因" in row and "缺少" in row for row in missing), missing
+    assert page.locator("#lint-result .lint-para blockquote").count() > 0
+    shot(page, "08-lint-seed", full_page=True)
+    assert list(server.root.glob(seed.name)) == []         # nothing uploaded is kept
+
+
+def test_refused_path_traversal_and_wrong_token(browser, page, server):
+    outside = server.root.parent / "outside.yaml"
+    outside.write_text("meta: {}\n", encoding="utf-8")
+    (server.root / "link.yaml").symlink_to(outside)
+    for name in ("../outside.yaml", "/etc/passwd.yaml", "sub/../../outside.yaml", "CON.yaml", "link.yaml",
+                 "..%2Foutside.yaml"):
+        page.goto(server.base + "/edit?file=" + name)
+        page.wait_for_selector("#refused")
+        assert "拒绝访问" in page.inner_text("#refused") or "不存在" in page.inner_text("#refused"), name
+    shot(page, "09-refused-traversal")
+    # saving outside the folder through the API is refused too, with a valid CSRF token
+    status = page.evaluate("""async () => {
+        const r = await fetch('/api/save', {method: 'POST', headers: {'Content-Type': 'application/json',
+          'X-CSRF-Token': document.querySelector('meta[name=csrf-token]').content},
+          body: JSON.stringify({file: '../evil.yaml', data: {}})});
+        return [r.status, (await r.json()).error];
+    }""")
+    assert status[0] == 400 and "拒绝访问" in status[1]
+    assert not (server.root.parent / "evil.yaml").exists()
+    # a state-changing request without the CSRF token is refused
+    status = page.evaluate("""async () => (await fetch('/api/save', {method: 'POST',
+        headers: {'Content-Type': 'application/json'}, body: JSON.stringify({file: 'x.yaml', data: {}})})).status""")
+    assert status == 403 and not (server.root / "x.yaml").exists()
+    # a wrong token, and no token, in a fresh browser profile
+    stranger = browser.new_context(locale="zh-CN")
+    try:
+        other = stranger.new_page()
+        other.goto(server.base + "/?token=wrong-token")
+        assert "访问令牌不正确" in other.inner_text("#refused")
+        shot(other, "10-wrong-token")
+        other.goto(server.base + "/")
+        assert "缺少访问令牌" in other.inner_text("#refused")
+        assert other.locator("#new-form").count() == 0
+    finally:
+        stranger.close()
