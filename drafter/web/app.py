@@ -384,6 +384,7 @@ def create_app(settings: Settings) -> Flask:
 
     @app.post("/api/lint")
     def api_lint():
+        from drafter import levels
         from drafter.document.read import read_document
         from drafter.lint.runner import lint_document
         from drafter.report.json import file_dict
@@ -411,7 +412,7 @@ def create_app(settings: Settings) -> Flask:
         report = {"version": 1, "files": [data]}
         json_key = store.put((json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
                              Path(display).stem + "-检查结果.json", "application/json")
-        html = render_template("lint_result.html", name=display, result=data, groups=_lint_groups(result),
+        html = render_template("lint_result.html", name=display, result=data, level=levels.get_level(result.level), groups=_lint_groups(result),
                                items=_item_rows(result), annotated=annotated,
                                json_url=url_for("download", key=json_key))
         return jsonify({"ok": True, "html": html, "report": report})

@@ -24,6 +24,7 @@ from drafter.data.jsonschema import SCHEMA_FILE_NAME, _names_for
 from drafter.data.loader import Loaded, load_text
 from drafter.data.validate import TODO_MARK, Result, raw_schema, validate_loaded
 from drafter.data.writer import dump
+from drafter.errors import ERROR, Diagnostic, InputError
 
 # Fields holding paragraphs (a blank line starts a new one) are text areas;
 # these are the keys that drafter.render.context passes through paragraphs().
@@ -154,7 +155,11 @@ def to_yaml(data: dict) -> str:
 def check(form_data, name: str) -> tuple[str, Loaded, Result]:
     """Validate what saving ``form_data`` would write: (YAML text, loaded, result)."""
     text = to_yaml(from_form(form_data))
-    loaded = load_text(text, name)
+    try:
+        loaded = load_text(text, name)
+    except InputError as exc:          # only an empty form: nothing to save yet
+        loaded = Loaded(path=name, data={})
+        return text, loaded, Result(path=name, diagnostics=[Diagnostic(ERROR, exc.message, exc.hint, path=name)])
     return text, loaded, validate_loaded(loaded)
 
 

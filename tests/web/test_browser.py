@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+
+import pytest
 import re
 
 
-from tests.conftest import seed_path
+from tests.conftest import ROOT, seed_path
 from tests.web.conftest import shot
 
 
@@ -231,3 +233,42 @@ def test_refused_path_traversal_and_wrong_token(browser, page, server):
         assert other.locator("#new-form").count() == 0
     finally:
         stranger.close()
+
+
+def test_start_from_last_years_report(page, server, run_cli):
+    seed = seed_path("003")
+    page.goto(server.base + "/")
+    page.set_input_files("#import-form input[type=file]", str(seed))
+    page.fill("#import-form input[name=file]", "next-year.yaml")
+    page.click("#import-form button[type=submit]")
+    page.wait_for_url(re.compile(r"/edit\?file=next-year\.yaml"))
+    wait_checked(page)
+    assert field(page, "meta.level").input_value() == "township"
+    last = run_cli("import", seed, "-o", server.root / "cli-import.yaml")
+    assert last.code == 0, last.err
+    cli_year = re.search(r"(?m)^  year: (\d{4})", (server.root / "cli-import.yaml").read_text(encoding="utf-8"))
+    assert int(field(page, "meta.year").input_value()) == int(cli_year.group(1)) + 1
+    banner = page.locator(".banner.info")
+    if banner.count():                                   # what the old report lacked, said once
+        assert "缺少" in banner.inner_text()
+    assert "尚未填写" in page.inner_text("#problem-list")
+    shot(page, "11-next-year")
+    assert list(server.root.glob(seed.name)) == []
+
+
+def test_pdf_preview_with_progress(page, server):
+    from drafter.render.render import find_soffice
+    if find_soffice() is None:
+        pytest.skip("没有安装 LibreOffice")
+    example = sorted((ROOT / "examples").glob("*.yaml"))[0]
+    (server.root / "pdf.yaml").write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    page.goto(server.base + "/edit?file=pdf.yaml")
+    page.wait_for_function("() => document.querySelector('#status').textContent.startsWith('数据有效')"
+                           " || document.querySelector('#status').textContent.startsWith('0个错误')")
+    page.click("#pdf")
+    page.wait_for_selector("#output progress")
+    assert "正在" in page.inner_text("#output .stage")
+    page.wait_for_selector("#output .pages img", timeout=180_000)
+    page.wait_for_function("() => [...document.querySelectorAll('#output .pages img')].every(i => i.complete && i.naturalWidth > 0)")
+    assert page.locator("#output a", has_text="打开 PDF").count() == 1
+    shot(page, "12-pdf-preview")

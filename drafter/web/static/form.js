@@ -261,7 +261,7 @@
       if (target.matches("input,select,textarea")) target.setAttribute("aria-invalid", "true");
       let up = holder.parentElement;
       while (up && up !== form) {
-        if (up.matches(".group, .entry, .list, .section") && isError) up.classList.add("contains-error");
+        if (up.matches(".entry") && isError) up.classList.add("contains-error");
         up = up.parentElement;
       }
       const link = el("a", { href: "#msg-" + i, class: isError ? "error" : "warning", text: d.message,
