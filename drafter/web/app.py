@@ -323,7 +323,7 @@ def create_app(settings: Settings) -> Flask:
     @app.post("/api/validate")
     def api_validate():
         body = body_json()
-        _, _, result = formmod.check(body.get("data"), str(body.get("file") or "表单"))
+        _, result = formmod.check(body.get("data"), str(body.get("file") or "表单"))
         return jsonify({"ok": result.ok(), "diagnostics": formmod.diagnostics_json(result)})
 
     @app.post("/api/save")
@@ -332,7 +332,7 @@ def create_app(settings: Settings) -> Flask:
         body = body_json()
         name = str(body.get("file") or "")
         target = resolve_inside(root, name)
-        text, _, result = formmod.check(body.get("data"), name)
+        text, result = formmod.saved(formmod.from_form(body.get("data")), name)
         if target.exists():
             current = target.read_bytes()
             if _sha(current) != body.get("base") and not body.get("force"):
@@ -430,7 +430,7 @@ def create_app(settings: Settings) -> Flask:
         """(file name, validation result, None) for the form's data, or a 422 answer listing the problems."""
         body = body_json()
         name = str(body.get("file") or "报告.yaml")
-        _, _, result = formmod.check(body.get("data"), name)
+        _, result = formmod.check(body.get("data"), name)
         if result.ok():
             return name, result, None
         return name, result, (jsonify({"ok": False, "error": f"数据还有错误，{what}（请先按提示修改）",

@@ -8,9 +8,8 @@ each level's order.  No field is written out by hand anywhere.
 
 :func:`from_form` is the way back: the browser's JSON (strings as typed) →
 data typed by the schema, keys in schema order.  :func:`to_yaml` writes it in
-the same readable form ``drafter init``/``import`` write, and
-:func:`check` validates exactly what would be saved (the YAML text, loaded
-and validated as ``drafter validate`` does).
+the same readable form ``drafter init``/``import`` write, 
+:func:`check` validates the form's data with the validator ``drafter validate`` uses.
 """
 
 from __future__ import annotations
@@ -152,15 +151,24 @@ def to_yaml(data: dict) -> str:
     return dump(data, header=header)
 
 
-def check(form_data, name: str) -> tuple[str, Loaded, Result]:
-    """Validate what saving ``form_data`` would write: (YAML text, loaded, result)."""
-    text = to_yaml(from_form(form_data))
+def check(form_data, name: str) -> tuple[dict, Result]:
+    """Validate the form's data as ``drafter validate`` would: (typed data, result).
+
+    The live check validates the typed data directly: the messages are the
+    validator's own, and the form locates them by field, not by line.
+    """
+    data = from_form(form_data)
+    return data, validate_loaded(Loaded(path=name, data=data))
+
+
+def saved(data: dict, name: str) -> tuple[str, Result]:
+    """The file text for ``data`` and the validation of that text as loaded back (what is on disk)."""
+    text = to_yaml(data)
     try:
         loaded = load_text(text, name)
-    except InputError as exc:          # only an empty form: nothing to save yet
-        loaded = Loaded(path=name, data={})
-        return text, loaded, Result(path=name, diagnostics=[Diagnostic(ERROR, exc.message, exc.hint, path=name)])
-    return text, loaded, validate_loaded(loaded)
+    except InputError as exc:          # only an empty form: nothing worth a file yet
+        return text, Result(path=name, diagnostics=[Diagnostic(ERROR, exc.message, exc.hint, path=name)])
+    return text, validate_loaded(loaded)
 
 
 def diagnostics_json(result: Result) -> list[dict]:
