@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=zh-CN"]
 SHOTS = Path(__file__).resolve().parents[2] / "tests-output" / "web"
 TIMEOUT_MS = 30_000          # explicit waits: generous on a busy 2-core machine, never a sleep
 

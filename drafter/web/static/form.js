@@ -267,11 +267,18 @@
       const link = el("a", { href: "#msg-" + i, class: isError ? "error" : "warning", text: d.message,
         onclick: (event) => { event.preventDefault(); reveal(target); } });
       listBox.append(el("li", { class: isError ? "error" : "warning" }, link,
-        d.field ? el("span", { class: "where", text: " " + d.field }) : null));
+        d.field ? el("span", { class: "where", text: " · " + sectionTitle(d.field) }) : null));
     });
     if (!diagnostics.length) listBox.append(el("li", { class: "ok", text: "没有发现问题。" }));
     statusBox.className = "status " + (errors ? "bad" : "good");
     statusBox.textContent = errors || warnings ? errors + "个错误，" + warnings + "个警告" : "数据有效";
+  }
+
+  function sectionTitle(field) {
+    const key = field.split(/[.[]/)[0];
+    const item = spec.items[key];
+    const node = spec.fields[key];
+    return node ? (item ? item.marker + " " : "") + node.title.replace(/^[①②③④⑤]\s*/, "") : field;
   }
 
   function reveal(target) {
