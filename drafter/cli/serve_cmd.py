@@ -50,8 +50,10 @@ def serve(folder, port, host, password, no_browser):
     click.echo(f"drafter 已启动，文件夹：{settings.root}")
     click.echo(f"请在浏览器中打开：{url}")
     if not is_loopback(host):
-        click.echo(click.style("注意：已允许其他电脑访问。" + ("请只把密码告诉需要的同事。" if secret else
-                               "请只把上面带 token 的完整网址告诉需要的同事。"), fg="yellow"))
+        click.echo(click.style("注意：已允许其他电脑访问。" +
+                               ("其他电脑请把网址中的 127.0.0.1 换成本机的局域网地址；" if host in ("0.0.0.0", "::") else "") +
+                               ("请只把密码告诉需要的同事。" if secret else
+                                "请只把带 token 的完整网址告诉需要的同事。"), fg="yellow"))
     click.echo("按 Ctrl+C 停止。")
     if not no_browser:
         import threading

@@ -212,17 +212,20 @@ def create_app(settings: Settings) -> Flask:
         return data
 
     def data_files() -> list[Path]:
+        """Data files in the folder and up to two levels below (hidden folders and links not followed)."""
+        import os
         found = []
-        for path in sorted(root.rglob("*")):
+        for folder, dirs, files in os.walk(root):
+            depth = len(Path(folder).relative_to(root).parts)
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and depth < 2)
+            for name in sorted(files):
+                path = Path(folder) / name
+                if (path.suffix.lower() in (".yaml", ".yml") and not name.startswith((".", "~$"))
+                        and not path.is_symlink()):
+                    found.append(path)
             if len(found) >= 200:
                 break
-            rel = path.relative_to(root)
-            if any(part.startswith(".") for part in rel.parts) or len(rel.parts) > 3:
-                continue
-            if path.suffix.lower() in (".yaml", ".yml") and path.is_file() and not path.is_symlink():
-                if path.name != ".drafter.yaml":
-                    found.append(path)
-        return found
+        return found[:200]
 
     def write_schema_beside(target: Path) -> None:
         from drafter.data.jsonschema import SCHEMA_FILE_NAME, json_schema_text
@@ -462,7 +465,10 @@ def create_app(settings: Settings) -> Flask:
             return jsonify({"ok": False, "error": "未安装 LibreOffice，无法生成 PDF 预览",
                             "hint": "可使用“近似预览”，或下载 .docx 在 Word/WPS 中查看"}), 422
         job_id = secrets.token_urlsafe(12)
-        job = store.jobs[job_id] = Job()
+        with store.lock:
+            for old in [k for k, j in store.jobs.items() if j.done][:-10]:
+                del store.jobs[old]
+            job = store.jobs[job_id] = Job()
         document = result.document
         stem = Path(name).stem
 

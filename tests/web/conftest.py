@@ -76,8 +76,9 @@ def page(context):
     page = context.new_page()
     errors: list = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None)
     yield page
-    assert not errors, f"页面脚本出错：{errors}"
+    assert not errors, f"页面脚本出错或违反内容安全策略：{errors}"
 
 
 def shot(page, name: str, full_page: bool = False) -> Path:
