@@ -272,3 +272,35 @@ def test_pdf_preview_with_progress(page, server):
     page.wait_for_function("() => [...document.querySelectorAll('#output .pages img')].every(i => i.complete && i.naturalWidth > 0)")
     assert page.locator("#output a", has_text="打开 PDF").count() == 1
     shot(page, "12-pdf-preview")
+
+
+def test_repeatable_blocks_and_level_order(page, server):
+    create(page, server, level="county", joint=False, body="兴平市人民政府", file="blocks.yaml")
+    field(page, "plan.items[1].title").fill("甲项安排")
+    field(page, "plan.items").locator(":scope > button.add").click()
+    # the new block's first field has the focus; the other blocks keep what was typed
+    assert page.evaluate("document.activeElement.dataset.field") == "plan.items[2].title"
+    page.keyboard.type("乙项安排")
+    field(page, "plan.items[2]").locator("button[title=上移]").click()
+    assert field(page, "plan.items[1].title").input_value() == "乙项安排"
+    assert field(page, "plan.items[2].title").input_value() == "甲项安排"
+    field(page, "plan.items[1]").locator("button[title=删除]").click()
+    assert field(page, "plan.items[1].title").input_value() == "甲项安排"
+    assert field(page, "plan.items[2]").count() == 0
+    # typing the year keeps the focus (no rebuild while typing)
+    year = field(page, "meta.year")
+    year.fill("")
+    year.type("2025")
+    assert year.input_value() == "2025"
+    assert page.evaluate("document.activeElement.dataset.field") == "meta.year"
+    # the level decides the order of the five items
+    county = page.locator("section.section > h2").all_inner_texts()[2:]
+    page.select_option('[data-field="meta.level"]', "department")
+    page.wait_for_function("() => document.querySelectorAll('section.section > h2')[2].textContent.startsWith('③')")
+    department = page.locator("section.section > h2").all_inner_texts()[2:]
+    assert sorted(county) == sorted(department) and county != department
+    assert field(page, "plan.items[1].title").input_value() == "甲项安排"
+    page.click("#save")
+    page.wait_for_function("() => document.querySelector('#status').textContent.startsWith('已保存')")
+    text = (server.root / "blocks.yaml").read_text(encoding="utf-8")
+    assert "甲项安排" in text and "乙项安排" not in text and "level: department" in text

@@ -183,7 +183,8 @@
       else if (input.value === "" && input.dataset.todo) v = input.dataset.todo;
       else v = input.value;
       setAt(path, v);
-      changed(["level", "joint", "year"].includes(node.key) && path[0] === "meta");
+      // the level decides the order of the five items: rebuild (on "change", so typing is never interrupted)
+      changed(["level", "joint"].includes(node.key) && path[0] === "meta" && path.length === 2);
     });
     const r = el("div", { class: "row" + (node.widget === "checkbox" ? " check" : "") + (node.widget === "textarea" ? " wide" : "") });
     const control = el("div", { class: "control" }, input);
