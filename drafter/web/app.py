@@ -566,4 +566,9 @@ def _lint_groups(result) -> list[dict]:
             entry = group[where] = {"label": label, "text": text[:300] + ("…" if len(text) > 300 else ""),
                                     "path": " › ".join(loc.heading_path), "findings": []}
         entry["findings"].append(finding)
-    return [{"heading": head, "paragraphs": list(group.values())} for head, group in groups.items()]
+    from drafter import levels
+    items = levels.get_level(result.level).items if result.level else {}
+    marker = {status.heading: items[key].marker for key, status in result.items.items()
+              if status is not None and status.heading and key in items}
+    return [{"heading": head, "marker": marker.get(head, ""), "paragraphs": list(group.values())}
+            for head, group in groups.items()]
