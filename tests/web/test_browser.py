@@ -250,7 +250,7 @@ def test_start_from_last_years_report(page, server, run_cli):
     assert int(field(page, "meta.year").input_value()) == int(cli_year.group(1)) + 1
     banner = page.locator(".banner.info")
     if banner.count():                                   # what the old report lacked, said once
-        assert "缺少" in banner.inner_text()
+        assert "还需要补写" in banner.inner_text()
     assert "尚未填写" in page.inner_text("#problem-list")
     shot(page, "11-next-year")
     assert list(server.root.glob(seed.name)) == []

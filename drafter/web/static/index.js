@@ -22,7 +22,8 @@
   wire("new-form", (json) => { location.href = json.url; });
   wire("import-form", (json) => {
     if (json.missing && json.missing.length) {
-      sessionStorage.setItem("drafter:notice", "去年的报告中缺少：" + json.missing.join("；") + "。已在相应位置填入“【待填写】”。");
+      sessionStorage.setItem("drafter:notice", "已根据去年的报告生成今年的初稿。还需要补写：" + json.missing.join("；") +
+        "（已在相应位置填入“【待填写】”，右侧问题列表逐项列出）。");
     }
     location.href = json.url;
   });
