@@ -28,8 +28,10 @@ from drafter.errors import ERROR, Diagnostic, InputError
 # Fields holding paragraphs (a blank line starts a new one) are text areas;
 # these are the keys that drafter.render.context passes through paragraphs().
 PARAGRAPH_KEYS = ("intro", "text", "cause")
-# A dict with more fields than this keeps its optional scalar fields folded away.
+# A dict with more fields than this keeps its optional fields folded away ("更多可选项"),
+# except these, which decide what else the report needs (joint → party_body) or how it starts.
 FOLD_OPTIONAL_OVER = 6
+KEEP_SHOWN = ("joint", "party_body", "title")
 _NUMBER = re.compile(r"^\s*-?\d+(\.\d+)?\s*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -45,7 +47,8 @@ def _node(key, rules: dict) -> dict:
     if kind == "dict":
         node["widget"] = "group"
         node["fields"] = [_node(name, sub) for name, sub in (rules.get("schema") or {}).items()]
-        node["fold"] = len(node["fields"]) > FOLD_OPTIONAL_OVER
+        node["fold"] = [f["key"] for f in node["fields"] if not f["required"] and f["key"] not in KEEP_SHOWN
+                        ] if len(node["fields"]) > FOLD_OPTIONAL_OVER else []
     elif kind == "list":
         node["widget"] = "list"
         node["item"] = _node(None, rules.get("schema") or {"type": "string"})

@@ -67,8 +67,9 @@
   function group(node, path, value, sectionKey) {
     const box = el("div", { class: "group", "data-field": fieldName(path) });
     box.append(el("div", { class: "msgs" }));
-    const folded = el("details", { class: "more" }, el("summary", { text: "更多可选项（发文字号、签发人、抄送、版记等）" }));
-    let foldedUsed = false;
+    const summary = el("summary");
+    const folded = el("details", { class: "more" }, summary);
+    const foldedTitles = [];
     for (const child of node.fields) {
       const childPath = path.concat(child.key);
       const childValue = value ? value[child.key] : undefined;
@@ -86,17 +87,18 @@
       } else {
         part = widget(child, childPath, childValue, sectionKey);
       }
-      const scalar = child.widget !== "group" && child.widget !== "list";
-      if (node.fold && !child.required && (scalar || child.widget === "list" || child.widget === "group")
-          && !["joint", "party_body", "title"].includes(child.key)) {
+      if (node.fold.includes(child.key)) {
         folded.append(part);
         if (childValue !== undefined && childValue !== "" && childValue !== false) folded.open = true;
-        foldedUsed = true;
+        foldedTitles.push(child.title);
       } else {
         box.append(part);
       }
     }
-    if (foldedUsed) box.append(folded);
+    if (foldedTitles.length) {
+      summary.textContent = "更多可选项：" + foldedTitles.slice(0, 5).join("、") + (foldedTitles.length > 5 ? "等" : "");
+      box.append(folded);
+    }
     return box;
   }
 
