@@ -45,8 +45,17 @@ def serve(folder, port, host, password, no_browser):
         if len(secret) < 8:
             raise click.UsageError("密码至少 8 个字符")
     token = None if secret else __import__("secrets").token_urlsafe(18)
-    settings = Settings(root=root.resolve(), host=host, port=port, token=token, password=secret)
-    server, url = make_server(settings)
+    from drafter.errors import DrafterError
+    explicit = click.get_current_context().get_parameter_source("port") != click.core.ParameterSource.DEFAULT
+    settings = None
+    for candidate in [port] if explicit else range(port, port + 10):    # the default port may be taken
+        settings = Settings(root=root.resolve(), host=host, port=candidate, token=token, password=secret)
+        try:
+            server, url = make_server(settings)
+            break
+        except DrafterError:
+            if explicit or candidate == port + 9:
+                raise
     click.echo(f"drafter 已启动，文件夹：{settings.root}")
     click.echo(f"请在浏览器中打开：{url}")
     if not is_loopback(host):

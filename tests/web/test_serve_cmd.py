@@ -44,3 +44,14 @@ def test_serve_refuses_a_missing_folder(run_cli, tmp_path):
 def test_serve_is_listed_in_help(run_cli):
     result = run_cli("--help")
     assert result.code == 0 and "serve" in result.out and "浏览器" in result.out
+
+
+def test_serve_on_a_busy_port_says_so(run_cli, tmp_path):
+    import socket
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        result = run_cli("serve", tmp_path, "--port", port, "--no-browser")
+    assert result.code == 2
+    assert "端口可能已被占用" in result.err and "--port" in result.err
