@@ -30,6 +30,8 @@ def serve(folder, port, host, password, no_browser):
     例如：
       drafter serve                 在当前文件夹启动，并打开浏览器
       drafter serve D:\\报告\\2024    在指定文件夹启动
+
+    详细说明见 docs/serve.md。
     """
     from drafter.errors import InputError
     from drafter.web.app import Settings

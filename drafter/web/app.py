@@ -193,7 +193,13 @@ def create_app(settings: Settings) -> Flask:
         from werkzeug.exceptions import HTTPException
         if isinstance(exc, HTTPException):
             return exc
-        app.logger.exception("internal error")
+        import os
+        import sys
+        if os.environ.get("DRAFTER_DEBUG"):
+            app.logger.exception("internal error")
+        else:
+            print(f"程序内部错误（{exc.__class__.__name__}: {exc}），请求：{request.method} {request.path}。"
+                  "设置环境变量 DRAFTER_DEBUG=1 后重新启动可显示详细信息。", file=sys.stderr)
         return refuse(500, f"程序内部错误（{exc.__class__.__name__}），您的文件未被修改",
                       "请把终端窗口中的信息发给维护人员")
 
