@@ -110,6 +110,7 @@ def create_app(settings: Settings) -> Flask:
         JSON_AS_ASCII=False,
     )
     app.json.ensure_ascii = False
+    app.json.sort_keys = False           # the data keeps its (schema) order in the page
     root = settings.root.resolve()
     hosts = allowed_hosts(settings.host, settings.port)
     any_ip = settings.host in ("0.0.0.0", "::")
