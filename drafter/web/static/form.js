@@ -185,6 +185,7 @@
       else if (input.value === "" && input.dataset.todo) v = input.dataset.todo;
       else v = input.value;
       setAt(path, v);
+      if (node.widget === "textarea") input.rows = Math.min(18, Math.max(3, input.value.split("\n").length + 1));
       // the level decides the order of the five items: rebuild (on "change", so typing is never interrupted)
       changed(["level", "joint"].includes(node.key) && path[0] === "meta" && path.length === 2);
     });
