@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from drafter import levels
-from drafter.data.jsonschema import SCHEMA_FILE_NAME, _names_for
+from drafter.data.jsonschema import SCHEMA_FILE_NAME, enum_names
 from drafter.data.loader import Loaded, load_text
 from drafter.data.validate import TODO_MARK, Result, raw_schema, validate_loaded
 from drafter.data.writer import dump
@@ -57,7 +57,7 @@ def _node(key, rules: dict) -> dict:
         node["min"] = rules.get("minlength", 0)
     elif rules.get("allowed"):
         node["widget"] = "select"
-        names = _names_for(str(key), rules["allowed"]) or {}
+        names = enum_names(str(key), rules["allowed"]) or {}
         node["choices"] = [[value, names.get(value, value)] for value in rules["allowed"]]
     elif kind == "boolean":
         node["widget"] = "checkbox"
