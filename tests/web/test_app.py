@@ -181,3 +181,58 @@ def test_new_report_refuses_to_overwrite(root):
     evil = client.post("/api/new", data={**form, "file": "../2024.yaml"}, headers={**H, "X-CSRF-Token": csrf})
     assert evil.status_code == 400 and not (root.parent / "2024.yaml").exists()
     json.dumps(first.get_json())
+
+
+def test_form_is_generated_from_the_schema_and_the_levels():
+    from drafter import levels
+    from drafter.data.validate import raw_schema
+    from drafter.web.form import form_spec
+
+    spec = form_spec()
+
+    def walk(rules: dict, node: dict, where: str):
+        meta = rules.get("meta") or {}
+        if meta.get("title"):
+            assert node["title"] == meta["title"], where
+        assert node["required"] == bool(rules.get("required")), where
+        if rules.get("allowed"):
+            assert [c[0] for c in node["choices"]] == list(rules["allowed"]), where
+            assert all(re.search(r"[\u4e00-\u9fff]", c[1]) for c in node["choices"]) or where.endswith("kind"), where
+        if rules.get("type") == "dict":
+            assert [f["key"] for f in node["fields"]] == list(rules["schema"]), where
+            for field in node["fields"]:
+                walk(rules["schema"][field["key"]], field, f"{where}.{field['key']}")
+        if rules.get("type") == "list":
+            walk(rules["schema"], node["item"], where + "[]")
+        if rules.get("type") == "date":
+            assert node["widget"] == "date", where
+
+    for key, rules in raw_schema().items():
+        walk(rules, spec["fields"][key], key)
+    for level in levels.all_levels().values():
+        assert spec["orders"][level.id] == ["meta", "intro", *level.item_order]
+    assert spec["fields"]["intro"]["widget"] == "textarea"
+    assert spec["fields"]["meta"]["fields"][1]["widget"] == "select"      # level, with Chinese names
+
+
+def test_form_data_is_typed_and_ordered_by_the_schema():
+    import datetime as dt
+
+    from drafter.web.form import from_form, to_yaml
+    data = from_form({"intro": "第一段\r\n\r\n第二段  ", "meta": {"year": "2024", "date": "2025-02-20", "body": "某县人民政府",
+                                                              "level": "county", "title": "", "cc": [], "joint": False,
+                                                              "recipients": ["甲", ""]},
+                      "measures": {"areas": [{"stats": [{"total": "13件", "name": "案件", "unit": "件",
+                                                         "parts": [{"value": "1.5", "name": "甲"}]}],
+                                              "title": "标题", "kind": "enforcement"}]}})
+    assert list(data) == ["meta", "intro", "measures"]
+    assert list(data["meta"]) == ["body", "level", "joint", "year", "date", "recipients"]
+    assert data["meta"]["year"] == 2024 and data["meta"]["date"] == dt.date(2025, 2, 20)
+    assert data["meta"]["recipients"] == ["甲"]
+    assert data["intro"] == "第一段\n\n第二段\n"
+    stat = data["measures"]["areas"][0]["stats"][0]
+    assert list(data["measures"]["areas"][0]) == ["kind", "title", "stats"]
+    assert stat["total"] == "13件" and stat["parts"][0]["value"] == 1.5
+    text = to_yaml(data)
+    assert text.startswith("# yaml-language-server: $schema=./drafter-report.schema.json\n")
+    assert "  intro: |" not in text and "intro: |\n  第一段\n\n  第二段\n" in text
