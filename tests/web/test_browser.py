@@ -304,3 +304,51 @@ def test_repeatable_blocks_and_level_order(page, server):
     page.wait_for_function("() => document.querySelector('#status').textContent.startsWith('已保存')")
     text = (server.root / "blocks.yaml").read_text(encoding="utf-8")
     assert "甲项安排" in text and "乙项安排" not in text and "level: department" in text
+
+
+def _draft_docx(path):
+    """A short Word draft with defects: no addressee, no date, a blank number, items missing."""
+    import docx
+    document = docx.Document()
+    document.add_paragraph("某县人民政府关于2024年法治政府建设情况的报告")
+    document.add_paragraph("一、2024年推进法治政府建设的主要举措和成效")
+    document.add_paragraph("全年共办理行政复议案件XX件，纠错率提升。")
+    document.save(path)
+
+
+def test_drop_a_word_draft_and_download_the_annotated_copy(page, server, tmp_path):
+    import docx
+    draft = tmp_path / "草稿.docx"
+    _draft_docx(draft)
+    page.goto(server.base + "/")
+    data = list(draft.read_bytes())
+    transfer = page.evaluate_handle("""(bytes) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(bytes)], '草稿.docx',
+            {type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'}));
+        return dt; }""", data)
+    page.dispatch_event("#lint", "drop", {"dataTransfer": transfer})
+    page.wait_for_selector("#lint-result:not([hidden]) table.items")
+    assert "检查结果：草稿.docx" in page.inner_text("#lint-result h2")
+    link = page.locator("#lint-result a", has_text="下载带批注的副本")
+    count = int(re.search(r"（(\d+) 条", link.inner_text()).group(1))
+    with page.expect_download() as download:
+        link.click()
+    annotated = tmp_path / "annotated.docx"
+    download.value.save_as(annotated)
+    copy = docx.Document(str(annotated))
+    comments = [p for p in copy.part.package.parts if p.partname.endswith("/comments.xml")]
+    assert comments and comments[0].blob.count(b"<w:comment ") == count > 0
+    with page.expect_download() as download:
+        page.locator("#lint-result a", has_text="下载 JSON 结果").click()
+    report = json.loads(open(download.value.path(), encoding="utf-8").read())
+    assert report["files"][0]["path"] == "草稿.docx" and len(report["files"][0]["findings"]) >= count
+    assert list(server.root.glob("*.docx")) == []
+
+
+def test_ctrl_s_saves(page, server):
+    create(page, server, level="county", joint=False, body="兴平市人民政府", file="ctrl-s.yaml")
+    field(page, "intro").fill("用快捷键保存的开头段落。")
+    page.keyboard.press("Control+s")
+    page.wait_for_function("() => document.querySelector('#status').textContent.startsWith('已保存')")
+    assert "用快捷键保存的开头段落" in (server.root / "ctrl-s.yaml").read_text(encoding="utf-8")

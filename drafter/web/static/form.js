@@ -321,6 +321,9 @@
     statusBox.className = "status " + (json.valid ? "good" : "bad");
   }
   document.getElementById("save").addEventListener("click", () => save(false));
+  document.addEventListener("keydown", (event) => {          // Ctrl+S saves, as in Word
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") { event.preventDefault(); save(false); }
+  });
   document.getElementById("conflict-overwrite").addEventListener("click", () => save(true));
   document.getElementById("conflict-reload").addEventListener("click", () => {
     localStorage.removeItem(storeKey); dirty = false; location.reload();

@@ -33,6 +33,22 @@
     box.hidden = false;
     box.scrollIntoView({ behavior: "instant", block: "start" });
   });
+  // A file dropped on the “check a draft” or “start from last year” card is used as if chosen there.
+  for (const [card, formId] of [["lint", "lint-form"], ["import", "import-form"]]) {
+    const zone = document.getElementById(card);
+    if (!zone) continue;
+    zone.addEventListener("dragover", (event) => { event.preventDefault(); zone.classList.add("dropping"); });
+    zone.addEventListener("dragleave", () => zone.classList.remove("dropping"));
+    zone.addEventListener("drop", (event) => {
+      event.preventDefault();
+      zone.classList.remove("dropping");
+      const files = event.dataTransfer && event.dataTransfer.files;
+      if (!files || !files.length) return;
+      const form = document.getElementById(formId);
+      form.querySelector("input[type=file]").files = files;
+      form.requestSubmit();
+    });
+  }
   // Joint reports exist only for some levels.
   const level = document.querySelector("#new-form select[name=level]");
   const jointRadio = document.querySelector('#new-form input[name=joint][value="1"]');
