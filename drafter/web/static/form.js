@@ -258,8 +258,9 @@
       const target = targetFor(d.field);
       const holder = target.matches("input,select,textarea") ? target.closest(".row") : target;
       const msgs = holder.querySelector(":scope > .msgs") || holder.querySelector(".msgs");
-      const text = (isError ? "错误：" : "警告：") + d.message + (d.hint ? "（" + d.hint + "）" : "");
-      const msg = el("p", { class: "msg " + (isError ? "error" : "warning"), id: "msg-" + i, text });
+      const msg = el("p", { class: "msg " + (isError ? "error" : "warning"), id: "msg-" + i },
+        el("b", { text: isError ? "错误：" : "警告：" }), d.message,
+        d.hint ? el("span", { class: "hint", text: "（" + d.hint + "）" }) : null);
       if (msgs) msgs.append(msg);
       holder.classList.add(isError ? "has-error" : "has-warning");
       if (target.matches("input,select,textarea")) target.setAttribute("aria-invalid", "true");
