@@ -206,7 +206,8 @@ def create_app(settings: Settings) -> Flask:
 
     @app.context_processor
     def common():
-        return {"csrf": session.get("csrf", ""), "root_name": root.name or str(root)}
+        # the folder's name only for those signed in
+        return {"csrf": session.get("csrf", ""), "root_name": (root.name or str(root)) if session.get("auth") else ""}
 
     # --- helpers ----------------------------------------------------------------------------
 

@@ -227,6 +227,7 @@ def test_refused_path_traversal_and_wrong_token(browser, page, server):
         other = stranger.new_page()
         other.goto(server.base + "/?token=wrong-token")
         assert "访问令牌不正确" in other.inner_text("#refused")
+        assert server.root.name not in other.content()
         shot(other, "10-wrong-token")
         other.goto(server.base + "/")
         assert "缺少访问令牌" in other.inner_text("#refused")
