@@ -165,7 +165,10 @@ def create_app(settings: Settings) -> Flask:
 
     @app.after_request
     def headers(response):
-        response.headers["Content-Security-Policy"] = CSP
+        # a PDF opened in a tab needs the browser's viewer, which object-src 'none' would block;
+        # it is not HTML (and nosniff keeps it so), so framing is all there is to forbid
+        pdf = request.endpoint == "download" and response.mimetype == "application/pdf"
+        response.headers["Content-Security-Policy"] = "frame-ancestors 'none'" if pdf else CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["X-Frame-Options"] = "DENY"
         response.headers["Referrer-Policy"] = "no-referrer"
