@@ -296,6 +296,8 @@
 
   // --- save, conflicts ------------------------------------------------------------------------------
   async function save(force) {
+    clearTimeout(validateTimer);              // the save answers with its own check:
+    sequence++;                               // a check still on its way must not overwrite what it says
     const button = document.getElementById("save");
     button.disabled = true;
     statusBox.textContent = "正在保存…";
