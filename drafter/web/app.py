@@ -127,12 +127,19 @@ def create_app(settings: Settings) -> Flask:
             return jsonify({"ok": False, "error": message, "hint": hint}), status
         return render_template("refused.html", message=message, hint=hint), status
 
+    def without_token():
+        """The same page again without ``?token=`` in the address bar (and out of the history)."""
+        args = {k: v for k, v in request.args.items() if k != "token"}
+        return redirect(url_for(request.endpoint or "index", **(request.view_args or {}), **args))
+
     @app.before_request
     def protect():
         if not host_ok(request.headers.get("Host"), hosts, any_ip):
             return refuse(400, "请求的主机名不被允许", "请使用 drafter serve 启动时显示的网址打开")
         if request.endpoint == "static":
             return None
+        if session.get("auth") and "token" in request.args and request.method == "GET":
+            return without_token()
         if not session.get("auth"):
             given = request.args.get("token")
             if settings.token and given is not None:
@@ -140,8 +147,7 @@ def create_app(settings: Settings) -> Flask:
                     session.clear()
                     session["auth"] = True
                     session["csrf"] = secrets.token_urlsafe(24)
-                    args = {k: v for k, v in request.args.items() if k != "token"}
-                    return redirect(url_for(request.endpoint or "index", **(request.view_args or {}), **args))
+                    return without_token()
                 return refuse(403, "访问令牌不正确", "请使用 drafter serve 启动时显示的完整网址（含 token=…）")
             if settings.password and request.endpoint == "login":
                 session.setdefault("csrf", secrets.token_urlsafe(24))
@@ -181,11 +187,6 @@ def create_app(settings: Settings) -> Flask:
     @app.errorhandler(413)
     def too_large(_exc):
         return refuse(413, f"上传的文件过大（上限 {MAX_UPLOAD // 1024 // 1024} MB）", "请确认选对了文件")
-
-    @app.errorhandler(InputError)
-    def input_error(exc):
-        return (_problem(exc, 400) if is_api() else
-                (render_template("refused.html", message=exc.message, hint=exc.hint), 400))
 
     @app.errorhandler(DrafterError)
     def drafter_error(exc):
