@@ -11,7 +11,7 @@ from drafter.cli.zh import ZhCommand
 
 
 @click.command(cls=ZhCommand, short_help="在浏览器中填写、检查和生成报告")
-@click.argument("folder", required=False, default=".", metavar="[文件夹]")
+@click.argument("folder", required=False, default=".", metavar="[文件夹或数据文件]")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, metavar="端口",
               help="监听的端口；0 表示任选一个空闲端口。")
 @click.option("--host", default="127.0.0.1", show_default=True, metavar="地址",
@@ -23,13 +23,15 @@ from drafter.cli.zh import ZhCommand
 def serve(folder, port, host, password, no_browser):
     """在浏览器中使用 drafter：用表单填写报告、边写边检查、预览并下载 .docx、检查已有草稿。
 
-    只读写 [文件夹]（默认为当前文件夹）中的文件。默认只允许本机访问（127.0.0.1）。
+    只读写 [文件夹]（默认为当前文件夹）中的文件；给出一个 .yaml 数据文件时，在它所在的文件夹启动并直接打开它。
+    默认只允许本机访问（127.0.0.1）。
     按 Ctrl+C 停止。
 
     \b
     例如：
       drafter serve                 在当前文件夹启动，并打开浏览器
       drafter serve D:\\报告\\2024    在指定文件夹启动
+      drafter serve 2024.yaml       直接打开这个数据文件的表单
 
     详细说明见 docs/serve.md。
     """
@@ -37,9 +39,11 @@ def serve(folder, port, host, password, no_browser):
     from drafter.web.app import Settings
     from drafter.web.server import is_loopback, make_server
 
-    root = Path(folder)
-    if not root.is_dir():
-        raise InputError("文件夹不存在", path=str(root), hint="请给出存放数据文件的文件夹")
+    root, start = Path(folder), None
+    if root.is_file() and root.suffix.lower() in (".yaml", ".yml"):     # a data file: its folder, opened at it
+        root, start = root.parent, root.name
+    elif not root.is_dir():
+        raise InputError("文件夹不存在", path=str(root), hint="请给出存放数据文件的文件夹（或其中的一个 .yaml 文件）")
     secret = None
     if password:
         secret = os.environ.get("DRAFTER_SERVE_PASSWORD") or click.prompt(
@@ -58,6 +62,9 @@ def serve(folder, port, host, password, no_browser):
         except DrafterError:
             if explicit or candidate == port + 9:
                 raise
+    if start is not None:
+        from urllib.parse import quote
+        url = url.replace("/?", f"/edit?file={quote(start)}&", 1) if "/?" in url else url + f"edit?file={quote(start)}"
     click.echo(f"drafter 已启动，文件夹：{settings.root}")
     click.echo(f"请在浏览器中打开：{url}")
     if not is_loopback(host):

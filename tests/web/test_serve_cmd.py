@@ -8,31 +8,52 @@ import subprocess
 import sys
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 
-def test_serve_starts_and_prints_a_tokened_url(tmp_path):
+def _serve(target, check):
+    """Run ``drafter serve target`` on a free port, open the printed URL, ``check(url, opener)``, stop it."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "drafter", "serve", str(tmp_path), "--port", "0", "--no-browser"],
+    proc = subprocess.Popen([sys.executable, "-m", "drafter", "serve", str(target), "--port", "0", "--no-browser"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env)
     try:
         lines = [proc.stdout.readline() for _ in range(2)]
-        url = re.search(r"http://127\.0\.0\.1:\d+/\?token=\S+", "".join(lines))
+        url = re.search(r"http://127\.0\.0\.1:\d+/\S*token=\S+", "".join(lines))
         assert url, lines
-        assert str(tmp_path) in lines[0]
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
-        page = opener.open(url.group(0), timeout=30).read().decode("utf-8")
-        assert "新建报告" in page and "检查草稿" in page
-        bare = url.group(0).split("?")[0]
-        try:
-            urllib.request.urlopen(bare, timeout=30)
-            raise AssertionError("served without the token")
-        except urllib.error.HTTPError as exc:
-            assert exc.code == 403
+        check(url.group(0), opener, lines)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
         proc.stdout.close()
         proc.stderr.close()
+
+
+def test_serve_starts_and_prints_a_tokened_url(tmp_path):
+    def check(url, opener, lines):
+        assert str(tmp_path) in lines[0]
+        page = opener.open(url, timeout=30).read().decode("utf-8")
+        assert "新建报告" in page and "检查草稿" in page
+        bare = url.split("?")[0]
+        try:
+            urllib.request.urlopen(bare, timeout=30)
+            raise AssertionError("served without the token")
+        except urllib.error.HTTPError as exc:
+            assert exc.code == 403
+    _serve(tmp_path, check)
+
+
+def test_serve_a_data_file_opens_its_form(tmp_path):
+    example = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))[0]
+    target = tmp_path / "报告.yaml"
+    target.write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+
+    def check(url, opener, lines):
+        assert "/edit?file=" in url
+        response = opener.open(url, timeout=30)
+        page = response.read().decode("utf-8")
+        assert "token" not in response.geturl() and 'id="doc-data"' in page and "报告.yaml" in page
+    _serve(target, check)
 
 
 def test_serve_refuses_a_missing_folder(run_cli, tmp_path):

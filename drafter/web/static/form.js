@@ -161,7 +161,7 @@
     const common = { id, name, "data-field": name, "data-path": JSON.stringify(path), "data-todo": todo };
     if (node.widget === "select") {
       input = el("select", common, el("option", { value: "", text: "（请选择）" }));
-      for (const [v, text] of node.choices) input.append(el("option", { value: v, text: text === v ? v : text + "（" + v + "）" }));
+      for (const [v, text] of node.choices) input.append(el("option", { value: v, text }));
       input.value = value === undefined || value === null ? "" : String(value);
     } else if (node.widget === "checkbox") {
       input = el("input", Object.assign({ type: "checkbox" }, common));
