@@ -315,7 +315,9 @@ def create_app(settings: Settings) -> Flask:
             loaded = load_text(text, relative_name(root, target), notes)
         except InputError as exc:
             lines = raw.decode("utf-8", errors="replace").splitlines()
-            return render_template("readonly.html", file=relative_name(root, target), error=exc, lines=lines)
+            backup = target.with_name(target.name + ".bak")
+            return render_template("readonly.html", file=relative_name(root, target), error=exc, lines=lines,
+                                   backup=relative_name(root, backup) if backup.is_file() else None)
         return render_template("edit.html", file=relative_name(root, target), base=_sha(raw),
                                data=formmod.to_form(loaded.data), spec=formmod.form_spec(),
                                pdf=_soffice() is not None)

@@ -128,6 +128,8 @@ def test_township_joint_report_from_scratch(page, server, run_cli):
     assert "近似预览" in page.inner_text("#preview .approx-note")
     assert "中共青石镇委员会 青石镇人民政府关于2024年法治政府建设情况的报告" in page.inner_text("#preview .title").replace("\n", "")
     shot(page, "04-approx-preview")
+    page.keyboard.press("Escape")
+    page.wait_for_selector("#preview", state="detached")
 
 
 def test_restore_after_crash(context, server):

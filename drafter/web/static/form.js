@@ -358,6 +358,7 @@
     body.innerHTML = json.html;              // rendered by the server's autoescaping template
     overlay.append(close, body);
     document.body.append(overlay);
+    overlay.addEventListener("keydown", (event) => { if (event.key === "Escape") overlay.remove(); });
     close.focus();
   });
   const pdfButton = document.getElementById("pdf");

@@ -21,8 +21,10 @@
   }
   wire("new-form", (json) => { location.href = json.url; });
   wire("import-form", (json) => {
+    const found = json.found && json.found.length ? "识别到：" + json.found.join("、") + "。" : "";
+    if (found) sessionStorage.setItem("drafter:notice", "已根据去年的报告生成今年的初稿。" + found);
     if (json.missing && json.missing.length) {
-      sessionStorage.setItem("drafter:notice", "已根据去年的报告生成今年的初稿。还需要补写：" + json.missing.join("；") +
+      sessionStorage.setItem("drafter:notice", "已根据去年的报告生成今年的初稿。" + found + "还需要补写：" + json.missing.join("；") +
         "（已在相应位置填入“【待填写】”，右侧问题列表逐项列出）。");
     }
     location.href = json.url;
