@@ -36,22 +36,50 @@ _NUMBER = re.compile(r"^\s*-?\d+(\.\d+)?\s*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _node(key, rules: dict) -> dict:
+def _titles() -> dict:
+    """Field name → its Chinese title, for names with one title throughout the schema."""
+    found: dict = {}
+
+    def walk(rules: dict, key=None):
+        title = (rules.get("meta") or {}).get("title")
+        if key and title:
+            found.setdefault(key, set()).add(title)
+        if rules.get("type") == "dict":
+            for name, sub in (rules.get("schema") or {}).items():
+                walk(sub, name)
+        elif rules.get("type") == "list" and rules.get("schema"):
+            walk(rules["schema"], key)
+
+    walk({"type": "dict", "schema": raw_schema()})
+    return {key: next(iter(titles)) for key, titles in found.items() if len(titles) == 1}
+
+
+def form_help(text: str, titles: dict) -> str:
+    """A schema description as the form shows it: field names as their Chinese titles, no YAML syntax."""
+    out = "".join(s for s in re.split(r"(?<=。)", text) if s and "“|”" not in s)
+    out = re.sub(r"（[^（）]*[a-z_]+\.[a-z_]+[^（）]*）", "", out)          # “（取值同 measures.areas 的 kind）”
+    name = lambda m: f"“{titles[m.group(1)]}”" if m.group(1) in titles else m.group(0)  # noqa: E731
+    out = re.sub(r"\s*(?<![A-Za-z_])([a-z_]+)\s*为\s*true", lambda m: "勾选" + name(m), out)
+    out = re.sub(r"(^|[；。，])为\s*true\s*", r"\1勾选", out)
+    return re.sub(r"\s*(?<![A-Za-z_])([a-z_]+)(?![A-Za-z_])\s*", name, out)
+
+
+def _node(key, rules: dict, titles: dict) -> dict:
     meta = rules.get("meta") or {}
     kind = rules.get("type", "string")
-    node = {"key": key, "title": meta.get("title") or str(key), "help": meta.get("description", ""),
+    node = {"key": key, "title": meta.get("title") or str(key), "help": form_help(meta.get("description", ""), titles),
             "required": bool(rules.get("required")), "type": kind}
     if "example" in meta:
         example = meta["example"]
         node["example"] = "、".join(map(str, example)) if isinstance(example, list) else str(example)
     if kind == "dict":
         node["widget"] = "group"
-        node["fields"] = [_node(name, sub) for name, sub in (rules.get("schema") or {}).items()]
+        node["fields"] = [_node(name, sub, titles) for name, sub in (rules.get("schema") or {}).items()]
         node["fold"] = [f["key"] for f in node["fields"] if not f["required"] and f["key"] not in KEEP_SHOWN
                         ] if len(node["fields"]) > FOLD_OPTIONAL_OVER else []
     elif kind == "list":
         node["widget"] = "list"
-        node["item"] = _node(None, rules.get("schema") or {"type": "string"})
+        node["item"] = _node(None, rules.get("schema") or {"type": "string"}, titles)
         if not node["item"].get("title") or node["item"]["title"] == "None":
             node["item"]["title"] = node["title"]
         node["min"] = rules.get("minlength", 0)
@@ -67,6 +95,7 @@ def _node(key, rules: dict) -> dict:
         node["widget"] = "number"
     elif key in PARAGRAPH_KEYS:
         node["widget"] = "textarea"
+        node["help"] = (node["help"] + "空一行即另起一段。").lstrip()
     else:
         node["widget"] = "text"
     if "maxlength" in rules and kind == "string":
@@ -77,7 +106,8 @@ def _node(key, rules: dict) -> dict:
 @lru_cache(maxsize=1)
 def form_spec() -> dict:
     """The whole form: the data file's top-level fields and, per level, the order of the five items."""
-    fields = {name: _node(name, rules) for name, rules in raw_schema().items()}
+    titles = _titles()
+    fields = {name: _node(name, rules, titles) for name, rules in raw_schema().items()}
     all_levels = levels.all_levels()
     orders, items = {}, {}
     for level in all_levels.values():

@@ -206,6 +206,9 @@ def test_form_is_generated_from_the_schema_and_the_levels():
             walk(rules["schema"], node["item"], where + "[]")
         if rules.get("type") == "date":
             assert node["widget"] == "date", where
+        # help in the words of the form: no YAML syntax, no field names in Latin letters
+        assert "“|”" not in node["help"] and not re.search(r"[A-Za-z_]{3,}", node["help"]), (where, node["help"])
+        assert bool(node["help"]) == bool(meta.get("description")), where
 
     for key, rules in raw_schema().items():
         walk(rules, spec["fields"][key], key)
