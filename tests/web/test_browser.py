@@ -289,6 +289,11 @@ def test_repeatable_blocks_and_level_order(page, server):
     assert field(page, "plan.items[2].title").input_value() == "甲项安排"
     field(page, "plan.items[1]").locator("button[title=删除]").click()
     assert field(page, "plan.items[1].title").input_value() == "甲项安排"
+    page.click("#undo")                                  # a deleted block comes back
+    assert field(page, "plan.items[1].title").input_value() == "乙项安排"
+    assert page.locator("#undo").is_hidden()
+    field(page, "plan.items[1]").locator("button[title=删除]").click()
+    assert field(page, "plan.items[1].title").input_value() == "甲项安排"
     assert field(page, "plan.items[2]").count() == 0
     # typing the year keeps the focus (no rebuild while typing)
     year = field(page, "meta.year")

@@ -143,7 +143,24 @@
     items.splice(i + step, 0, moved);
     changed(true);
   }
-  function remove(path, i) { getAt(path).splice(i, 1); changed(true); }
+  // A deleted block can be brought back (it may hold paragraphs of work).
+  const undo = document.getElementById("undo");
+  let removed = null;
+  function remove(path, i) {
+    const [value] = getAt(path).splice(i, 1);
+    removed = { path, i, value };
+    undo.hidden = false;
+    changed(true);
+  }
+  undo.addEventListener("click", () => {
+    if (!removed) return;
+    const list = getAt(removed.path);
+    if (Array.isArray(list)) list.splice(Math.min(removed.i, list.length), 0, removed.value);
+    else setAt(removed.path, [removed.value]);
+    removed = null;
+    undo.hidden = true;
+    changed(true);
+  });
 
   function headingPlaceholder(sectionKey) {
     const item = spec.items[sectionKey];
