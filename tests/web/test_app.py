@@ -239,3 +239,14 @@ def test_form_data_is_typed_and_ordered_by_the_schema():
     text = to_yaml(data)
     assert text.startswith("# yaml-language-server: $schema=./drafter-report.schema.json\n")
     assert "  intro: |" not in text and "intro: |\n  第一段\n\n  第二段\n" in text
+
+
+def test_docs_screenshots_exist_and_stay_small():
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    text = (docs / "serve.md").read_text(encoding="utf-8")
+    images = re.findall(r"\]\((images/[^)]+\.png)\)", text)
+    assert len(images) >= 5
+    for name in images:
+        path = docs / name
+        assert path.is_file(), name
+        assert path.stat().st_size < 200 * 1024, name
