@@ -249,6 +249,9 @@ def create_app(settings: Settings) -> Flask:
 
     def new_target(name: str) -> Path:
         from drafter.errors import OutputError
+        name = name.strip()
+        if name and not name.lower().endswith((".yaml", ".yml")) and "." not in name.replace("\\", "/").rsplit("/", 1)[-1]:
+            name += ".yaml"                       # “2024” means 2024.yaml
         target = resolve_inside(root, name)
         if target.exists():
             raise OutputError("文件已存在，未做任何修改", path=name, hint="请换一个文件名，或在首页打开已有文件")

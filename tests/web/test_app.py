@@ -178,6 +178,8 @@ def test_new_report_refuses_to_overwrite(root):
     again = client.post("/api/new", data=form, headers={**H, "X-CSRF-Token": csrf})
     assert again.status_code == 400 and "已存在" in again.get_json()["error"]
     assert (root / "2024.yaml").read_text(encoding="utf-8") == text
+    bare = client.post("/api/new", data={**form, "file": "兴平2024"}, headers={**H, "X-CSRF-Token": csrf})
+    assert bare.get_json()["ok"] is True and (root / "兴平2024.yaml").is_file()
     evil = client.post("/api/new", data={**form, "file": "../2024.yaml"}, headers={**H, "X-CSRF-Token": csrf})
     assert evil.status_code == 400 and not (root.parent / "2024.yaml").exists()
     json.dumps(first.get_json())
