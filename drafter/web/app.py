@@ -396,7 +396,8 @@ def create_app(settings: Settings) -> Flask:
             upload.save(source)
             imported = import_file(source, next_year=True)
         year = imported.data["meta"].get("year")
-        target = new_target(request.form.get("file") or f"{year}.yaml")
+        default = f"{year}.yaml" if isinstance(year, int) else Path(upload_name(upload.filename)).stem + ".yaml"
+        target = new_target(request.form.get("file") or default)
         write_text(target, imported.yaml())
         write_schema_beside(target)
         return jsonify({"ok": True, "url": edit_url(target), "found": imported.found,
