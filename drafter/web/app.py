@@ -322,7 +322,7 @@ def create_app(settings: Settings) -> Flask:
             return render_template("readonly.html", file=relative_name(root, target), error=exc, lines=lines,
                                    backup=relative_name(root, backup) if backup.is_file() else None)
         return render_template("edit.html", file=relative_name(root, target), base=_sha(raw),
-                               data=formmod.to_form(loaded.data), spec=formmod.form_spec(),
+                               data=formmod.load_for_form(text, loaded), spec=formmod.form_spec(),
                                pdf=_soffice() is not None)
 
     @app.get("/favicon.ico")
@@ -352,7 +352,7 @@ def create_app(settings: Settings) -> Flask:
         body = body_json()
         name = str(body.get("file") or "")
         target = resolve_inside(root, name)
-        text, result = formmod.saved(formmod.from_form(body.get("data")), name)
+        text, result = formmod.saved(body.get("data"), name)
         if target.exists():
             current = target.read_bytes()
             if _sha(current) != body.get("base") and not body.get("force"):

@@ -21,9 +21,10 @@ from functools import lru_cache
 from drafter import levels
 from drafter.data.jsonschema import SCHEMA_FILE_NAME, enum_names
 from drafter.data.loader import Loaded, load_text
-from drafter.data.validate import TODO_MARK, Result, raw_schema, validate_loaded
+from drafter.data.validate import TODO_MARK, Result, raw_schema, rules_at, validate_loaded
 from drafter.data.writer import dump
 from drafter.errors import ERROR, Diagnostic, InputError
+from drafter.web import notes
 
 # Fields holding paragraphs (a blank line starts a new one) are text areas;
 # these are the keys that drafter.render.context passes through paragraphs().
@@ -127,23 +128,24 @@ def _text(value: str) -> str:
     return text + "\n" if "\n" in text else text.strip()
 
 
-def _convert(value, rules: dict):
+def _convert(value, rules: dict, path: tuple = (), keep: frozenset = frozenset()):
+    """Type ``value`` by ``rules``; empty values are dropped unless a comment in ``keep`` stands at them."""
     kind = rules.get("type")
     if kind == "dict" and isinstance(value, dict):
         schema = rules.get("schema") or {}
         out = {}
         for key in [k for k in schema if k in value] + [k for k in value if k not in schema]:
             sub = schema.get(key, {})
-            converted = _convert(value[key], sub)
-            if converted is None or converted == "":
+            converted = _convert(value[key], sub, path + (key,), keep)
+            empty = converted is None or converted == "" or (converted == [] and not sub.get("required"))
+            if empty and path + (key,) not in keep:
                 continue
-            if converted == [] and not sub.get("required"):
-                continue
-            out[key] = converted
+            out[key] = None if converted == "" else converted
         return out
     if kind == "list" and isinstance(value, list):
         item = rules.get("schema") or {}
-        return [c for c in (_convert(v, item) for v in value) if c is not None and c != ""]
+        converted = (_convert(v, item, path + (i,), keep) for i, v in enumerate(value))
+        return [c for c in converted if c is not None and c != ""]
     if isinstance(value, str):
         if kind in ("integer", "number", "float") and _NUMBER.match(value):
             number = float(value)
@@ -157,11 +159,22 @@ def _convert(value, rules: dict):
     return value
 
 
-def from_form(data) -> dict:
-    """Typed data in schema order from the form's JSON; values the form left empty are dropped."""
+def from_form_with_notes(data) -> tuple[dict, dict]:
+    """(typed data in schema order, ``{path: Comment}``) from the form's JSON.
+
+    Values the form left empty are dropped, except where a comment stands (``date:`` under
+    “原文缺失，请补充：成文日期” keeps its place, and its comment, until it is filled in).
+    """
     if not isinstance(data, dict):
-        return {}
-    return _convert(data, {"type": "dict", "schema": raw_schema()})
+        return {}, {}
+    clean, comments = notes.detach(data)
+    typed = _convert(clean, {"type": "dict", "schema": raw_schema()}, (), frozenset(comments))
+    return typed, comments
+
+
+def from_form(data) -> dict:
+    """Typed data in schema order from the form's JSON (comments left out)."""
+    return from_form_with_notes(data)[0]
 
 
 def to_form(value):
@@ -175,13 +188,23 @@ def to_form(value):
     return value
 
 
-def to_yaml(data: dict) -> str:
-    """The data file text, in the form ``drafter init`` writes (schema line first)."""
-    meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
-    header = [f"yaml-language-server: $schema=./{SCHEMA_FILE_NAME}",
-              f"{meta.get('year', '')}年法治政府建设年度报告 数据文件（在 drafter serve 中编辑保存）",
-              "多段文字在“|”下逐段书写，段与段之间空一行。可以与浏览器中的表单交替使用。", ""]
-    return dump(data, header=header)
+def to_yaml(data: dict, comments: dict | None = None) -> str:
+    """The data file text, in the form ``drafter init`` writes (schema line first).
+
+    A header the file already had (``comments[notes.HEADER]``) is kept; the schema line is added if missing.
+    """
+    comments = dict(comments or {})
+    own = comments.pop(notes.HEADER, None)
+    modeline = f"yaml-language-server: $schema=./{SCHEMA_FILE_NAME}"
+    if own is not None and own.before:
+        header = list(own.before)
+        if not any(line.startswith("yaml-language-server:") for line in header):
+            header.insert(0, modeline)
+    else:
+        meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
+        header = [modeline, f"{meta.get('year', '')}年法治政府建设年度报告 数据文件（在 drafter serve 中编辑保存）",
+                  "多段文字在“|”下逐段书写，段与段之间空一行。可以与浏览器中的表单交替使用。"]
+    return dump(data, comments, header=header + [""])
 
 
 def check(form_data, name: str) -> tuple[dict, Result]:
@@ -194,14 +217,28 @@ def check(form_data, name: str) -> tuple[dict, Result]:
     return data, validate_loaded(Loaded(path=name, data=data))
 
 
-def saved(data: dict, name: str) -> tuple[str, Result]:
-    """The file text for ``data`` and the validation of that text as loaded back (what is on disk)."""
-    text = to_yaml(data)
+def saved(form_data, name: str) -> tuple[str, Result]:
+    """The file text for the form's data (comments included) and the validation of that text as loaded back."""
+    data, comments = from_form_with_notes(form_data)
+    text = to_yaml(data, comments)
     try:
         loaded = load_text(text, name)
     except InputError as exc:          # only an empty form: nothing worth a file yet
         return text, Result(path=name, diagnostics=[Diagnostic(ERROR, exc.message, exc.hint, path=name)])
     return text, validate_loaded(loaded)
+
+
+def _schema_help(path: tuple, lines: list) -> bool:
+    """True if every line is the field's own help as ``drafter init`` writes it (“标题：说明”): the form shows it."""
+    path = tuple(p for p in path if not isinstance(p, int)) if path and not isinstance(path[-1], int) else path
+    meta = (rules_at(path) or {}).get("meta") or {}
+    own = f"{meta.get('title', '')}：{meta.get('description', '')}".rstrip("：")
+    return bool(lines) and all(line.strip() == own for line in lines)
+
+
+def load_for_form(text: str, loaded: Loaded) -> dict:
+    """The form's JSON for a loaded data file, its comments attached (see :mod:`drafter.web.notes`)."""
+    return notes.attach(to_form(loaded.data), notes.extract(text, loaded), quiet=_schema_help)
 
 
 def diagnostics_json(result: Result) -> list[dict]:

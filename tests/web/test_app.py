@@ -252,3 +252,35 @@ def test_docs_screenshots_exist_and_stay_small():
         path = docs / name
         assert path.is_file(), name
         assert path.stat().st_size < 200 * 1024, name
+
+
+def test_comments_survive_the_form(tmp_path):
+    """Comments (init's help, import's 待核对 and prompts) come back exactly when a file is saved from the form."""
+    from drafter.data.loader import load_text
+    from drafter.data.skeleton import skeleton
+    from drafter.web.form import load_for_form, saved
+
+    texts = [skeleton("township", 2024, True)]
+    texts.append("# 我的说明\nmeta:\n  body: 某县人民政府  # 待核对：从标题识别\n  level: county\n  year: 2024\n"
+                 "  # 原文缺失，请补充：成文日期\n  date:\n  recipients:\n    - 中共某市委  # 待核对：主送\n"
+                 "    - 某市人民政府\nintro: |\n  第一段 # 不是注释\n\n  第二段\n"
+                 "measures:\n  areas:\n    # 去年安排：甲\n    - kind: enforcement\n      title: 甲\n"
+                 "    # 去年安排：乙\n    - kind: disputes  # 待核对：猜测\n      title: 乙\n")
+    for text in texts:
+        data = load_for_form(text, load_text(text, "x.yaml"))
+        out, _ = saved(data, "x.yaml")
+        if text is texts[0]:
+            assert out == text                   # drafter init's file, byte for byte
+        else:
+            assert out.startswith("# yaml-language-server: $schema=./drafter-report.schema.json\n# 我的说明\n")
+            assert out.split("\n", 3)[3] == text.split("\n", 1)[1]
+    # comments travel with their block when blocks are reordered, and go with a deleted one
+    data = load_for_form(texts[1], load_text(texts[1], "x.yaml"))
+    areas = data["measures"]["areas"]
+    areas.reverse()
+    out, _ = saved(data, "x.yaml")
+    assert out.index("# 去年安排：乙") < out.index("- kind: disputes  # 待核对：猜测") < out.index("# 去年安排：甲")
+    del areas[0]
+    out, _ = saved(data, "x.yaml")
+    assert "乙" not in out and "# 去年安排：甲" in out
+    assert "第一段 # 不是注释" in out

@@ -255,7 +255,25 @@ def test_start_from_last_years_report(page, server, run_cli):
     if banner.count():                                   # what the old report lacked, said once
         assert "还需要补写" in banner.inner_text()
     assert "尚未填写" in page.inner_text("#problem-list")
+    # the import's comments are shown beside their fields: guesses to check, last year's plan as prompts
+    notes = field(page, "measures.areas[1]").locator("details.note[open]")
+    assert "去年安排" in notes.first.inner_text() or "待核对" in notes.first.inner_text()
+    assert "待核对" in page.locator(".row:has([data-field='meta.body']) details.note").inner_text()
     shot(page, "11-next-year")
+    before = (server.root / "next-year.yaml").read_text(encoding="utf-8")
+    kept = [line.strip() for line in before.splitlines() if "去年安排" in line or "待核对" in line]
+    assert kept
+    field(page, "meta.date").fill(f"{int(cli_year.group(1)) + 2}-02-20")
+    page.click("#save")
+    page.wait_for_function("() => document.querySelector('#status').textContent.startsWith('已保存')")
+    after = (server.root / "next-year.yaml").read_text(encoding="utf-8")
+    assert [line.strip() for line in after.splitlines() if "去年安排" in line or "待核对" in line] == kept
+    assert after.splitlines()[0] == before.splitlines()[0]
+    # a comment deleted in the form is gone from the file
+    page.locator(".row:has([data-field='meta.body']) details.note button").click()
+    page.click("#save")
+    page.wait_for_function("() => document.querySelector('#status').textContent.startsWith('已保存')")
+    assert "从标题、落款或开头段落中识别" not in (server.root / "next-year.yaml").read_text(encoding="utf-8")
     assert list(server.root.glob(seed.name)) == []
 
 

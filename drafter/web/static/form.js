@@ -41,8 +41,41 @@
     const y = window.scrollY;
     const order = spec.orders[(state.meta || {}).level] || spec.default_order;
     form.replaceChildren(...order.map(section));
+    showNotes();
     window.scrollTo(0, y);
     showMessages();
+  }
+
+  // --- comments in the file (import's “待核对”, last year's plan …): shown beside their fields, kept on save
+  const NOTES = "_notes";
+  function joinField(base, rel) {
+    if (!rel) return base;
+    if (!base) return rel;
+    return rel.startsWith("[") ? base + rel : base + "." + rel;
+  }
+  function showNotes() {
+    const walk = (value, path) => {
+      if (Array.isArray(value)) { value.forEach((v, i) => walk(v, path.concat(i))); return; }
+      if (value === null || typeof value !== "object") return;
+      for (const [rel, note] of Object.entries(value[NOTES] || {})) {
+        if (rel === "#header" || !note || note.quiet) continue;
+        const lines = (note.before || []).concat(note.eol ? [note.eol] : []);
+        if (!lines.some((l) => l.trim())) continue;
+        const target = targetFor(joinField(fieldName(path), rel));
+        const holder = target.matches("input,select,textarea") ? target.closest(".row") : target;
+        const text = lines.join("\n");
+        const box = el("details", { class: "note", open: /待核对|原文缺失|去年/.test(text) },
+          el("summary", { text: "文件中的注释" }),
+          el("pre", { text }),
+          el("button", { type: "button", class: "icon", title: "删除这条注释", "aria-label": "删除这条注释", text: "删除注释",
+            onclick: () => { delete value[NOTES][rel]; changed(true); } }));
+        const head = holder.querySelector(":scope > .entry-head");
+        const msgs = holder.querySelector(":scope > .msgs");
+        if (head) head.after(box); else if (msgs) holder.insertBefore(box, msgs); else holder.prepend(box);
+      }
+      for (const [k, v] of Object.entries(value)) if (k !== NOTES) walk(v, path.concat(k));
+    };
+    walk(state, []);
   }
 
   function section(key) {
