@@ -98,6 +98,16 @@ def main() -> int:
             page.goto(server.base + "/edit?file=xingping-2020.yaml")
             page.wait_for_selector("#restore:not([hidden])")
             shot(page, "restore", clip={"x": 0, "y": 0, "width": 1200, "height": 260})
+            last_year = sorted((ROOT.parent / "shared" / "seeds").glob("003_*.txt"))
+            if last_year:
+                page.goto(server.base + "/")
+                page.set_input_files("#import-form input[type=file]", str(last_year[0]))
+                page.fill("#import-form input[name=file]", "荔枝街道2023.yaml")
+                page.click("#import-form button[type=submit]")
+                page.wait_for_selector("#status.bad")
+                page.locator('.entry[data-field="measures.areas[1]"]').scroll_into_view_if_needed()
+                page.evaluate("window.scrollBy(0, -150)")
+                shot(page, "next-year")
             seeds = sorted((ROOT.parent / "shared" / "seeds").glob("001_*.txt"))
             if seeds:
                 page.goto(server.base + "/")
