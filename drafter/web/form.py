@@ -59,6 +59,7 @@ def form_help(text: str, titles: dict) -> str:
     """A schema description as the form shows it: field names as their Chinese titles, no YAML syntax."""
     out = "".join(s for s in re.split(r"(?<=。)", text) if s and "“|”" not in s)
     out = re.sub(r"（[^（）]*[a-z_]+\.[a-z_]+[^（）]*）", "", out)          # “（取值同 measures.areas 的 kind）”
+    out = re.sub(r"[，,]?取值见下表", "", out)                              # the table is in the docs, not here
     name = lambda m: f"“{titles[m.group(1)]}”" if m.group(1) in titles else m.group(0)  # noqa: E731
     out = re.sub(r"\s*(?<![A-Za-z_])([a-z_]+)\s*为\s*true", lambda m: "勾选" + name(m), out)
     out = re.sub(r"(^|[；。，])为\s*true\s*", r"\1勾选", out)
