@@ -495,7 +495,7 @@ def create_app(settings: Settings) -> Flask:
                 job.stage = "正在生成 .docx"
                 data = render_docx(document, name)
                 job.stage = "正在用 LibreOffice 排版（首次约需 10–30 秒）"
-                pdf = _to_pdf(data)
+                pdf, job.result["fonts"] = _to_pdf(data)
                 job.result["pdf"] = _download_url(store.put(pdf, stem + ".pdf", "application/pdf"))
                 job.stage = "正在生成页面图像"
                 job.result["pages"] = [_download_url(store.put(png, f"{stem}-{i + 1}.png",
@@ -532,12 +532,15 @@ def _soffice():
     return find_soffice()
 
 
-def _to_pdf(docx: bytes) -> bytes:
+def _to_pdf(docx: bytes) -> tuple[bytes, str | None]:
+    """(the PDF, the missing-fonts warning ``drafter render --pdf`` gives, or None)."""
+    from drafter.render.fonts import fonts_warning, missing_fonts
     from drafter.render.render import convert_to_pdf
     with tempfile.TemporaryDirectory(prefix="drafter-pdf-") as tmp:
         path = Path(tmp) / "report.docx"
         path.write_bytes(docx)
-        return convert_to_pdf([path])[0].read_bytes()
+        missing = missing_fonts([path])
+        return convert_to_pdf([path], missing_fonts=missing)[0].read_bytes(), fonts_warning(missing)
 
 
 def _pages(pdf: bytes, limit: int = 40) -> list[bytes]:

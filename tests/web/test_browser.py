@@ -292,6 +292,13 @@ def test_pdf_preview_with_progress(page, server):
     page.wait_for_selector("#output .pages img", timeout=180_000)
     page.wait_for_function("() => [...document.querySelectorAll('#output .pages img')].every(i => i.complete && i.naturalWidth > 0)")
     assert page.locator("#output a", has_text="打开 PDF").count() == 1
+    from drafter.render.fonts import missing_fonts
+    missing = missing_fonts()               # the official fonts; this machine may lack some
+    if missing:                             # the same warning as drafter render --pdf, naming each font
+        warning = page.inner_text("#fonts-warning")
+        assert all(m.font in warning for m in missing) and "PDF 中改用其他字体" in warning
+    else:
+        assert page.locator("#fonts-warning").count() == 0
     shot(page, "12-pdf-preview")
 
 

@@ -424,8 +424,10 @@
       if (!job.done) { stage.textContent = job.stage + "（已用 " + job.elapsed + " 秒）"; setTimeout(poll, 700); return; }
       pdfButton.disabled = false;
       if (job.error) { showOutput(el("p", { class: "msg error", role: "alert", text: job.error })); return; }
-      const nodes = [el("p", {}, el("a", { href: job.pdf + "?inline=1", target: "_blank", rel: "noopener", class: "button", text: "在新标签页打开 PDF" }),
-        " ", el("a", { href: job.pdf, download: true, class: "button secondary", text: "下载 PDF" }))];
+      const nodes = [];
+      if (job.fonts) nodes.push(el("p", { class: "msg warning", id: "fonts-warning", role: "status", text: job.fonts }));
+      nodes.push(el("p", {}, el("a", { href: job.pdf + "?inline=1", target: "_blank", rel: "noopener", class: "button", text: "在新标签页打开 PDF" }),
+        " ", el("a", { href: job.pdf, download: true, class: "button secondary", text: "下载 PDF" })));
       const pages = el("div", { class: "pages" });
       (job.pages || []).forEach((src, i) => pages.append(el("img", { src: src + "?inline=1", alt: "第" + (i + 1) + "页" })));
       nodes.push(pages);
