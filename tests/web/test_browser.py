@@ -63,7 +63,7 @@ def test_township_joint_report_from_scratch(page, server, run_cli):
     # the five items in the township level's order, with the schema's Chinese titles
     headings = page.locator("section.section > h2").all_inner_texts()
     assert headings[0] == "报告信息" and headings[2].startswith("① ") and "主要举措和成效" in headings[2]
-    assert "尚未填写" in page.inner_text("#problem-list")
+    assert "待填写" in page.inner_text("#problem-list")
     for name, value in FILL.items():
         field(page, name).fill(value)
     # mistake 1: a date inside the report year (a cross-field check)
@@ -71,7 +71,7 @@ def test_township_joint_report_from_scratch(page, server, run_cli):
     wait_checked(page)
     row_msg = page.locator('.row:has([data-field="meta.date"]) .msg.error')
     row_msg.wait_for()
-    assert "不在报告年度2024年结束之后" in row_msg.inner_text()
+    assert "成文日期" in row_msg.inner_text() and "2024年12月20日" in row_msg.inner_text()
     # mistake 2: a statistic whose parts do not add up, added through the repeatable blocks
     area = field(page, "measures.areas[1]")
     area.locator("button.add", has_text="添加统计数据").click()
@@ -86,7 +86,7 @@ def test_township_joint_report_from_scratch(page, server, run_cli):
     wait_checked(page)
     page.wait_for_selector('.entry.contains-error[data-field="measures.areas[1].stats[1]"]')
     problems = page.inner_text("#problem-list")
-    assert "各项之和12件不等于总数13件" in problems and "成文日期" in problems
+    assert "行政复议案件" in problems and "12" in problems and "13" in problems and "成文日期" in problems
     assert page.inner_text("#status").startswith("2个错误")
     shot(page, "02-two-mistakes")
     # the problem list links to the field
@@ -254,7 +254,7 @@ def test_start_from_last_years_report(page, server, run_cli):
     banner = page.locator(".banner.info")
     if banner.count():                                   # what the old report lacked, said once
         assert "还需要补写" in banner.inner_text()
-    assert "尚未填写" in page.inner_text("#problem-list")
+    assert "待填写" in page.inner_text("#problem-list")
     # the import's comments are shown beside their fields: guesses to check, last year's plan as prompts
     notes = field(page, "measures.areas[1]").locator("details.note[open]")
     assert "去年安排" in notes.first.inner_text() or "待核对" in notes.first.inner_text()
