@@ -41,7 +41,8 @@ def ecma_pattern(pattern: str) -> str:
     return converted
 
 
-def _names_for(field: str, allowed: list) -> dict | None:
+def enum_names(field: str, allowed: list) -> dict | None:
+    """Chinese names of an enum's values (levels, measure kinds), for help texts and the web form."""
     if field == "level":
         return {lv.id: lv.name for lv in levels.all_levels().values()}
     if field == "kind":
@@ -91,7 +92,7 @@ def convert(rules: dict, field: str = "") -> dict:
         out["errorMessage"] = ("发文字号格式应为“机关代字〔年份〕序号号”：年份用六角括号〔〕、写全四位，"
                                "序号不编虚位、不加“第”，如“" + str(meta.get("example", "兴政发〔2025〕3号")) + "”")
     allowed = rules.get("allowed")
-    names = _names_for(field, allowed) if allowed else None
+    names = enum_names(field, allowed) if allowed else None
     if allowed:
         out["enum"] = list(allowed)
         out["errorMessage"] = "可选值：" + "、".join(f"{k}（{v}）" if k != v else str(k) for k, v in names.items())
