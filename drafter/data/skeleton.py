@@ -14,13 +14,18 @@ from drafter.data.validate import TODO_MARK, rules_at
 from drafter.data.writer import Comment, dump, scalar
 
 
-def _help(path: tuple, extra: str | None = None) -> Comment:
+def help_line(path: tuple) -> str:
+    """A field's help as its comment says it: “标题：说明” (or the description alone where it starts
+    with the title: “成文日期，写成……”, not “成文日期：成文日期，……”)."""
     meta = (rules_at(path) or {}).get("meta") or {}
-    title, description = meta.get("title", path[-1]), meta.get("description", "")
-    if description.startswith(title):            # “成文日期，写成……”: not “成文日期：成文日期，……”
-        lines = [description]
-    else:
-        lines = [f"{title}：{description}".rstrip("：")]
+    title, description = str(meta.get("title", path[-1] if path else "")), meta.get("description", "")
+    if title and description.startswith(title):
+        return description
+    return f"{title}：{description}".rstrip("：")
+
+
+def _help(path: tuple, extra: str | None = None) -> Comment:
+    lines = [help_line(path)]
     if extra:
         lines.append(extra)
     return Comment(before=lines)
