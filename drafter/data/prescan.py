@@ -31,7 +31,7 @@ _ODD_SPACES = {"\u3000": "全角空格（U+3000）", "\u00a0": "不换行空格�
 
 @dataclass
 class _Frame:
-    indent: int
+    indent: float
     key: str
 
 
@@ -69,11 +69,20 @@ def _scan(text: str, name: str, keys) -> tuple[list[Diagnostic], dict]:
     last_item: tuple[int, int, str] | None = None   # (line, dash column, plain text) of the last "- text"
     lines = text.split("\n")
 
-    def field(indent: int, key: str | None = None) -> str | None:
-        path = [f.key for f in stack if f.indent < indent]
-        if key:
-            path.append(key)
-        return ".".join(path) or None
+    counters: dict = {}                   # (list's field, dash column) → items seen
+
+    def join(parts: list) -> str | None:
+        out = ""
+        for part in parts:
+            out += part if part.startswith("[") else ("." if out else "") + part
+        return out or None
+
+    def field(indent: float, key: str | None = None) -> str | None:
+        return join([f.key for f in stack if f.indent < indent] + ([key] if key else []))
+
+    def list_field(dash_indent: int) -> str | None:
+        """The list a “-” at this indentation belongs to (its items' own frames left out)."""
+        return join([f.key for f in stack if f.indent <= dash_indent])
 
     def add(number: int, column: int, fld: str | None, message: str, hint: str) -> None:
         found.append(Diagnostic(ERROR, message, hint=hint, path=name, line=number, column=column, field=fld))
@@ -108,18 +117,24 @@ def _scan(text: str, name: str, keys) -> tuple[list[Diagnostic], dict]:
         key = match.group("key")
         after_key = line[match.end():] if key else ""
         content_indent = indent + (len(dash) if dash else 0)
-        while stack and stack[-1].indent >= (indent if not dash else indent + 1):
+        # A list item's frame sits half a column right of its “-”: a new “-” replaces it, a key in the
+        # item (two columns right) is inside it, the list's own key (same column, compact style) is not.
+        while stack and stack[-1].indent >= (indent + 0.5 if dash else indent):
             stack.pop()
         # A list item "- text" followed by a deeper "- text": YAML joins them into one string.
         if dash and last_item is not None and indent > last_item[1] - 1:
             prev_line, prev_col, prev_text = last_item
-            add(prev_line, prev_col, field(prev_col),
+            add(prev_line, prev_col, list_field(prev_col - 1),
                 f"第{prev_line}行和第{number}行的列表项“-”没有上下对齐（分别在第{prev_col}列和第{indent + 1}列），"
                 f"程序会把两项连成一项“{prev_text} - {stripped[len(dash):].strip()}”",
                 "同一列表的各项“-”要上下对齐：请调整这两行开头的空格，使“-”在同一列")
             last_item = None
             continue
         last_item = None
+        if dash:
+            owner = (list_field(indent), indent)
+            counters[owner] = counters.get(owner, 0) + 1
+            stack.append(_Frame(indent + 0.5, f"[{counters[owner]}]"))
         if key and (keys is None or key in keys):
             if after_key.startswith("：") or (after_key[:1] in " \u3000" and after_key.lstrip(" \u3000").startswith("：")):
                 column = line.index("：", match.end()) + 1
@@ -138,7 +153,7 @@ def _scan(text: str, name: str, keys) -> tuple[list[Diagnostic], dict]:
             line_fields[number] = field(content_indent, key)
             stack.append(_Frame(content_indent, key))
             if re.fullmatch(r"[|>][+-]?\d?[+-]?", rest):
-                block_indent = indent
+                block_indent = content_indent             # the key's column (“- text: |” too)
             continue
         if dash:
             rest = _strip_comment(stripped[len(dash):]).strip()

@@ -142,3 +142,25 @@ def test_full_width_space_starting_a_continued_text_is_content(tmp_path, run_cli
                      "  contact: 联系人：赵敏，\n    \u3000电话：029-12345678\n")
     result = run_cli("validate", path)
     assert result.code == 0, result.out + result.err
+
+
+def test_slip_after_a_block_in_a_list_item_is_found(tmp_path, run_cli):
+    """“- text: |” then a sibling key of the same item: the block ends there, so its slips are seen."""
+    text = SOURCE.replace("other:\n", "other:\n  items:\n    - text: |\n        第一段。\n      title：小标题\n", 1)
+    path = tmp_path / "item.yaml"
+    path.write_text(text, encoding="utf-8")
+    line = text[: text.index("      title：小标题")].count("\n") + 1
+    result = run_cli("validate", path)
+    assert result.code == 2
+    assert f"{path}:{line}:12: other.items[1].title: 错误：第{line}行：字段名 title 后面是全角冒号“：”" in result.out + result.err
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_field_names_from_the_raw_text_match_the_parsed_file(example):
+    """The pre-scan names fields (list items included) exactly as validate does."""
+    from drafter.data.loader import format_field, load_text
+    from drafter.data.prescan import field_at
+    text = example.read_text(encoding="utf-8")
+    loaded = load_text(text, str(example))
+    for path, (line, _column) in loaded.keys.items():
+        assert field_at(text, line) == format_field(path), (line, path)
