@@ -65,16 +65,26 @@ def excerpt(text: str, limit: int = 24) -> str:
 
 
 # --- traditional characters -------------------------------------------------
-# The traditional → simplified pairs are data (``lint.traditional`` in
-# templates/common.yaml, e.g. "們们 這这"). Matching vocabulary on a report written in
-# traditional characters reads it as simplified; replacement keeps every offset.
+# The traditional → simplified pairs are OpenCC's table, generated into package data
+# (drafter/data/traditional.tsv, by scripts/gen_traditional.py; Apache-2.0, see its header).
+# Matching vocabulary on a report written in traditional characters reads it as
+# simplified; replacement keeps every offset.
+
+TRADITIONAL_TABLE = "traditional.tsv"
+
 
 @lru_cache(maxsize=1)
 def _traditional_table() -> dict:
-    from drafter.levels import common_data
+    from pathlib import Path
 
-    pairs = str((common_data().get("lint") or {}).get("traditional") or "").split()
-    return {ord(pair[0]): pair[1] for pair in pairs if len(pair) == 2}
+    path = Path(__file__).resolve().parent / "data" / TRADITIONAL_TABLE
+    table = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            traditional, _, simple = line.partition("\t")
+            if len(traditional) == 1 and len(simple) == 1:
+                table[ord(traditional)] = simple
+    return table
 
 
 @lru_cache(maxsize=1)

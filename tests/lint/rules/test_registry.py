@@ -62,8 +62,11 @@ def test_docs_list_every_rule():
 
 
 def test_traditional_table_is_one_to_one_and_keeps_offsets():
-    table = _helpers.data()["traditional"].split()
-    assert all(len(pair) == 2 and pair[0] != pair[1] for pair in table)
+    from drafter.text import _traditional_table
+
+    table = _traditional_table()
+    assert len(table) > 3000                      # OpenCC's table, not a hand-made list
+    assert all(chr(k) != v for k, v in table.items())
     text = "現將我市年度工作總結如下"
     assert _helpers.simplified(text) == "现将我市年度工作总结如下"
     assert not set("现将我市年度工作总结如下法治政府建设") & _helpers.traditional_chars()
@@ -97,3 +100,9 @@ def test_docs_module_entry_point_writes_the_reference(tmp_path):
                           text=True, encoding="utf-8")
     assert proc.returncode == 0, proc.stderr
     assert target.read_text(encoding="utf-8") == docs.reference()
+
+
+def test_traditional_table_leaves_characters_simplified_text_uses():
+    # 乾 (乾隆), 於 (a surname) and 藉 (慰藉) are also simplified characters: never folded
+    assert not set("乾於藉著") & _helpers.traditional_chars()
+    assert _helpers.simplified("徹底檢討復興") == "彻底检讨复兴"
