@@ -43,6 +43,7 @@ class Analysis:
     doc_number: str | None = None
     signature: list = field(default_factory=list)
     items: dict = field(default_factory=dict)
+    cache: dict = field(default_factory=dict, repr=False, compare=False)   # derived data of readers (lint)
 
     @property
     def division(self) -> str | None:

@@ -12,6 +12,18 @@ COLOURS = {ERROR: "red", WARNING: "yellow", INFO: "cyan"}
 STATUS_MARK = {"section": "✔", "subsection": "◐", "body": "◐", "missing": "✘"}
 
 
+_CUE_ZH = {"title": "标题", "signature": "落款", "line": "单独成行的机关名称", "opening": "开头一句的主语",
+           "index_code": "索引号中的区划代码", "recipients": "主送机关", "self_reference": "正文自称",
+           "portal": "网站发布机构", "given": "指定"}
+
+
+def _evidence_zh(evidence) -> str:
+    """“标题“兴平市人民政府……”（兴平市，县级）” — the cue that decided the level."""
+    text = evidence.name or evidence.text
+    where = f"，{evidence.division}" if evidence.division and evidence.division != text else ""
+    return f"{_CUE_ZH.get(evidence.cue, evidence.cue)}“{text}”{where}"
+
+
 def _style(text: str, colour: bool, **kw) -> str:
     return click.style(text, **kw) if colour else text
 
@@ -27,7 +39,9 @@ def file_report(result, colour: bool = False) -> list[str]:
     level = get_level(result.level)
     head = f"  层级：{level.name}（{result.level}）"
     if result.level_source == "default":
-        head += "（未能从标题和落款识别，按此层级检查；可用 --level 指定）"
+        head += "（标题、落款和正文中都没有可判断层级的线索，假定为此层级；可用 --level 指定）"
+    elif result.level_source == "detected" and result.analysis is not None and result.analysis.level_evidence:
+        head += f"（依据：{_evidence_zh(result.analysis.level_evidence[0])}）"
     head += f"　年度：{result.year}年" if result.year else "　年度：未识别（可用 --year 指定）"
     head += "　联合报告" if result.joint else ""
     lines.append(head)
