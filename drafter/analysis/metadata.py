@@ -162,6 +162,8 @@ def read_name(name: str) -> NameReading:
     original = simplified(name.strip(_SPACES))
     if not original or len(original) > MAX_LINE:
         return NameReading(name, None)
+    if _SELF.fullmatch(original):
+        return NameReading(name, None)           # 我局, 本街道: a self-reference, counted elsewhere
     party = is_party_name(original)
     text = _PARTY_PREFIX.sub("", original)
     if not party and _DEPARTMENT.search(text) and not _NOT_DEPARTMENT.search(text):
@@ -228,8 +230,8 @@ def _first_sentence_index(lines: list[Paragraph]) -> int:
         heading = recognise(paragraph)
         if heading is not None and heading.marker in ("number", "runin"):
             return i
-        if _is_sentence(text) and len(text) > MAX_LINE and find_recipients([paragraph]) is None \
-                and not _COVER.search(text[:80]):
+        if _is_sentence(text) and (len(text) > MAX_LINE or (len(text) > 15 and text.endswith("。"))) \
+                and find_recipients([paragraph]) is None and not _COVER.search(text[:80]):
             return i
     return min(len(lines), HEAD_PARAGRAPHS)
 
@@ -347,9 +349,16 @@ def title_text(block: list[Paragraph]) -> str | None:
 
 
 def issuer_part(title: str) -> str:
-    """The part of a title that names the issuer: before 关于 / the year / 法治 …"""
-    text = re.sub(r"(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)\d{2}\s*年度?|(?:19|20)\d{2}\s*年度?", "|", title)
-    return re.split(r"\||关于|法治|依法行政|年度|工作|情况", text, maxsplit=1)[0].strip(_SPACES)
+    """The part of a title that names the issuer: before 关于 / the year / 法治 … (or after a leading year)."""
+    simple = simplified(title)
+    cut = re.compile(r"(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)\d{2}\s*年度?|(?:19|20)\d{2}\s*年度?|关于|法治|依法行政"
+                     r"|年度|工作|情况")
+    start = 0
+    for match in cut.finditer(simple):
+        if match.start() > start and simple[start:match.start()].strip(_SPACES):
+            return title[start:match.start()].strip(_SPACES)
+        start = match.end()
+    return title[start:].strip(_SPACES) if start < len(title) and not cut.search(simple, start) else ""
 
 
 # --- dates and year -----------------------------------------------------------------------------
