@@ -52,7 +52,7 @@ _LETTER = re.compile(rf"^(?:[（(]{_SP}(?P<a>[a-zA-Z]){_SP}[）)]|(?P<b>[a-zA-Z]
 # 附件 lines: “附件：” (the list follows) or “附件1：××” / “附件：1．××”.
 _ATTACHMENTS = re.compile(r"^附\s*件\s*\d*\s*[:：]?")
 # Body text that carries an outline level: a long sentence ending in a full stop.
-LONG_SENTENCE = 60
+LONG_SENTENCE = 40
 # A run-in heading ends at the first full stop or colon; the rest is body text.
 _TITLE_END = re.compile(r"[。：:！？；]")
 MAX_BOLD_HEADING = 40
