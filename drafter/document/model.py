@@ -1,7 +1,7 @@
 """The document model: plain dataclasses, no XML.
 
 Readers (``docx_reader``, ``text_reader``) turn a draft into a
-:class:`Document`; the heading recogniser (:mod:`drafter.outline`) builds the
+:class:`Document`; the analysis layer (:mod:`drafter.analysis`) builds the
 section tree; lint rules and the importer only ever see these types, so the
 same rules run on .txt and .docx and a test can build a model in a line.
 """

@@ -134,7 +134,7 @@ def reflow(lines) -> list[str]:
     Page numbers are dropped and the spaces a PDF leaves where fonts switch
     (between a Chinese character and a digit) are removed.
     """
-    from drafter.outline import recognise
+    from drafter.analysis.headings import recognise
 
     cleaned = [_FONT_SWITCH_SPACE.sub("", line.strip(_EDGE)) for line in lines]
     cleaned = [line for line in cleaned if line and not _PAGE_NUMBER.match(line)]
