@@ -268,7 +268,8 @@ def _title_format(paragraph: Paragraph, body_size: float | None) -> bool:
 
 
 def _title_text_ok(text: str) -> bool:
-    return (0 < len(text) <= MAX_TITLE and not text.endswith((">", "›", "»", "》>")) and "当前位置" not in text and not text.endswith((":", "：")) and not _SENTENCE.search(text)
+    return (0 < len(text) <= MAX_TITLE and not text.endswith((">", "›", "»", "》>")) and "当前位置" not in text
+            and ":" not in text and "：" not in text and not text.endswith((":", "：")) and not _SENTENCE.search(text)
             and parse_date_line(text) is None and not _DOC_NUMBER.search(text) and not text.endswith("文件")
             and not _PORTAL.match(text))
 
@@ -300,40 +301,44 @@ def find_title(lines: list[Paragraph], head_end: int, recipients: Paragraph | No
         lines = lines[before + 1:]                 # … else a cover letter first, the report's title after it
         head_end = max(head_end - before - 1, 1)
     head = lines[:max(head_end, 1)][:HEAD_PARAGRAPHS]
-    body_size = _body_size(lines)
-    formatted = any(p.format is not None for p in head)
-    for i, paragraph in enumerate(head):
-        text = _clean(paragraph.text)
-        if not _title_text_ok(text):
-            continue
-        heading = recognise(paragraph)
-        if heading is not None and heading.marker in ("number", "runin", "letter"):
-            continue
-        if formatted and paragraph.format is not None:
-            if not _title_format(paragraph, body_size):
-                continue
-            block = [paragraph]
-            for nxt in head[i + 1:i + 3]:
-                t = _clean(nxt.text)
-                if not (_title_text_ok(t) and _title_format(nxt, body_size)) or find_recipients([nxt]):
-                    break
-                if t == _clean(block[-1].text) or _COMPLETE_TITLE.search(simplified(_clean(block[-1].text))):
-                    break                          # a repeated title, or one that is complete
-                if nxt.format is not None and paragraph.format is not None and \
-                        nxt.format.alignment != paragraph.format.alignment:
-                    break
-                if _names_only(t) and not _names_only(text):
-                    break                          # a 署名-like line under the title
-                block.append(nxt)
-            if len(block) == 1 and _names_only(text):
-                continue                           # an organ line alone (red-header masthead, 署名)
+    candidates = [(i, p) for i, p in enumerate(head) if _title_text_ok(_clean(p.text))
+                  and not ((h := recognise(p)) is not None and h.marker in ("number", "runin", "letter"))]
+    if any(p.format is not None for p in head):
+        block = _formatted_title(head, candidates, _body_size(lines))
+        if block:
             return block
+    for i, paragraph in candidates:                # plain text, or a .docx whose title is not formatted
+        text = _clean(paragraph.text)
         if _TITLE_GENRE.search(simplified(text)) and not _names_only(text):
             return [paragraph]
         if _names_only(text) and i + 1 < len(head):
             t = _clean(head[i + 1].text)
             if t.startswith("关于") and _title_text_ok(t):
                 return [paragraph, head[i + 1]]
+    return []
+
+
+def _formatted_title(head: list, candidates: list, body_size) -> list:
+    """The first title-formatted block among ``candidates`` (see :func:`find_title`)."""
+    for i, paragraph in candidates:
+        text = _clean(paragraph.text)
+        if paragraph.format is None or not _title_format(paragraph, body_size):
+            continue
+        block = [paragraph]
+        for nxt in head[i + 1:i + 3]:
+            t = _clean(nxt.text)
+            if not (_title_text_ok(t) and _title_format(nxt, body_size)) or find_recipients([nxt]):
+                break
+            if t == _clean(block[-1].text) or _COMPLETE_TITLE.search(simplified(_clean(block[-1].text))):
+                break                              # a repeated title, or one that is complete
+            if nxt.format is not None and nxt.format.alignment != paragraph.format.alignment:
+                break
+            if _names_only(t) and not _names_only(text):
+                break                              # a 署名-like line under the title
+            block.append(nxt)
+        if len(block) == 1 and _names_only(text):
+            continue                               # an organ line alone (red-header masthead, 署名)
+        return block
     return []
 
 

@@ -290,3 +290,16 @@ def test_dotx_template_is_read(tmp_path):
     assert reading.title == TITLE and reading.year == 2023
     shutil.copy(source, tmp_path / "宏.docm")
     assert analyse(read_document(tmp_path / "宏.docm")).title == TITLE
+
+
+def test_unformatted_title_and_masthead_lines(tmp_path):
+    document = _new()
+    _title(document, "青山县人民政府文件")                 # red-header masthead: not the title
+    _title(document, "青政〔2024〕5号")
+    _title(document, "签发人：张三", center=True)
+    document.add_paragraph(TITLE)                          # a plain left-aligned title
+    document.add_paragraph("中共云城市委、云城市人民政府：")
+    _body(document)
+    path = _save(document, tmp_path)
+    reading = analyse(read_document(path))
+    assert reading.title == TITLE and reading.doc_number == "青政〔2024〕5号"
