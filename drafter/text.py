@@ -88,14 +88,13 @@ def _traditional_table() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _any_traditional() -> re.Pattern:
-    table = _traditional_table()
-    return re.compile("[" + re.escape("".join(chr(code) for code in table)) + "]") if table else re.compile("(?!)")
+def _traditional_set() -> frozenset:
+    return frozenset(chr(code) for code in _traditional_table())
 
 
 def traditional_chars() -> frozenset:
     """Characters used only in traditional Chinese (the keys of the folding table)."""
-    return frozenset(chr(code) for code in _traditional_table())
+    return _traditional_set()
 
 
 @lru_cache(maxsize=8192)
@@ -104,13 +103,12 @@ def simplified(text: str) -> str:
 
     Cached: every rule that matches vocabulary asks for the same paragraphs.
     """
-    return text.translate(_traditional_table()) if _any_traditional().search(text) else text
+    return text if _traditional_set().isdisjoint(text) else text.translate(_traditional_table())
 
 
 def simplify_long(text: str) -> str:
-    """:func:`simplified` for a long text: only the traditional characters are looked up."""
-    table = _traditional_table()
-    return _any_traditional().sub(lambda m: table[ord(m.group())], text)
+    """:func:`simplified` for a long text (not cached)."""
+    return text if _traditional_set().isdisjoint(text) else text.translate(_traditional_table())
 
 
 @lru_cache(maxsize=1)

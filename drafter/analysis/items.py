@@ -36,17 +36,16 @@ class ItemStatus:
 
 
 @lru_cache(maxsize=64)
-def _patterns(patterns: tuple) -> re.Pattern | None:
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+def _heading_pattern(words: tuple, patterns: tuple) -> re.Pattern | None:
+    """One regex for an item's heading words (literal) and heading patterns."""
+    parts = [re.escape(w) for w in words] + [f"(?:{p})" for p in patterns]
+    return re.compile("|".join(parts)) if parts else None
 
 
 def names_item(item: Item, heading: str) -> bool:
     """Whether a heading's text names ``item`` (its heading words or patterns; traditional read as simplified)."""
-    text = simplified(heading)
-    if any(word in text for word in item.heading_words):
-        return True
-    pattern = _patterns(tuple(getattr(item, "heading_patterns", ()) or ()))
-    return pattern is not None and pattern.search(text) is not None
+    pattern = _heading_pattern(tuple(item.heading_words), tuple(getattr(item, "heading_patterns", ()) or ()))
+    return pattern is not None and pattern.search(simplified(heading)) is not None
 
 
 def _contains_any(text: str, words) -> bool:

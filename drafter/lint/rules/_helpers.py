@@ -157,12 +157,17 @@ def title_paragraph(ctx: LintContext) -> Paragraph | None:
 def date_lines(ctx: LintContext) -> list:
     """``(paragraph, date)`` for every stand-alone date line of the main text, whatever its indentation
     (spaces, tabs or right alignment push a 成文日期 to the right)."""
-    found = []
-    for paragraph in body_lines(ctx):
-        text = _SPACES.sub("", paragraph.text)
-        if len(text) <= DATE_LINE_LENGTH and (date := parse_date_line(text)) is not None:
-            found.append((paragraph, date))
-    return found
+    cache = _run_cache(ctx)
+    if "date_lines" not in cache:
+        found = []
+        for paragraph in body_lines(ctx):
+            if len(paragraph.text) > 80 or "日" not in paragraph.text:
+                continue
+            text = _SPACES.sub("", paragraph.text)
+            if len(text) <= DATE_LINE_LENGTH and (date := parse_date_line(text)) is not None:
+                found.append((paragraph, date))
+        cache["date_lines"] = found
+    return cache["date_lines"]
 
 
 def document_location(ctx: LintContext) -> Location:
