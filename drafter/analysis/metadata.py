@@ -43,13 +43,15 @@ WEIGHTS = {"given": 100, "title": 10, "signature": 8, "line": 6, "opening": 5, "
 _SPACES = " \t\u00a0\u3000"
 _SENTENCE = re.compile(r"[。，,；;！？!?]")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年")
+_CN_YEAR = re.compile(r"(二[〇○零]\s*[〇○零一二三四五六七八九]\s*[〇○零一二三四五六七八九])\s*年")
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
 _FULL_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月")
 _NAME_SPLIT = re.compile(r"[\s\u3000、，,]+")
 _PARTY = re.compile(r"^(?:中共|中国共产党)|党委$|党工委|党组$|党组\b|(?<![人大常])[省市县区州盟旗镇乡]委$")
 _PARTY_PREFIX = re.compile(r"^(?:中共|中国共产党)")
 _GOVERNMENT_SUFFIX = re.compile(r"(?:人民政府|行政公署|街道办事处|办事处|政府|党工委|党委|委员会|委)$")
 # Organ-type endings of a department (after a jurisdiction word): 司法部, ××省应急管理厅, ××县教育局 …
-_DEPARTMENT = re.compile(r"(?:部|厅|局|委员会|委|办公室|办|署|中心|总队|支队|大队|院|所|站|处|科)$")
+_DEPARTMENT = re.compile(r"(?:部|厅|局|委员会|委|会|办公室|办|署|中心|总队|支队|大队|院|所|站|处|科)$")
 _NOT_DEPARTMENT = re.compile(r"(?:人民政府|行政公署|办事处|党工委|常委会|常务委员会|人民代表大会|政协|委员会委)$")
 _TOWNSHIP = re.compile(r"(?:镇|乡|街道|苏木|街道办事处|街道党工委|镇党委|乡党委)$")
 _PLACE_END = re.compile(r"(?:省|自治区|市|自治州|州|地区|盟|县|自治县|旗|自治旗|区|林区|特区)$")
@@ -77,7 +79,7 @@ _PORTAL_LABEL = re.compile(r"^(?:发布机构|发文机关|来源|信息来源|�
 _INDEX_CODE = re.compile(r"^(?P<code>\d{6})(?:\d{6})?[-/]")
 _DOC_NUMBER = re.compile(r"[^\s:：，,。]{1,12}?[〔\[［【(（]\d{4}[〕\]］】)）]第?\d+号")
 # A cover letter's sentence (“现将……报上，请审阅。”) is not the report's opening.
-_COVER = re.compile(r"现将|现随文|现报送|现呈报|报来|报上|请审阅|请审示|请审议|特此报告")
+_COVER = re.compile(r"现随文|报来|报上|请审阅|请审示|请审议|请予审阅")
 _COMPLETE_TITLE = re.compile(r"(?:报告|总结|情况|汇报)$")
 _TITLE_GENRE = re.compile(r"报告|总结|情况|工作|法治|依法行政")
 # The subject of the opening sentence ends where its verb begins.
@@ -346,7 +348,7 @@ def title_text(block: list[Paragraph]) -> str | None:
     """The title's text: the block's paragraphs joined (a manual line break removed)."""
     if not block:
         return None
-    parts = [_clean(p.text).replace("\n", "") for p in block]
+    parts = [_clean(p.text).replace("\n", "").strip("《》") for p in block]
     joined = parts[0]
     for part in parts[1:]:
         joined += ("" if part.startswith("关于") or not _names_only(joined) else " ") + part
@@ -355,8 +357,10 @@ def title_text(block: list[Paragraph]) -> str | None:
 
 def issuer_part(title: str) -> str:
     """The part of a title that names the issuer: before 关于 / the year / 法治 … (or after a leading year)."""
+    title = title.strip("《》“”\"")
     simple = simplified(title)
     cut = re.compile(r"(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)\d{2}\s*年度?|(?:19|20)\d{2}\s*年度?|关于|法治|依法行政"
+                     r"|二[〇○零][〇○零一二三四五六七八九]{2}\s*年度?"
                      r"|年度|工作|情况")
     start = 0
     for match in cut.finditer(simple):
@@ -385,6 +389,9 @@ def find_year(title: str | None, lines: list[Paragraph], first_body: int, date: 
         match = _YEAR.search(title)
         if match:
             return int(match.group(1)), "title"
+        match = _CN_YEAR.search(title)             # 二〇二三年度……
+        if match:
+            return int("".join(_CN_DIGIT[c] for c in match.group(1) if c in _CN_DIGIT)), "title"
     for paragraph in lines[first_body:first_body + 3]:
         text = paragraph.text[:SCAN_LIMIT]
         if _is_sentence(text):
