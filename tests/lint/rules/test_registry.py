@@ -106,3 +106,11 @@ def test_traditional_table_leaves_characters_simplified_text_uses():
     # 乾 (乾隆) and 藉 (慰藉) are also simplified characters: never folded; 於 reads as 于
     assert not set("乾藉著") & _helpers.traditional_chars()
     assert _helpers.simplified("徹底檢討復興") == "彻底检讨复兴"
+
+
+def test_seed_002_traditional_characters_all_fold(seeds_dir):
+    """Round 1's hand-made table left 31 characters of seed 002 (89 places) unfolded."""
+    text = (seeds_dir / "002_396d8bd3c87aa2dc.txt").read_text(encoding="utf-8")
+    folded = _helpers.simplify_long(text)
+    assert not set("側償內別刪塢崗彌懲揮樹檳欄疇礙積納紮綁繞膠蓋薦註諧貼賃遊銜饋駁") & set(folded)
+    assert "规范性文件" in folded and "法治政府建设" in folded
