@@ -194,6 +194,10 @@ def read_name(name: str) -> NameReading:
         return NameReading(name, None)
     if len(place.lstrip("×xX＊*ＸｘXx○〇某")) <= 1 and division is None and not _WILDCARD.match(place):
         return NameReading(name, None)           # a bare jurisdiction word: 区, 市政府
+    if not party and division is not None:
+        hits = divisions.find_all(original)
+        if hits and hits[0][0] > 0 and re.search(r"[^\u4e00-\u9fff]", original[:hits[0][0]]):
+            name = original[hits[0][0]:]         # web junk glued before the name: “…www.××.com湖北省人民政府”
     return NameReading(name, level, party, division, candidates)
 
 
@@ -434,7 +438,7 @@ def _evidence_from_name(cue: str, name: str, text: str, weight: float) -> Eviden
         return None
     division = reading.division.name if reading.division else None
     return Evidence(cue=cue, text=text, level=levels[0] if len(levels) == 1 else "/".join(levels),
-                    weight=weight, division=division, party=reading.party, name=name)
+                    weight=weight, division=division, party=reading.party, name=reading.name)
 
 
 @dataclass
