@@ -162,7 +162,7 @@ def _place_level(place: str) -> tuple[str | None, divisions.Division | None, tup
 def read_name(name: str) -> NameReading:
     """Read one organ or place name (see the module docstring)."""
     original = simplified(name.strip(_SPACES))
-    if not original or len(original) > MAX_LINE:
+    if not original or len(original) > MAX_LINE or re.search(r"[、，,。；;：:！？“”\"（）()]", original):
         return NameReading(name, None)
     if _SELF.fullmatch(original):
         return NameReading(name, None)           # 我局, 本街道: a self-reference, counted elsewhere
@@ -416,17 +416,26 @@ def find_year(title: str | None, lines: list[Paragraph], first_body: int, date: 
 
 def opening_subject(text: str) -> str | None:
     """The subject of an opening sentence: “2023年，××镇坚持……” → ××镇 (``None`` if none)."""
-    text = simplified(text[:SCAN_LIMIT])
-    sentence = re.split(r"[。！？]", text, maxsplit=1)[0]
+    original = text[:SCAN_LIMIT]
+    simple = simplified(original)                  # same offsets: the name is returned as written
+    sentence_end = re.search(r"[。！？]", simple)
+    sentence = simple[:sentence_end.start()] if sentence_end else simple
+    position = 0
     for clause in re.split(r"[，,；;：:]", sentence)[:6]:
+        start = position + len(clause) - len(clause.lstrip(_SPACES))
+        position += len(clause) + 1
         clause = _clean(clause)
         if not clause or _TIME_CLAUSE.match(clause) or clause.startswith(("在", "按照", "根据", "围绕", "以", "为")):
             continue
-        clause = re.sub(r"^(?:(?:19|20)\d{2}\s*年(?:度)?(?:以来|来|中|里|内)?)", "", clause)
+        lead = re.match(r"(?:(?:19|20)\d{2}\s*年(?:度)?(?:以来|来|中|里|内)?)", clause)
+        if lead:
+            clause, start = clause[lead.end():], start + lead.end()
+        if _SELF.match(clause):
+            return None                            # 我镇在……: a self-reference, counted elsewhere
         for match in _VERBS.finditer(clause[:30]):
             head = clause[:match.start()]
             if head and (read_name(head).level or read_name(head).candidates):
-                return head
+                return original[start:start + len(head)]
         return None
     return None
 
