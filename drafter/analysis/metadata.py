@@ -81,14 +81,15 @@ _DOC_NUMBER = re.compile(r"[^\s:：，,。]{1,12}?[〔\[［【(（]\d{4}[〕\]�
 # A cover letter's sentence (“现将……报上，请审阅。”) is not the report's opening.
 _COVER = re.compile(r"现随文|报来|报上|请审阅|请审示|请审议|请予审阅")
 _COMPLETE_TITLE = re.compile(r"(?:报告|总结|情况|汇报)$")
+_TITLE_SUBJECT = re.compile(r"法治|依法行政")
 _TITLE_GENRE = re.compile(r"报告|总结|情况|工作|法治|依法行政")
 # The subject of the opening sentence ends where its verb begins.
 _VERBS = re.compile(r"坚持|深入|始终|紧紧|全面|认真|按照|围绕|聚焦|积极|持续|扎实|牢牢|高度|立足|紧扣|不断|进一步|切实"
                     r"|着力|大力|努力|紧密|严格|贯彻|落实|推进|加强|强化|完善|共|累计|召开|印发|出台|制定|全力|主动|锚定"
                     r"|深化|统筹|以|在|把|将|从|对|是|按|根据|依法|通过|结合|秉持|践行|健全|抓|全力|着眼|对标|牢固"
                     r"|扎实|不折不扣|紧盯|锚|高质量|有力|有序|大力|一以贯之|自觉|自|于|的")
-_TIME_CLAUSE = re.compile(r"^(?:(?:19|20)\d{2}\s*年(?:度)?(?:以来|来|中|里|内|上半年|全年)?|今年以来|一年来|过去一年|近年来"
-                          r"|本年度|年内)$")
+_TIME_CLAUSE = re.compile(r"^(?:(?:19|20)\d{2}\s*年(?:度)?(?:以来|来|中|里|内|上半年|全年)?|今年以来|今年来|一年来|过去一年|近年来"
+                          r"|本年度|年内|[一二三四五六七八九十两]+年来|近[一二三四五六七八九十两]+年(?:来)?|过去[一二三四五六七八九十两]+年)$")
 
 
 @dataclass(frozen=True)
@@ -313,14 +314,17 @@ def find_title(lines: list[Paragraph], head_end: int, recipients: Paragraph | No
         block = _formatted_title(head, candidates, _body_size(lines))
         if block:
             return block
-    for i, paragraph in candidates:                # plain text, or a .docx whose title is not formatted
-        text = _clean(paragraph.text)
-        if _TITLE_GENRE.search(simplified(text)) and not _names_only(text):
-            return [paragraph]
-        if _names_only(text) and i + 1 < len(head):
-            t = _clean(head[i + 1].text)
-            if t.startswith("关于") and _title_text_ok(t):
-                return [paragraph, head[i + 1]]
+    # plain text, or a .docx whose title is not formatted: a line naming 法治 work (or an issuer line
+    # followed by “关于……”) first, else a line naming a report
+    for words in (_TITLE_SUBJECT, _TITLE_GENRE):
+        for i, paragraph in candidates:
+            text = _clean(paragraph.text)
+            if _names_only(text):
+                if i + 1 < len(head) and _clean(head[i + 1].text).startswith("关于") \
+                        and _title_text_ok(_clean(head[i + 1].text)):
+                    return [paragraph, head[i + 1]]
+            elif words.search(simplified(text)) and len(text) >= 6:
+                return [paragraph]
     return []
 
 
@@ -499,7 +503,14 @@ def gather_evidence(document: Document, lines: list[Paragraph], title: str | Non
         for name in split_names(text):
             if (e := _evidence_from_name("signature", name, text, WEIGHTS["signature"])) is not None:
                 evidence.append(e)
-    for paragraph in lines[first_body:first_body + 2]:
+    opening = []
+    for paragraph in lines[first_body:first_body + 6]:     # the sentences before the first heading
+        heading = recognise(paragraph)
+        if heading is not None and heading.marker in ("number", "outline"):
+            break
+        if _is_sentence(paragraph.text):
+            opening.append(paragraph)
+    for paragraph in opening[:4]:
         subject = opening_subject(paragraph.text)
         if subject and (e := _evidence_from_name("opening", subject, _clean(paragraph.text)[:40],
                                                  WEIGHTS["opening"])) is not None:
