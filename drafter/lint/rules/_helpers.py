@@ -88,7 +88,7 @@ class Corpus:
             position = self.starts[i + 1]
 
 
-def _run_cache(ctx: LintContext) -> dict:
+def run_cache(ctx: LintContext) -> dict:
     """Derived data shared by all rules of one lint run: kept on the run's Analysis, never in the module."""
     if ctx.analysis is not None:
         return ctx.analysis.cache
@@ -97,7 +97,7 @@ def _run_cache(ctx: LintContext) -> dict:
 
 def corpus(ctx: LintContext) -> Corpus:
     """The :class:`Corpus` of the report text (body and tables), built once per analysis."""
-    cache = _run_cache(ctx)
+    cache = run_cache(ctx)
     if "corpus" not in cache:
         cache["corpus"] = Corpus(text_paragraphs(ctx))
     return cache["corpus"]
@@ -126,7 +126,7 @@ def make(module: str, ctx: LintContext, paragraph: Paragraph | None, message: st
 
 def section_of(ctx: LintContext, paragraph: Paragraph) -> Section:
     """The innermost section holding ``paragraph`` (as ``ctx.section_of``), mapped once per analysis."""
-    cache = _run_cache(ctx)
+    cache = run_cache(ctx)
     mapping = cache.get("sections")
     if mapping is None:
         mapping = {}
@@ -157,7 +157,7 @@ def title_paragraph(ctx: LintContext) -> Paragraph | None:
 def date_lines(ctx: LintContext) -> list:
     """``(paragraph, date)`` for every stand-alone date line of the main text, whatever its indentation
     (spaces, tabs or right alignment push a 成文日期 to the right)."""
-    cache = _run_cache(ctx)
+    cache = run_cache(ctx)
     if "date_lines" not in cache:
         found = []
         for paragraph in body_lines(ctx):
