@@ -480,7 +480,6 @@ class _Importer:
                 r.note(("problems",), f"{CHECK}：原文没有单列“存在的不足和原因”，在{status.location.describe()}"
                                       f"提到了不足，请据此逐条写明不足及其原因")
                 r.guesses += 1
-                r.missing.append("存在的不足和原因（原文未单列，需整理）")
                 return out
             r.gap(("problems",), "存在的不足和原因", "应逐条写明不足及其原因")
             return out
@@ -520,7 +519,6 @@ class _Importer:
                 r.note((key,), f"{CHECK}：原文没有单列“{item.name}”，在{status.location.describe()}"
                                f"提到了有关内容，请据此整理成本项")
                 r.guesses += 1
-                r.missing.append(f"{item.name}（原文未单列，需整理）")
                 return out
             hint = None
             if key == "other":

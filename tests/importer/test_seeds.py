@@ -160,3 +160,10 @@ def test_seed_001_body_comes_from_the_report_not_the_portal(tmp_path):
     imported, _ = _import("001", tmp_path)
     meta = imported.data["meta"]
     assert meta["body"] == "金东区" and meta["level"] == "county" and meta["year"] == 2021
+
+
+def test_summary_lists_as_missing_only_what_the_source_lacks(tmp_path):
+    imported, _ = _import("001", tmp_path)
+    missing = "；".join(imported.missing)
+    assert "党政主要负责人" not in missing          # a clause in 一(一)2: mentioned, not missing
+    assert "存在的不足和原因" in missing and "其他需要报告的情况" in missing
