@@ -113,8 +113,7 @@ def _analyse(document: Document, level: str | None, year: int | None, joint: boo
     signature = [metadata._clean(p.text) for p in lines[tail_start:]
                  if p is not date_paragraph and len(metadata._clean(p.text)) <= metadata.MAX_LINE
                  and not metadata._is_sentence(p.text) and metadata._names_only(metadata._clean(p.text))]
-    doc_number = next((m.group(0) for p in lines[:first_body + 2]
-                       if (m := metadata._DOC_NUMBER.search(p.text[:metadata.MAX_LINE * 2]))), None)
+    doc_number = next((parts[0] for p in lines[:first_body + 2] if (parts := metadata.doc_number_parts(p.text))), None)
     return Analysis(
         document=document, outline=tree, level=level_id, level_def=level_def, level_source=source,
         level_evidence=reading.evidence, joint=bool(joint), issuer=reading.issuer,

@@ -77,9 +77,8 @@ _PORTAL = re.compile(r"^(?:\d{6,}[-/]\d{4}-\d+|主动公开|依申请公开|不�
                      r"|(?:发布机构|发文机关|来源|信息来源|索引号|发布时间|公开方式|主题分类)[:：].*)$")
 _PORTAL_LABEL = re.compile(r"^(?:发布机构|发文机关|来源|信息来源|文章来源)[:：]\s*(?P<name>\S.{0,30})$")
 _INDEX_CODE = re.compile(r"^(?P<code>\d{6})(?:\d{6})?[-/]")
-_DOC_NUMBER = re.compile(r"[^\s:：，,。]{1,12}?[〔\[［【(（]\d{4}[〕\]］】)）]第?\d+号")
 # A cover letter's sentence (“现将……报上，请审阅。”) is not the report's opening.
-_COVER = re.compile(r"现随文|报来|报上|请审阅|请审示|请审议|请予审阅")
+_COVER = re.compile(r"随文|报来|报上|报送|请审阅|请审示|请审议|请予审阅")
 _COMPLETE_TITLE = re.compile(r"(?:报告|总结|情况|汇报)$")
 _TITLE_SUBJECT = re.compile(r"法治|依法行政")
 _TITLE_GENRE = re.compile(r"报告|总结|情况|工作|法治|依法行政")
@@ -254,6 +253,74 @@ def _tail_start(lines: list[Paragraph]) -> int:
     return i
 
 
+# --- cover letter, 版记, 签发人, 附注, red header ------------------------------------------------
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DOC_NUMBER_LOOSE = re.compile(r"([^\s:：，,。]{1,12}?)[〔\[［【(（](\d{4})[〕\]］】)）]第?0*([1-9]\d{0,5})号")
+_CC = re.compile(r"^抄送[：:]\s*(?P<names>.{1,500}?)。?$")
+_ISSUED = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*印发$")
+_SIGNER = re.compile(r"签发人[：:]\s*(?P<names>.{1,200})$")
+_CONTACT = re.compile(r"^[（(](.{1,500})[）)]$")
+
+
+def is_cover_sentence(text: str) -> bool:
+    """A cover letter's sentence (“现将……报上，请审阅。”)."""
+    return bool(_COVER.search(text[:200]))
+
+
+def doc_number_parts(text: str) -> tuple[str, str, str, str] | None:
+    """(as written, organ code, year, number) of a 发文字号 in any bracket style, or ``None``."""
+    match = _DOC_NUMBER_LOOSE.search(text[:200])
+    return (match.group(0), match.group(1), match.group(2), match.group(3)) if match else None
+
+
+def cc_names(text: str) -> list[str] | None:
+    """The names of a 版记 “抄送：……” line, or ``None``."""
+    match = _CC.match(text)
+    return [n for n in re.split(r"[，,、]", match.group("names")) if n.strip()] if match else None
+
+
+def issue_date(text: str) -> dt.date | None:
+    """The 印发日期 of a 版记 line “2025年2月20日印发”, or ``None``."""
+    match = _ISSUED.match(text)
+    return _safe_date(*match.groups()) if match else None
+
+
+def signer_names(text: str) -> list[str] | None:
+    """The names after “签发人：”, or ``None``."""
+    match = _SIGNER.search(text)
+    return split_names(match.group("names")) if match else None
+
+
+def contact_note(text: str) -> str | None:
+    """A 附注 in brackets (“（联系人：……）”), or ``None``."""
+    match = _CONTACT.match(text)
+    return match.group(1) if match else None
+
+
+def is_masthead(text: str) -> bool:
+    """The red header's 发文机关标志 (“××人民政府文件”, or “文件” beside a joint masthead)."""
+    return text.endswith("文件") and len(text) <= 30
+
+
+def is_imprint_line(text: str) -> bool:
+    """A 版记 or 附注 line (抄送, 印发, 签发人, bracketed note)."""
+    return bool(_CC.match(text) or _ISSUED.match(text) or _SIGNER.search(text) or _CONTACT.match(text))
+
+
+def web_date(text: str) -> dt.date | None:
+    """A web page's ISO date (2022-03-03) in a line: a publication date, never a 成文日期."""
+    match = _ISO_DATE.search(text)
+    return _safe_date(*match.groups()) if match else None
+
+
+def _safe_date(y: str, m: str, d: str) -> dt.date | None:
+    try:
+        return dt.date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
 # --- title --------------------------------------------------------------------------------------
 
 _TITLE_STYLES = re.compile(r"^(?:title|标题|(?:公文|文件|文章|报告|大|主)标题)$", re.IGNORECASE)
@@ -277,7 +344,7 @@ def _title_format(paragraph: Paragraph, body_size: float | None) -> bool:
 def _title_text_ok(text: str) -> bool:
     return (0 < len(text) <= MAX_TITLE and not text.endswith((">", "›", "»", "》>")) and "当前位置" not in text
             and ":" not in text and "：" not in text and not text.endswith((":", "：")) and not _SENTENCE.search(text)
-            and parse_date_line(text) is None and not _DOC_NUMBER.search(text) and not text.endswith("文件")
+            and parse_date_line(text) is None and doc_number_parts(text) is None and not text.endswith("文件")
             and not _PORTAL.match(text))
 
 

@@ -18,7 +18,9 @@ from drafter import levels
 from drafter.analysis import analyse
 from drafter.analysis.headings import build_outline, recognise
 from drafter.analysis.items import MISSING as ITEM_MISSING
-from drafter.analysis.metadata import find_recipients, is_organ_name, read_name, split_names
+from drafter.analysis.metadata import (cc_names, contact_note, doc_number_parts, find_recipients, is_cover_sentence,
+                                       is_imprint_line, is_masthead, is_organ_name, issue_date, read_name,
+                                       signer_names, split_names, web_date)
 from drafter.data.validate import TODO_MARK
 from drafter.document.model import Document, Section
 from drafter.errors import InputError
@@ -29,13 +31,6 @@ from drafter.importer.text import (RUNIN_SPLIT, _RUNIN, _STAT_CAPTION, _all_text
                                    split_runin, stat_from_table, stats_in_text, title_and_rest)
 from drafter.text import parse_date_line
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DOC_NUMBER_LOOSE = re.compile(r"([^\s:：，,。]{1,12}?)[〔\[［【(（](\d{4})[〕\]］】)）]第?0*([1-9]\d{0,5})号")
-_COVER_WORDS = ("报来", "报上", "报送", "随文", "请审阅", "请审示", "请审议")
-_CC = re.compile(r"^抄送[：:]\s*(?P<names>.{1,500}?)。?$")
-_ISSUED = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*印发$")
-_SIGNER = re.compile(r"签发人[：:]\s*(?P<names>.{1,200})$")
-_CONTACT = re.compile(r"^[（(](.{1,500})[）)]$")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 
 
@@ -77,7 +72,7 @@ class _Importer:
         tail = []
         for paragraph in reversed(self.paragraphs):
             text = paragraph.text.strip()
-            if (is_sentence(text) and not _CC.match(text)) or recognise(paragraph) is not None:
+            if (is_sentence(text) and cc_names(text) is None) or recognise(paragraph) is not None:
                 break
             tail.append(paragraph)
             self.skip.add(id(paragraph))
@@ -145,7 +140,7 @@ class _Importer:
         self.result.ignored.extend(
             t for t in lines if not is_sentence(t) and t not in orgs and t.replace("\n", "") != title
             and t not in recipients
-            and not (_imprint_line(t) or _masthead_line(t) or _date_line(t) or _DOC_NUMBER_LOOSE.search(t) or t in cover
+            and not (is_imprint_line(t) or is_masthead(t) or _date_line(t) or doc_number_parts(t) or t in cover
                      or t.endswith((":", "："))))
         return meta
 
@@ -213,18 +208,18 @@ class _Importer:
 
     def _doc_number(self, meta: dict, lines: list[str]) -> None:
         for text in ([self.analysis.doc_number] if self.analysis.doc_number else []) + lines:
-            match = _DOC_NUMBER_LOOSE.search(text)
-            if match:
-                meta["doc_number"] = f"{match.group(1)}〔{match.group(2)}〕{match.group(3)}号"
+            parts = doc_number_parts(text)
+            if parts:
+                written, organ, year, number = parts
+                meta["doc_number"] = f"{organ}〔{year}〕{number}号"
                 if meta["doc_number"] not in text:
-                    self.result.guess(("meta", "doc_number"), f"原文写作“{match.group(0)}”，已改为规范写法")
+                    self.result.guess(("meta", "doc_number"), f"原文写作“{written}”，已改为规范写法")
                 return
 
     def _date(self, meta: dict, lines: list[str]) -> None:
         """成文日期 from a stand-alone date line (the signature's); a web page's date is no 成文日期."""
         signed = self.analysis.date
-        published = next((_date(*m.groups()) for t in lines
-                          if not _date_line(t) and (m := _ISO_DATE.search(t))), None)
+        published = next((d for t in lines if not _date_line(t) and (d := web_date(t))), None)
         meta["date"] = signed
         if signed:
             self.result.guess(("meta", "date"), "取自落款日期")
@@ -250,7 +245,7 @@ class _Importer:
     def _cover(self, meta: dict, front: list) -> list[str]:
         """A cover letter (“现将……报上，请审阅。”) before the report."""
         r = self.result
-        cover = [p.text.strip() for p in front if is_sentence(p.text) and _has_any(p.text, _COVER_WORDS)]
+        cover = [p.text.strip() for p in front if is_sentence(p.text) and is_cover_sentence(p.text)]
         if cover:
             meta["cover_letter"] = {"text": join_paragraphs(cover)}
             r.guess(("meta", "cover_letter"), "原文开头的报送函")
@@ -263,17 +258,17 @@ class _Importer:
         """签发人, 抄送, 印发机关和印发日期, 红头 (a masthead line “××文件”)."""
         r = self.result
         for i, text in enumerate(lines):
-            if (m := _SIGNER.search(text)) and "signer" not in meta:
-                meta["signer"] = split_names(m.group("names"))
-            elif (m := _CC.match(text)) and "cc" not in meta:
-                meta["cc"] = [n for n in re.split(r"[，,、]", m.group("names")) if n.strip()]
-            elif (m := _ISSUED.match(text)) and "issue_date" not in meta:
+            if (names := signer_names(text)) is not None and "signer" not in meta:
+                meta["signer"] = names
+            elif (names := cc_names(text)) is not None and "cc" not in meta:
+                meta["cc"] = names
+            elif (issued := issue_date(text)) is not None and "issue_date" not in meta:
                 if i and _is_organisation(lines[i - 1]):
                     meta["issuer"] = lines[i - 1]
-                meta["issue_date"] = _date(*m.groups())
-            elif (m := _CONTACT.match(text)) and "contact" not in meta and any(map(_date_line, lines[:i])):
-                meta["contact"] = m.group(1)
-            elif _masthead_line(text) and "red_header" not in meta:
+                meta["issue_date"] = issued
+            elif (note := contact_note(text)) is not None and "contact" not in meta and any(map(_date_line, lines[:i])):
+                meta["contact"] = note
+            elif is_masthead(text) and "red_header" not in meta:
                 meta["red_header"] = True
                 r.guess(("meta", "red_header"), f"原文首页有发文机关标志“{text}”")
 
@@ -284,7 +279,7 @@ class _Importer:
         root = self.root
         tops = [c for c in root.children if c.heading is not None]
         front = [p for p in root.paragraphs if id(p) not in self.skip]
-        intro_paras = [p for p in front if is_sentence(p.text) and not _has_any(p.text, _COVER_WORDS)]
+        intro_paras = [p for p in front if is_sentence(p.text) and not is_cover_sentence(p.text)]
         intro_start = self.paragraphs.index(intro_paras[0]) if intro_paras else 0
         data = {"meta": self.meta(front, intro_start)}
         intro = join_paragraphs([p.text for p in intro_paras])
@@ -570,22 +565,6 @@ class _Importer:
                              "text": TODO_MARK + "具体措施"}]
             r.gap(("plan", "items"), "下一年度的具体工作安排", "应分条写明" if lead else None)
         return out
-
-
-def _masthead_line(text: str) -> bool:
-    """The red header's 发文机关标志 (“××人民政府文件”, or “文件” beside a joint masthead)."""
-    return text.endswith("文件") and len(text) <= 30
-
-
-def _imprint_line(text: str) -> bool:
-    return bool(_CC.match(text) or _ISSUED.match(text) or _SIGNER.search(text) or _CONTACT.match(text))
-
-
-def _date(y: str, m: str, d: str) -> dt.date | None:
-    try:
-        return dt.date(int(y), int(m), int(d))
-    except ValueError:
-        return None
 
 
 
