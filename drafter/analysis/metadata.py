@@ -37,7 +37,7 @@ MAX_LINE = 40                 # a stand-alone name line is at most this long
 SCAN_LIMIT = 400              # characters of one paragraph a cue pattern looks at
 
 # Weights of the cues (the strongest decides; the sum per level breaks ties).
-WEIGHTS = {"given": 100, "title": 10, "signature": 8, "line": 6, "opening": 5, "index_code": 4,
+WEIGHTS = {"given": 100, "title": 10, "signature": 8, "opening": 5, "line": 4.5, "index_code": 4,
            "recipients": 3, "self_reference": 2, "portal": 1}
 
 _SPACES = " \t\u00a0\u3000"
