@@ -19,8 +19,12 @@ _CUE_ZH = {"title": "标题", "signature": "落款", "line": "单独成行的机
 
 def _evidence_zh(evidence) -> str:
     """“标题“兴平市人民政府……”（兴平市，县级）” — the cue that decided the level."""
+    from drafter.analysis import divisions
+
     text = evidence.name or evidence.text
-    where = f"，{evidence.division}" if evidence.division and evidence.division != text else ""
+    found = divisions.lookup(evidence.division) if evidence.division else []
+    kind = {"province": "省级", "prefecture": "地级", "county": "县级"}.get(found[0].kind) if found else None
+    where = f"，{evidence.division}为{kind}行政区划" if kind else ""
     return f"{_CUE_ZH.get(evidence.cue, evidence.cue)}“{text}”{where}"
 
 

@@ -22,4 +22,4 @@ def test_text_report_names_the_cue_or_says_the_level_was_assumed(run_cli, tmp_pa
     draft = tmp_path / "桂林.txt"
     draft.write_text("桂林市人民政府关于2023年法治政府建设情况的报告\n2023年，桂林市坚持依法行政。\n", encoding="utf-8")
     run = run_cli("lint", draft)
-    assert "层级：设区的市（city）（依据：标题“桂林市人民政府”，桂林市）" in run.out, run.out
+    assert "层级：设区的市（city）（依据：标题“桂林市人民政府”，桂林市为地级行政区划）" in run.out, run.out
