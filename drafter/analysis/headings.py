@@ -41,7 +41,13 @@ _RUNIN = re.compile(rf"^(?P<n>[{_CN}]+)是")
 _STYLE_LEVEL = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _CN_STYLE_LEVEL = re.compile(r"^([一二三四五六七八九])级标题$")      # 公文 templates: 一级标题, 二级标题, …
 # A title style: Word's Title/标题, and the custom styles of 公文 templates (公文标题, 文件标题, 大标题, 主标题).
-_TITLE_STYLES = re.compile(r"^(?:title|标题|(?:公文|文件|文章|报告|大|主)标题)$", re.IGNORECASE)
+_TITLE_STYLES = re.compile(r"^(?:title|(?:(?!副|小|子|分|[一二三四五六七八九]级)[\u4e00-\u9fff]){0,4}标题)$", re.IGNORECASE)
+
+
+def is_title_style(style: str | None) -> bool:
+    """Word's Title/标题 and the custom title styles of 公文 templates (公文标题, 文件标题, 大标题 …);
+    not 副标题, 小标题 or heading levels (标题 1, 一级标题)."""
+    return bool(style) and _TITLE_STYLES.match(style.strip()) is not None and "目录" not in style
 # Table-of-contents entry styles: "toc 1", "TOC 2", "目录 1", "TOC Heading"/"目录标题".
 _TOC_STYLES = re.compile(r"^(?:toc|目录)\s*(?:\d|heading|标题)|^(?:toc heading|目录标题)$", re.IGNORECASE)
 # A TOC line as text: title, then a tab or leader dots, then a page number.
@@ -133,7 +139,7 @@ def recognise(paragraph: Paragraph) -> Heading | None:
     centred = paragraph.format is not None and paragraph.format.alignment == "center"
     if (paragraph.bold and not centred and len(text) <= MAX_BOLD_HEADING and not _TITLE_END.search(text[-1])
             and not _ATTACHMENTS.match(text)
-            and not (paragraph.style and _TITLE_STYLES.match(paragraph.style))):
+            and not is_title_style(paragraph.style)):
         return Heading(paragraph=paragraph, level=1, number=None, number_text="", title=text, marker="bold")
     return None
 

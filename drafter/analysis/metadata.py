@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from drafter.analysis import divisions
-from drafter.analysis.headings import is_toc_entry, recognise
+from drafter.analysis.headings import is_title_style, is_toc_entry, recognise
 from drafter.document.model import Document, Paragraph
 from drafter.text import parse_date_line, simplified
 
@@ -323,13 +323,12 @@ def _safe_date(y: str, m: str, d: str) -> dt.date | None:
 
 # --- title --------------------------------------------------------------------------------------
 
-_TITLE_STYLES = re.compile(r"^(?:title|标题|(?:公文|文件|文章|报告|大|主)标题)$", re.IGNORECASE)
 MAX_TITLE = 80
 
 
 def _title_format(paragraph: Paragraph, body_size: float | None) -> bool:
     """Whether a paragraph is formatted as a title: title style, centred, bold or larger than the body."""
-    if paragraph.style and _TITLE_STYLES.match(paragraph.style.strip()):
+    if is_title_style(paragraph.style):
         return True
     fmt = paragraph.format
     if fmt is None:

@@ -303,3 +303,10 @@ def test_unformatted_title_and_masthead_lines(tmp_path):
     path = _save(document, tmp_path)
     reading = analyse(read_document(path))
     assert reading.title == TITLE and reading.doc_number == "青政〔2024〕5号"
+
+
+def test_title_style_names_of_templates():
+    from drafter.analysis.headings import is_title_style
+
+    assert all(map(is_title_style, ["Title", "标题", "公文标题", "文件标题", "大标题", "文档标题"]))
+    assert not any(map(is_title_style, ["副标题", "小标题", "标题 1", "一级标题", "目录标题", "Heading 1", None]))
