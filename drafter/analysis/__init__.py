@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from drafter.analysis import metadata
-from drafter.analysis.headings import build_outline
+from drafter.analysis.headings import build_outline, text_parts
 from drafter.analysis.items import ItemStatus, classify_items  # noqa: F401  (re-exported)
 from drafter.document.model import Document, Paragraph, Section
 from drafter.levels import Level, get_level
@@ -80,8 +80,9 @@ def analyse(document: Document, *, level: str | None = None, year: int | None = 
 
 
 def _analyse(document: Document, level: str | None, year: int | None, joint: bool | None) -> Analysis:
-    lines = metadata.main_lines(document)
-    first_body = metadata._first_sentence_index(lines)
+    parts = text_parts(document.body())
+    lines = metadata.main_lines(document, parts)
+    first_body = metadata._first_sentence_index(lines, parts)
     tail_start = max(metadata._tail_start(lines), first_body)
     found = metadata.find_recipients(lines[:first_body + 3])
     recipients_paragraph, recipients = (found if found else (None, []))
@@ -108,7 +109,7 @@ def _analyse(document: Document, level: str | None, year: int | None, joint: boo
     else:
         report_year, year_source = metadata.find_year(title, lines, first_body, date, document)
     skip = {p.index for p in title_block}
-    tree = build_outline(document.body(), skip=skip)
+    tree = build_outline(document.body(), skip=skip, parts=parts)
     items = classify_items(tree, document, level_def, report_year, title)
     signature = [metadata._clean(p.text) for p in lines[tail_start:]
                  if p is not date_paragraph and len(metadata._clean(p.text)) <= metadata.MAX_LINE

@@ -107,7 +107,7 @@ def _letter_value(match: re.Match) -> int:
     return ord(letter) - ord("a") + 1
 
 
-def recognise(paragraph: Paragraph) -> Heading | None:
+def recognise(paragraph: Paragraph, parts=HEADING_PARTS) -> Heading | None:
     """The heading this paragraph is, or ``None`` for body text (see module docstring).
 
     Levels: 1 一、, 2 （一）, 3 1., 4 （1）; an outline level or heading style
@@ -116,7 +116,7 @@ def recognise(paragraph: Paragraph) -> Heading | None:
     Only body paragraphs (not tables, headers, footers, notes) can be headings.
     """
     text = paragraph.text.strip(" \t\u00a0\u3000")
-    if not text or paragraph.part not in HEADING_PARTS or is_toc_entry(paragraph):
+    if not text or paragraph.part not in parts or is_toc_entry(paragraph):
         return None
     for level, pattern in _NUMBER_FORMS:
         match = pattern.match(text)
@@ -144,13 +144,24 @@ def recognise(paragraph: Paragraph) -> Heading | None:
     return None
 
 
+LAYOUT_TABLE_SHARE = 0.8
+
+
+def text_parts(paragraphs) -> tuple:
+    """The parts that hold the report's running text: ``("body",)``, or ``("body", "table")`` when
+    most of the text sits in tables (a web page pasted into Word keeps its layout table)."""
+    body = sum(len(p.text) for p in paragraphs if p.part == "body")
+    table = sum(len(p.text) for p in paragraphs if p.part == "table")
+    return ("body", "table") if table > LAYOUT_TABLE_SHARE * (body + table) and table > 200 else ("body",)
+
+
 def attachment_list(paragraphs) -> set:
     """Indices of the paragraphs of 附件 lists: a “附件：” line and the numbered lines right after it."""
     found = set()
     in_list = False
     for paragraph in paragraphs:
         text = paragraph.text.strip(" \t\u00a0\u3000")
-        if paragraph.part != "body":
+        if paragraph.part not in ("body", "table"):
             continue
         if _ATTACHMENTS.match(text) and len(text) <= 80 and "。" not in text:
             found.add(paragraph.index)
@@ -163,7 +174,7 @@ def attachment_list(paragraphs) -> set:
     return found
 
 
-def build_outline(paragraphs, skip=()) -> Section:
+def build_outline(paragraphs, skip=(), parts=HEADING_PARTS) -> Section:
     """The section tree of ``paragraphs`` (document order); root has heading ``None``, level 0.
 
     Skipped levels are tolerated (a ``1.`` directly under ``一、`` is its child);
@@ -171,7 +182,8 @@ def build_outline(paragraphs, skip=()) -> Section:
     outline heading above it; a lettered item (a) b)) sits half a level below its
     parent, so numbers under it restart.  Run-in ``一是``, table/header/footer text,
     TOC entries, 附件 lists and the paragraphs whose indices are in ``skip`` (the
-    title block) stay body paragraphs.
+    title block) stay body paragraphs.  ``parts`` are the parts whose paragraphs can be
+    headings (``body``; also ``table`` when the whole report sits in a layout table).
     """
     paragraphs = list(paragraphs)
     skip = set(skip) | attachment_list(paragraphs)
@@ -179,7 +191,7 @@ def build_outline(paragraphs, skip=()) -> Section:
     stack = [root]
     strong_level = 0            # level of the last numbered/outline heading
     for paragraph in paragraphs:
-        heading = None if paragraph.index in skip else recognise(paragraph)
+        heading = None if paragraph.index in skip else recognise(paragraph, parts)
         if heading is None or heading.marker == "runin":
             stack[-1].paragraphs.append(paragraph)
             continue

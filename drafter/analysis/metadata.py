@@ -223,17 +223,17 @@ def find_recipients(paragraphs) -> tuple[Paragraph, list] | None:
     return None
 
 
-def main_lines(document: Document) -> list[Paragraph]:
-    """Non-empty stand-alone paragraphs of the main text (no tables, no TOC)."""
-    return [p for p in document.body() if p.part == "body" and p.table_cell is None and _clean(p.text)
-            and not is_toc_entry(p)]
+def main_lines(document: Document, parts=("body",)) -> list[Paragraph]:
+    """Non-empty stand-alone paragraphs of the main text (no TOC; no tables unless ``parts`` has them)."""
+    return [p for p in document.body() if p.part in parts and (p.table_cell is None or "table" in parts)
+            and _clean(p.text) and not is_toc_entry(p)]
 
 
-def _first_sentence_index(lines: list[Paragraph]) -> int:
+def _first_sentence_index(lines: list[Paragraph], parts=("body",)) -> int:
     """Index (into ``lines``) of the first paragraph of body text: a long sentence or a heading."""
     for i, paragraph in enumerate(lines[:HEAD_PARAGRAPHS * 3]):
         text = _clean(paragraph.text)
-        heading = recognise(paragraph)
+        heading = recognise(paragraph, parts)
         if heading is not None and heading.marker in ("number", "runin"):
             return i
         if _is_sentence(text) and (len(text) > MAX_LINE or (len(text) > 15 and text.endswith("。"))) \
@@ -375,7 +375,7 @@ def find_title(lines: list[Paragraph], head_end: int, recipients: Paragraph | No
         head_end = max(head_end - before - 1, 1)
     head = lines[:max(head_end, 1)][:HEAD_PARAGRAPHS]
     candidates = [(i, p) for i, p in enumerate(head) if _title_text_ok(_clean(p.text))
-                  and not ((h := recognise(p)) is not None and h.marker in ("number", "runin", "letter"))]
+                  and not ((h := recognise(p, ("body", "table"))) is not None and h.marker in ("number", "runin", "letter"))]
     if any(p.format is not None for p in head):
         block = _formatted_title(head, candidates, _body_size(lines))
         if block:
@@ -571,7 +571,7 @@ def gather_evidence(document: Document, lines: list[Paragraph], title: str | Non
                 evidence.append(e)
     opening = []
     for paragraph in lines[first_body:first_body + 6]:     # the sentences before the first heading
-        heading = recognise(paragraph)
+        heading = recognise(paragraph, ("body", "table"))
         if heading is not None and heading.marker in ("number", "outline"):
             break
         if _is_sentence(paragraph.text):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from drafter import levels
 from drafter.analysis import analyse
-from drafter.analysis.headings import build_outline, recognise
+from drafter.analysis.headings import build_outline, recognise, text_parts
 from drafter.analysis.items import MISSING as ITEM_MISSING
 from drafter.analysis.metadata import (cc_names, contact_note, doc_number_parts, find_recipients, is_cover_sentence,
                                        is_imprint_line, is_masthead, is_organ_name, issue_date, read_name,
@@ -58,7 +58,9 @@ class _Importer:
         self.text_stats = 0
         self.tail = self._tail()
         title_block = {p.index for p in self.analysis.title_paragraphs}
-        self.root = build_outline([p for p in self.paragraphs if id(p) not in self.skip], skip=title_block)
+        self.parts = text_parts(self.paragraphs)        # ("body", "table") when the report sits in a layout table
+        self.root = build_outline([p for p in self.paragraphs if id(p) not in self.skip], skip=title_block,
+                                  parts=self.parts)
         self.level_given = level_id is not None
         self.level = self.analysis.level_def
         self.joint = self.analysis.joint
@@ -83,7 +85,8 @@ class _Importer:
 
         Table text is left out (drafter's own statistics tables are read by :meth:`stats`)."""
         out = [heading_rest(section)] if rest and section.heading is not None else []
-        out += [p.text.strip() for p in section.paragraphs if id(p) not in self.skip and p.part != "table"]
+        out += [p.text.strip() for p in section.paragraphs if id(p) not in self.skip
+                and (p.part != "table" or "table" in self.parts)]
         if fold:
             for child in section.children:
                 out.append(child.heading.paragraph.text.strip())

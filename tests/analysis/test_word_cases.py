@@ -310,3 +310,24 @@ def test_title_style_names_of_templates():
 
     assert all(map(is_title_style, ["Title", "标题", "公文标题", "文件标题", "大标题", "文档标题"]))
     assert not any(map(is_title_style, ["副标题", "小标题", "标题 1", "一级标题", "目录标题", "Heading 1", None]))
+
+
+def test_report_pasted_from_a_web_page_inside_a_layout_table(tmp_path):
+    """A web page pasted into Word keeps its layout table: the whole report sits in one cell."""
+    from drafter.importer import import_document
+
+    document = _new()
+    table = document.add_table(rows=1, cols=1)
+    cell = table.cell(0, 0)
+    cell.text = TITLE
+    for line in BODY:
+        cell.add_paragraph(line)
+    cell.add_paragraph("青山县人民政府")
+    cell.add_paragraph("2024年2月20日")
+    path = _save(document, tmp_path)
+    model = read_document(path)
+    reading = analyse(model)
+    assert reading.title == TITLE and reading.issuer == "青山县人民政府" and reading.date.isoformat() == "2024-02-20"
+    assert {key: status.status for key, status in reading.items.items()} == dict.fromkeys(reading.items, "section")
+    imported = import_document(model)
+    assert imported.data["problems"]["items"][0]["title"] != "" and "原文缺失" not in str(imported.missing)
