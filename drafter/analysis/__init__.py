@@ -43,6 +43,7 @@ class Analysis:
     doc_number: str | None = None
     signature: list = field(default_factory=list)
     items: dict = field(default_factory=dict)
+    parts: tuple = ("body",)                       # parts holding the running text (+ "table" for a layout table)
     cache: dict = field(default_factory=dict, repr=False, compare=False)   # derived data of readers (lint)
 
     @property
@@ -114,11 +115,11 @@ def _analyse(document: Document, level: str | None, year: int | None, joint: boo
     signature = [metadata._clean(p.text) for p in lines[tail_start:]
                  if p is not date_paragraph and len(metadata._clean(p.text)) <= metadata.MAX_LINE
                  and not metadata._is_sentence(p.text) and metadata._names_only(metadata._clean(p.text))]
-    doc_number = next((parts[0] for p in lines[:first_body + 2] if (parts := metadata.doc_number_parts(p.text))), None)
+    doc_number = next((found[0] for p in lines[:first_body + 2] if (found := metadata.doc_number_parts(p.text))), None)
     return Analysis(
         document=document, outline=tree, level=level_id, level_def=level_def, level_source=source,
         level_evidence=reading.evidence, joint=bool(joint), issuer=reading.issuer,
         party_issuer=reading.party_issuer if joint else None, year=report_year, year_source=year_source,
         title=title, title_paragraphs=title_block, date=date, date_paragraph=date_paragraph,
         recipients=recipients, recipients_paragraph=recipients_paragraph, doc_number=doc_number,
-        signature=signature, items=items)
+        signature=signature, items=items, parts=parts)

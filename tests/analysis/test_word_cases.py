@@ -331,3 +331,16 @@ def test_report_pasted_from_a_web_page_inside_a_layout_table(tmp_path):
     assert {key: status.status for key, status in reading.items.items()} == dict.fromkeys(reading.items, "section")
     imported = import_document(model)
     assert imported.data["problems"]["items"][0]["title"] != "" and "原文缺失" not in str(imported.missing)
+
+
+def test_layout_table_report_has_its_date_and_recipients_for_lint(tmp_path):
+    document = _new()
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell.text = TITLE
+    cell.add_paragraph("中共青山县委、青山县人大常委会：")
+    for line in BODY:
+        cell.add_paragraph(line)
+    cell.add_paragraph("青山县人民政府")
+    cell.add_paragraph("2024年2月20日")
+    path = _save(document, tmp_path)
+    assert "missing-metadata" not in _rules(path)

@@ -212,6 +212,8 @@ def text_paragraphs(ctx: LintContext) -> list[Paragraph]:
 
 def body_lines(ctx: LintContext) -> list[Paragraph]:
     """Stand-alone paragraphs of the main text (no table cells): where 主送, 字号 and 成文日期 lines live."""
+    if ctx.analysis is not None and "table" in ctx.analysis.parts:      # the report sits in a layout table
+        return [p for p in ctx.document.body() if p.part in ctx.analysis.parts]
     return [p for p in ctx.document.body() if p.part == "body" and p.table_cell is None]
 
 
