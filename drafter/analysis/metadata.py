@@ -32,7 +32,7 @@ DEFAULT_LEVEL = "county"
 _TIE_ORDER = ("county", "city", "township", "department", "province")
 LEVEL_ORDER = ("province", "city", "county", "township", "department")
 HEAD_PARAGRAPHS = 12          # how far into the document the title and issuer lines are looked for
-TAIL_PARAGRAPHS = 10          # signature and date lines at the end
+TAIL_PARAGRAPHS = 25          # signature, date, 版记 and web junk lines at the end
 MAX_LINE = 40                 # a stand-alone name line is at most this long
 SCAN_LIMIT = 400              # characters of one paragraph a cue pattern looks at
 
@@ -49,7 +49,7 @@ _FULL_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月")
 _NAME_SPLIT = re.compile(r"[\s\u3000、，,]+")
 _PARTY = re.compile(r"^(?:中共|中国共产党)|党委$|党工委|党组$|党组\b|(?<![人大常])[省市县区州盟旗镇乡]委$")
 _PARTY_PREFIX = re.compile(r"^(?:中共|中国共产党)")
-_GOVERNMENT_SUFFIX = re.compile(r"(?:人民政府|行政公署|街道办事处|办事处|政府|党工委|党委|委员会|委)$")
+_GOVERNMENT_SUFFIX = re.compile(r"(?:人民政府|行政公署|街道办事处|办事处|政府|党工委|党委|工作委员会|委员会|委)$")
 # Organ-type endings of a department (after a jurisdiction word): 司法部, ××省应急管理厅, ××县教育局 …
 _DEPARTMENT = re.compile(r"(?:部|厅|局|委员会|委|会|办公室|办|署|中心|总队|支队|大队|院|所|站|处|科)$")
 _NOT_DEPARTMENT = re.compile(r"(?:人民政府|行政公署|办事处|党工委|常委会|常务委员会|人民代表大会|政协|委员会委)$")
@@ -435,7 +435,7 @@ def issuer_part(title: str) -> str:
     simple = simplified(title)
     cut = re.compile(r"(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)\d{2}\s*年度?|(?:19|20)\d{2}\s*年度?|关于|法治|依法行政"
                      r"|二[〇○零][〇○零一二三四五六七八九]{2}\s*年度?"
-                     r"|年度|工作|情况")
+                     r"|年度|(?<!街道)工作(?!委员会)|情况")
     start = 0
     for match in cut.finditer(simple):
         if match.start() > start and simple[start:match.start()].strip(_SPACES):
