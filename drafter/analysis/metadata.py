@@ -412,8 +412,8 @@ def _formatted_title(head: list, candidates: list, body_size) -> list:
             if _names_only(t) and not _names_only(text):
                 break                              # a 署名-like line under the title
             block.append(nxt)
-        if len(block) == 1 and _names_only(text):
-            continue                               # an organ line alone (red-header masthead, 署名)
+        if all(_names_only(_clean(p.text)) for p in block):
+            continue                               # organ lines only (red-header masthead, 署名)
         return block
     return []
 

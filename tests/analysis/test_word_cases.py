@@ -344,3 +344,20 @@ def test_layout_table_report_has_its_date_and_recipients_for_lint(tmp_path):
     cell.add_paragraph("2024年2月20日")
     path = _save(document, tmp_path)
     assert "missing-metadata" not in _rules(path)
+
+
+def test_joint_red_header_masthead_is_not_the_title(tmp_path):
+    document = _new()
+    for line in ("中共青山县委", "青山县人民政府", "文件"):
+        paragraph = _title(document, line, bold=True)
+        for run in paragraph.runs:
+            run.font.size = Pt(36)
+    _title(document, "青委〔2024〕5号")
+    _title(document, "中共青山县委 青山县人民政府")
+    _title(document, "关于2023年法治政府建设情况的报告")
+    document.add_paragraph("中共云城市委、云城市人民政府：")
+    _body(document)
+    path = _save(document, tmp_path)
+    reading = analyse(read_document(path))
+    assert reading.title == "中共青山县委 青山县人民政府关于2023年法治政府建设情况的报告"
+    assert (reading.level, reading.joint) == ("county", True)
