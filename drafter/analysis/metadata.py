@@ -80,6 +80,8 @@ _INDEX_CODE = re.compile(r"^(?P<code>\d{6})(?:\d{6})?[-/]")
 # A cover letter's sentence (“现将……报上，请审阅。”) is not the report's opening.
 _COVER = re.compile(r"随文|报来|报上|报送|请审阅|请审示|请审议|请予审阅")
 _COMPLETE_TITLE = re.compile(r"(?:报告|总结|情况|汇报)$")
+# A web page's lead-in before the report (“下面是小编为大家整理的……，供大家参考。”).
+_WEB_LEAD = re.compile(r"供大家参考|供参考|仅供参考|小编|为大家整理|范文|欢迎阅读|本文")
 _TITLE_SUBJECT = re.compile(r"法治|依法行政")
 _TITLE_GENRE = re.compile(r"报告|总结|情况|工作|法治|依法行政")
 # The subject of the opening sentence ends where its verb begins.
@@ -237,7 +239,8 @@ def _first_sentence_index(lines: list[Paragraph], parts=("body",)) -> int:
         if heading is not None and heading.marker in ("number", "runin"):
             return i
         if _is_sentence(text) and (len(text) > MAX_LINE or (len(text) > 15 and text.endswith("。"))) \
-                and find_recipients([paragraph]) is None and not _COVER.search(text[:80]):
+                and find_recipients([paragraph]) is None and not _COVER.search(text[:80]) \
+                and not (len(text) <= 80 and _WEB_LEAD.search(text)):
             return i
     return min(len(lines), HEAD_PARAGRAPHS)
 
