@@ -37,7 +37,10 @@ _NUMBER_FORMS = (
     (2, re.compile(rf"^(?P<n>[{_CN}]+){_SP}[）)]{_SP}")),
     (4, re.compile(rf"^(?P<n>\d{{1,3}}){_SP}[）)]{_SP}")),
 )
-_RUNIN = re.compile(rf"^(?P<n>[{_CN}]+)是")
+# A run-in list marker (一是……二是……) at the start of a text or after punctuation or a space;
+# shared by the recogniser, the importer's run-in split and the runin-reuse rule.
+RUNIN_MARKER = re.compile(r"(?:^|(?<=[。；;：:，,！？!?\n \t\u3000]))[ \t\u3000]*(?P<n>[一二三四五六七八九十]{1,3})是")
+_RUNIN = RUNIN_MARKER
 _STYLE_LEVEL = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _CN_STYLE_LEVEL = re.compile(r"^([一二三四五六七八九])级标题$")      # 公文 templates: 一级标题, 二级标题, …
 # A title style: Word's Title/标题, and the custom styles of 公文 templates (公文标题, 文件标题, 大标题, 主标题).

@@ -8,14 +8,13 @@ from __future__ import annotations
 import re
 
 from drafter import levels
-from drafter.analysis.headings import parse_number
+from drafter.analysis.headings import RUNIN_MARKER, parse_number
 from drafter.document.model import Section
 from drafter.text import simplified, simplify_long, units_pattern
 
 # Bounded patterns only (a line of 100,000 characters must import in linear time).
 _SENTENCE_END = re.compile(r"[。！？；!?;…]['’”」』）)]*$")
-_CN_NUM = "一二三四五六七八九十"
-_RUNIN = re.compile(rf"(?:^|(?<=[。；;：:！？!?，,]))[ \u3000]*(?P<n>[{_CN_NUM}]{{1,3}})是")
+_RUNIN = RUNIN_MARKER
 _CLAUSE_END = re.compile(r"[。；;！？!?]")
 _COMMA = re.compile(r"[，,]")
 _BROKEN = re.compile(r"[\u4e00-\u9fff]$")
