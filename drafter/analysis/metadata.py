@@ -119,8 +119,8 @@ class Evidence:
     name: str | None = None
 
     def as_dict(self) -> dict:
-        return {"cue": self.cue, "text": self.text, "level": self.level, "weight": self.weight,
-                "division": self.division}
+        return {"cue": self.cue, "name": self.name, "party": self.party, "text": self.text, "level": self.level,
+                "weight": self.weight, "division": self.division}
 
 
 def is_party_name(name: str) -> bool:
