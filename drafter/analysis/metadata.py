@@ -79,6 +79,8 @@ _PORTAL_LABEL = re.compile(r"^(?:发布机构|发文机关|来源|信息来源|�
 _INDEX_CODE = re.compile(r"^(?P<code>\d{6})(?:\d{6})?[-/]")
 # A cover letter's sentence (“现将……报上，请审阅。”) is not the report's opening.
 _COVER = re.compile(r"随文|报来|报上|报送|请审阅|请审示|请审议|请予审阅")
+# A cover page's date line (2024年3月, 二〇二四年三月): never part of the title.
+_MONTH_LINE = re.compile(r"^(?:(?:19|20)\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月$")
 _COMPLETE_TITLE = re.compile(r"(?:报告|总结|情况|汇报)$")
 # A web page's lead-in before the report (“下面是小编为大家整理的……，供大家参考。”).
 _WEB_LEAD = re.compile(r"供大家参考|供参考|仅供参考|小编|为大家整理|范文|欢迎阅读|本文")
@@ -346,7 +348,8 @@ def _title_format(paragraph: Paragraph, body_size: float | None) -> bool:
 def _title_text_ok(text: str) -> bool:
     return (0 < len(text) <= MAX_TITLE and not text.endswith((">", "›", "»", "》>")) and "当前位置" not in text
             and ":" not in text and "：" not in text and not text.endswith((":", "：")) and not _SENTENCE.search(text)
-            and parse_date_line(text) is None and doc_number_parts(text) is None and not text.endswith("文件")
+            and parse_date_line(text) is None and not _MONTH_LINE.match(text) and doc_number_parts(text) is None
+            and not text.endswith("文件")
             and not _PORTAL.match(text))
 
 

@@ -361,3 +361,18 @@ def test_joint_red_header_masthead_is_not_the_title(tmp_path):
     reading = analyse(read_document(path))
     assert reading.title == "中共青山县委 青山县人民政府关于2023年法治政府建设情况的报告"
     assert (reading.level, reading.joint) == ("county", True)
+
+
+def test_cover_page_with_month_line_and_toc(tmp_path):
+    document = _new()
+    _title(document, "青山县2023年度法治政府建设")
+    _title(document, "二〇二四年三月")
+    _title(document, "青山县人民政府")
+    document.add_paragraph("目  录")
+    document.add_paragraph("一、主要举措和成效\t1")
+    _body(document)
+    path = _save(document, tmp_path)
+    reading = analyse(read_document(path))
+    assert reading.title == "青山县2023年度法治政府建设" and reading.year == 2023 and reading.level == "county"
+    tops = [c.heading.paragraph.text for c in reading.outline.children if c.heading]
+    assert tops[0].startswith("一、2023年") and len(tops) == 5
