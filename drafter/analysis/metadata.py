@@ -349,6 +349,7 @@ def _title_text_ok(text: str) -> bool:
     return (0 < len(text) <= MAX_TITLE and not text.endswith((">", "›", "»", "》>")) and "当前位置" not in text
             and ":" not in text and "：" not in text and not text.endswith((":", "：")) and not _SENTENCE.search(text)
             and parse_date_line(text) is None and not _MONTH_LINE.match(text) and doc_number_parts(text) is None
+            and not re.match(r"^附\s*件\s*\d{0,2}$", text)
             and not text.endswith("文件")
             and not _PORTAL.match(text))
 
