@@ -36,6 +36,10 @@ TAIL_PARAGRAPHS = 25          # signature, date, 版记 and web junk lines at th
 MAX_LINE = 40                 # a stand-alone name line is at most this long
 SCAN_LIMIT = 400              # characters of one paragraph a cue pattern looks at
 
+# The cues in Chinese, as reports and import comments name them.
+CUE_NAMES = {"title": "标题", "signature": "落款", "line": "单独成行的机关名称", "opening": "开头一句的主语",
+             "index_code": "索引号中的区划代码", "recipients": "主送机关", "self_reference": "正文自称",
+             "portal": "网站发布机构", "given": "指定"}
 # Weights of the cues (the strongest decides; the sum per level breaks ties).
 WEIGHTS = {"given": 100, "title": 10, "signature": 8, "opening": 5, "line": 4.5, "index_code": 4,
            "recipients": 3, "self_reference": 2, "portal": 1}

@@ -18,7 +18,7 @@ from drafter import levels
 from drafter.analysis import analyse
 from drafter.analysis.headings import build_outline, recognise, text_parts
 from drafter.analysis.items import MISSING as ITEM_MISSING
-from drafter.analysis.metadata import (cc_names, contact_note, doc_number_parts, find_recipients, is_cover_sentence,
+from drafter.analysis.metadata import (CUE_NAMES, cc_names, contact_note, doc_number_parts, find_recipients, is_cover_sentence,
                                        is_imprint_line, is_masthead, is_organ_name, issue_date, read_name,
                                        signer_names, split_names, web_date)
 from drafter.data.validate import TODO_MARK
@@ -158,9 +158,7 @@ class _Importer:
         if body:
             meta["body"] = body
             cue = next((e for e in analysis.level_evidence if e.name == body), None)
-            where = {"title": "标题", "signature": "落款", "line": "开头的机关名称行", "opening": "开头一句"}.get(
-                cue.cue if cue else "", "原文")
-            r.guess(("meta", "body"), f"取自{where}；请写全称")
+            r.guess(("meta", "body"), f"取自{CUE_NAMES.get(cue.cue, '原文') if cue else '原文'}；请写全称")
         else:
             meta["body"] = TODO_MARK + "报告主体全称"
             r.gap(("meta", "body"), "报告主体（发文机关）名称")
@@ -175,8 +173,11 @@ class _Importer:
         r = self.result
         meta["level"] = self.level.id
         if not self.level_given:
-            r.guess(("meta", "level"), f"按名称识别为“{self.level.name}”；不对时改为 "
-                    + "、".join(levels.level_ids()) + " 之一，或导入时加 --level")
+            decided = self.analysis.level_evidence[0] if self.analysis.level_evidence else None
+            why = (f"按{CUE_NAMES.get(decided.cue, decided.cue)}“{decided.name or decided.text}”识别为“{self.level.name}”"
+                   if decided is not None and self.analysis.level_source == "detected"
+                   else f"原文没有可判断层级的线索，假定为“{self.level.name}”")
+            r.guess(("meta", "level"), why + "；不对时改为 " + "、".join(levels.level_ids()) + " 之一，或导入时加 --level")
         meta["joint"] = self.joint
         if self.joint:
             r.guess(("meta", "joint"), "标题或落款同时有党委和政府，识别为党政联合报告")

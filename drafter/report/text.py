@@ -12,20 +12,16 @@ COLOURS = {ERROR: "red", WARNING: "yellow", INFO: "cyan"}
 STATUS_MARK = {"section": "✔", "subsection": "◐", "body": "◐", "missing": "✘"}
 
 
-_CUE_ZH = {"title": "标题", "signature": "落款", "line": "单独成行的机关名称", "opening": "开头一句的主语",
-           "index_code": "索引号中的区划代码", "recipients": "主送机关", "self_reference": "正文自称",
-           "portal": "网站发布机构", "given": "指定"}
-
-
 def _evidence_zh(evidence) -> str:
     """“标题“兴平市人民政府……”（兴平市，县级）” — the cue that decided the level."""
     from drafter.analysis import divisions
+    from drafter.analysis.metadata import CUE_NAMES
 
     text = evidence.name or evidence.text
     found = divisions.lookup(evidence.division) if evidence.division else []
     kind = {"province": "省级", "prefecture": "地级", "county": "县级"}.get(found[0].kind) if found else None
     where = f"，{evidence.division}为{kind}行政区划" if kind else ""
-    return f"{_CUE_ZH.get(evidence.cue, evidence.cue)}“{text}”{where}"
+    return f"{CUE_NAMES.get(evidence.cue, evidence.cue)}“{text}”{where}"
 
 
 def _style(text: str, colour: bool, **kw) -> str:
