@@ -88,6 +88,12 @@ def _analyse(document: Document, level: str | None, year: int | None, joint: boo
     found = metadata.find_recipients(lines[:first_body + 3])
     recipients_paragraph, recipients = (found if found else (None, []))
     title_block = metadata.find_title(lines, first_body, recipients_paragraph)
+    if not title_block and first_body < len(lines):
+        # a title in a text box (red-header templates): the text boxes anchored before the body
+        boxed = [p for p in document.paragraphs if p.part == "textbox" and p.index < lines[first_body].index
+                 and metadata._clean(p.text)]
+        if boxed:
+            title_block = metadata.find_title(boxed, len(boxed))
     title = metadata.title_text(title_block)
     date, date_paragraph = metadata.find_date(lines[tail_start:] or lines[-metadata.TAIL_PARAGRAPHS:])
     if date is None:                       # a cover letter's date above the report

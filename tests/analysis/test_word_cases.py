@@ -376,3 +376,18 @@ def test_cover_page_with_month_line_and_toc(tmp_path):
     assert reading.title == "青山县2023年度法治政府建设" and reading.year == 2023 and reading.level == "county"
     tops = [c.heading.paragraph.text for c in reading.outline.children if c.heading]
     assert tops[0].startswith("一、2023年") and len(tops) == 5
+
+
+def test_title_in_a_text_box(tmp_path):
+    document = _new()
+    paragraph = document.add_paragraph()
+    box = parse_xml(
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox><w:txbxContent>'
+        f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>{TITLE}</w:t></w:r></w:p>'
+        '</w:txbxContent></v:textbox></v:shape></w:pict></w:r>')
+    paragraph._p.append(box)
+    _body(document)
+    path = _save(document, tmp_path)
+    reading = analyse(read_document(path))
+    assert reading.title == TITLE and reading.year == 2023 and reading.issuer == "青山县人民政府"
