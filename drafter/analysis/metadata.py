@@ -267,7 +267,8 @@ def _tail_start(lines: list[Paragraph]) -> int:
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DOC_NUMBER_LOOSE = re.compile(r"([^\s:：，,。]{1,12}?)[〔\[［【(（](\d{4})[〕\]］】)）]第?0*([1-9]\d{0,5})号")
 _CC = re.compile(r"^抄送[：:]\s*(?P<names>.{1,500}?)。?$")
-_ISSUED = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*印发$")
+# 印发日期, alone or after the 印发机关 on the same line (“××办公室<tab>2025年2月21日印发”)
+_ISSUED = re.compile(r"^(?:(?P<issuer>\S.{0,60}?)\s+)?(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*印发$")
 _SIGNER = re.compile(r"签发人[：:]\s*(?P<names>.{1,200})$")
 _CONTACT = re.compile(r"^[（(](.{1,500})[）)]$")
 
@@ -289,10 +290,12 @@ def cc_names(text: str) -> list[str] | None:
     return [n for n in re.split(r"[，,、]", match.group("names")) if n.strip()] if match else None
 
 
-def issue_date(text: str) -> dt.date | None:
-    """The 印发日期 of a 版记 line “2025年2月20日印发”, or ``None``."""
-    match = _ISSUED.match(text)
-    return _safe_date(*match.groups()) if match else None
+def issue_line(text: str) -> tuple[str | None, dt.date | None] | None:
+    """``(印发机关 or None, 印发日期)`` of a 版记 line “[××办公室  ]2025年2月20日印发”, or ``None``."""
+    match = _ISSUED.match(text[:120])
+    if not match:
+        return None
+    return match.group("issuer"), _safe_date(match.group("y"), match.group("m"), match.group("d"))
 
 
 def signer_names(text: str) -> list[str] | None:

@@ -19,7 +19,7 @@ from drafter.analysis import analyse
 from drafter.analysis.headings import build_outline, recognise, text_parts
 from drafter.analysis.items import MISSING as ITEM_MISSING
 from drafter.analysis.metadata import (CUE_NAMES, cc_names, contact_note, doc_number_parts, find_recipients, is_cover_sentence,
-                                       is_imprint_line, is_masthead, is_organ_name, issue_date, read_name,
+                                       is_imprint_line, is_masthead, is_organ_name, issue_line, read_name,
                                        signer_names, split_names, web_date)
 from drafter.data.validate import TODO_MARK
 from drafter.document.model import Document, Section
@@ -266,10 +266,12 @@ class _Importer:
                 meta["signer"] = names
             elif (names := cc_names(text)) is not None and "cc" not in meta:
                 meta["cc"] = names
-            elif (issued := issue_date(text)) is not None and "issue_date" not in meta:
-                if i and _is_organisation(lines[i - 1]):
+            elif (issued := issue_line(text)) is not None and "issue_date" not in meta:
+                issuer, meta["issue_date"] = issued      # 印发机关 on the same line or the line above
+                if issuer and _is_organisation(issuer):
+                    meta["issuer"] = issuer
+                elif i and _is_organisation(lines[i - 1]):
                     meta["issuer"] = lines[i - 1]
-                meta["issue_date"] = issued
             elif (note := contact_note(text)) is not None and "contact" not in meta and any(map(_date_line, lines[:i])):
                 meta["contact"] = note
             elif is_masthead(text) and "red_header" not in meta:
