@@ -23,7 +23,7 @@ from cerberus import errors as ce
 from drafter import levels
 from drafter.data.loader import Loaded, format_field, load_file
 from drafter.errors import ERROR, WARNING, Diagnostic
-from drafter.outline import leading_number, strip_leading_number
+from drafter.analysis.headings import leading_number, strip_leading_number
 from drafter.text import codepoint, illegal_xml_chars, zh_date
 
 TODO_MARK = "【待填写】"

@@ -22,7 +22,7 @@ from drafter import levels
 from drafter.data.loader import format_field
 from drafter.errors import WARNING, Diagnostic
 from drafter.numbering import heading_number
-from drafter.outline import strip_leading_number
+from drafter.analysis.headings import strip_leading_number
 from drafter.text import codepoint, illegal_xml_chars, paragraphs, strip_illegal_xml, zh_date
 
 # Template variable → (Chinese description, data-file fields it carries).

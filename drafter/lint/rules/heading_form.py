@@ -35,7 +35,7 @@ import re
 
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
-from drafter.outline import leading_number
+from drafter.analysis.headings import leading_number
 
 ID = "heading-form"
 CODE = "L12"

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from drafter import outline
+from drafter.analysis.metadata import is_organ_name, split_names
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
 
@@ -37,6 +37,7 @@ CODE = "L20"
 DEFAULT_SEVERITY = WARNING
 TITLE = "标题中的发文机关与落款不一致"
 
+SIGNATURE_LINES = 8            # the 落款 is among the last lines of the body
 _HEAD = re.compile(r"关于|(?:19|20)\d{2}\s*年")
 _SENTENCE = re.compile(r"[。，,；;！？:：]")
 
@@ -44,7 +45,7 @@ _SENTENCE = re.compile(r"[。，,；;！？:：]")
 def title_organs(title: str) -> list[str]:
     """The organ names written before “关于” (or the year) in a title."""
     head = _HEAD.split(title, maxsplit=1)[0] if _HEAD.search(title) else ""
-    return [name for name in outline.split_names(head) if outline.is_organ_name(name)]
+    return [name for name in split_names(head) if is_organ_name(name)]
 
 
 def signature_organs(paragraphs) -> list[str]:
@@ -54,8 +55,8 @@ def signature_organs(paragraphs) -> list[str]:
         text = paragraph.text.strip()
         if not text or len(text) > 40 or _SENTENCE.search(text) or text.startswith("抄送"):
             continue
-        found = outline.split_names(text)
-        if found and all(outline.is_organ_name(n) for n in found):
+        found = split_names(text)
+        if found and all(is_organ_name(n) for n in found):
             names.extend(found)
     return names
 
@@ -74,7 +75,7 @@ def check(ctx):
     if paragraph is None:
         return
     body = [p for p in ctx.document.body() if p.part == "body" and p.index > paragraph.index]
-    found = mismatch(ctx.title, signature_organs(body[-outline.TAIL_PARAGRAPHS:]))
+    found = mismatch(ctx.title, signature_organs(body[-SIGNATURE_LINES:]))
     if found:
         organs, signed = found
         yield h.make(__name__, ctx, paragraph,
