@@ -100,7 +100,8 @@ def rendition(context: dict, meta: dict) -> tuple[Document, list[tuple]]:
 
 
 def content_problems(document: dict):
-    """(severity, data path, message, hint) for each content-rule finding on a valid document."""
+    """(severity, data path, message, hint, (paragraph, offset)) for each content-rule finding on a
+    valid document; the paragraph (as printed) and the finding's offset in it locate it in the file."""
     from drafter.levels import get_level
     from drafter.lint.config import LintConfig
     from drafter.lint.runner import lint_document
@@ -126,7 +127,10 @@ def content_problems(document: dict):
         if excerpt and excerpt not in message:
             message += f"（原文：“{excerpt}”）"
         hint = _CLI_ADVICE.sub(lambda m: f"；或检查 {_FIELD_FOR[m.group(1)]}", finding.hint or "") or None
-        yield (_SEVERITY.get(finding.severity, WARNING), path, message + f"［{finding.rule}］", hint)
+        paragraph = doc.paragraphs[index].text if index is not None and 0 <= index < len(paths) else ""
+        offset = (finding.location.column - 1) if finding.location.column else 0
+        yield (_SEVERITY.get(finding.severity, WARNING), path, message + f"［{finding.rule}］", hint,
+               (paragraph, offset))
 
 
 __all__ = ["NOT_CONTENT", "content_problems", "content_rules", "rendition"]

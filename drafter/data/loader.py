@@ -43,6 +43,25 @@ class Loaded:
     values: dict = field(default_factory=dict)   # path → (line, col) of the value
     keys: dict = field(default_factory=dict)     # path → (line, col) of the key
     diagnostics: list = field(default_factory=list)
+    text: str = ""                                # the file's text (to find a paragraph inside a text block)
+
+    def paragraph_position(self, path: Path_, paragraph: str, offset: int = 0) -> tuple[int, int] | None:
+        """1-based (line, column) where a paragraph of the text field at ``path`` is written, ``offset``
+        characters into it when that is still on its first line; None if it cannot be found."""
+        start = self.values.get(tuple(path))
+        paragraph = paragraph.strip()
+        if not self.text or start is None or not paragraph:
+            return None
+        lines = self.text.split("\n")
+        end = min((line for line, _ in self.keys.values() if line > start[0]), default=len(lines) + 1)
+        for size in (12, 6, 3):                   # a paragraph's first line may be shorter than its head
+            head = paragraph[:size]
+            for number in range(start[0], end):     # within the field: up to the next key
+                column = lines[number - 1].find(head)
+                if column >= 0:
+                    rest = len(lines[number - 1].rstrip()) - column
+                    return number, column + 1 + (offset if 0 <= offset < rest else 0)
+        return None
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int, int] | None:
         """1-based position of the value (or key) at ``path``, or of its nearest ancestor."""
@@ -316,7 +335,7 @@ def load_text(text: str, name: str = "<数据>", notes: list[Diagnostic] | None 
         raise InputError("嵌套层次过深", path=name, hint="请检查缩进或括号") from exc
     if root is None:
         raise InputError("文件是空的（没有任何数据）", path=name)
-    loaded = Loaded(path=name, data={}, diagnostics=list(notes or []))
+    loaded = Loaded(path=name, data={}, diagnostics=list(notes or []), text=text)
     try:
         data = _Builder(loaded).build(root, ())
     except yaml.constructor.ConstructorError as exc:

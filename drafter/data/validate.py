@@ -567,8 +567,12 @@ def validate_loaded(loaded: Loaded) -> Result:
         result.diagnostics.append(loaded.diagnostic(severity, path, message, hint))
     if not result.errors:          # the text as it will be printed, checked by lint's content rules
         from drafter.data.content import content_problems
-        for severity, path, message, hint in content_problems(document):
-            result.diagnostics.append(loaded.diagnostic(severity, path, message, hint))
+        for severity, path, message, hint, (paragraph, offset) in content_problems(document):
+            found = loaded.diagnostic(severity, path, message, hint)
+            where = loaded.paragraph_position(path, paragraph, offset)
+            if where is not None:                  # the paragraph's own line inside a text block
+                found.line, found.column = where
+            result.diagnostics.append(found)
     result.diagnostics = _dedupe(sorted(result.diagnostics, key=Diagnostic.sort_key))
     result.document = document
     return result

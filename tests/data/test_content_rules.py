@@ -40,8 +40,10 @@ def test_blank_number_in_a_text(tmp_path, run_cli):
     assert result.code == 1
     (error,) = lines_with(result.out, ": 错误：")
     assert "measures.areas[2].items[2].text: 错误：数字没有填写" in error
-    text_line = SOURCE[: SOURCE.index("全市共清理规范性文件14件")].count("\n")     # the "text: |" line
-    assert error.startswith(f"{path}:{text_line}:")
+    # the paragraph's own line in the text block, at the blank itself
+    text = path.read_text(encoding="utf-8")
+    line_text = text.splitlines()[line - 1]
+    assert error.startswith(f"{path}:{line}:{line_text.index('共   件') + 2}:")
 
 
 def test_another_year_in_intro(tmp_path, run_cli):
@@ -50,7 +52,7 @@ def test_another_year_in_intro(tmp_path, run_cli):
     assert result.code == 1
     (warning,) = lines_with(result.out, ": 警告：")
     intro_line = SOURCE[: SOURCE.index("intro: |")].count("\n") + 1
-    assert warning.startswith(f"{path}:{intro_line}:8: intro: 警告：导语写的是“2019年，”，而报告年度是2020年")
+    assert warning.startswith(f"{path}:{intro_line + 1}:3: intro: 警告：导语写的是“2019年，”，而报告年度是2020年")
 
 
 def test_heading_number_typed_into_a_title(tmp_path, run_cli):
