@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import os
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -45,14 +48,78 @@ class Run:
     err: str
 
 
+def _run_process(*args, cwd: Path | None = None, input: str | None = None) -> Run:
+    """``python -m drafter ARGS`` in a new process, exactly as a user runs it."""
+    proc = subprocess.run([sys.executable, "-m", "drafter", *map(str, args)], capture_output=True,
+                          text=True, encoding="utf-8", cwd=cwd, input=input,
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"})
+    return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+class _Stream(io.TextIOWrapper):
+    """A captured standard stream: UTF-8, not a terminal, like a pipe to a subprocess."""
+
+    def __init__(self, data: bytes = b""):
+        super().__init__(io.BytesIO(data), encoding="utf-8", errors="strict", newline=None,
+                         write_through=True)
+
+    def value(self) -> str:
+        self.flush()
+        return self.buffer.getvalue().decode("utf-8")
+
+
+def _run_in_process(*args, cwd: Path | None = None, input: str | None = None) -> Run:
+    """``drafter.cli.main(ARGS)`` in this process, with the same streams, environment and exit code
+    a subprocess would see; everything the call may change (cwd, environment, standard streams,
+    signal handlers, click's context stack) is put back afterwards, so tests cannot leak into
+    each other."""
+    import click
+
+    from drafter import cli
+
+    saved_cwd = os.getcwd()
+    saved_env = dict(os.environ)
+    saved_streams = (sys.stdin, sys.stdout, sys.stderr)
+    saved_signals = {sig: signal.getsignal(sig) for sig in _SIGNALS}
+    stdin, stdout, stderr = _Stream((input or "").encode("utf-8")), _Stream(), _Stream()
+    code = 0
+    try:
+        os.environ.update({"PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"})
+        if cwd is not None:
+            os.chdir(cwd)
+        sys.stdin, sys.stdout, sys.stderr = stdin, stdout, stderr
+        try:
+            cli.main([str(a) for a in args])
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+            if not isinstance(exc.code, (int, type(None))):
+                print(exc.code, file=sys.stderr)
+    finally:
+        out, err = stdout.value(), stderr.value()
+        sys.stdin, sys.stdout, sys.stderr = saved_streams
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+        for sig, handler in saved_signals.items():
+            signal.signal(sig, handler)
+        while click.get_current_context(silent=True) is not None:   # a context left pushed by a failure
+            click.globals.pop_context()
+    return Run(code, out, err)
+
+
+_SIGNALS = tuple(s for s in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None),
+                             getattr(signal, "SIGBREAK", None)) if s is not None)
+
+
 @pytest.fixture
 def run_cli():
-    """Run ``python -m drafter ARGS`` in a subprocess, as a user would."""
+    """Run the ``drafter`` command line with ARGS in this process (fast), as a user would see it:
+    captured stdout/stderr (UTF-8, not a terminal, NO_COLOR), the exit code, optional ``cwd`` and
+    ``input``.  See :func:`run_process` for the few end-to-end tests that start a real process."""
+    return _run_in_process
 
-    def run(*args, cwd: Path | None = None, input: str | None = None) -> Run:
-        proc = subprocess.run([sys.executable, "-m", "drafter", *map(str, args)], capture_output=True,
-                              text=True, encoding="utf-8", cwd=cwd, input=input,
-                              env={**__import__("os").environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"})
-        return Run(proc.returncode, proc.stdout, proc.stderr)
 
-    return run
+@pytest.fixture
+def run_process():
+    """Run ``python -m drafter ARGS`` in a subprocess: for the end-to-end tests of the real entry point."""
+    return _run_process

@@ -127,11 +127,11 @@ def test_data_reference_doc_is_up_to_date():
     assert committed == docs.reference(), "docs/data-reference.md 已过期：运行 python -m drafter.data.docs"
 
 
-def test_python_m_drafter_and_help_in_chinese(run_cli):
-    result = run_cli("--help")
+def test_python_m_drafter_and_help_in_chinese(run_process):
+    result = run_process("--help")
     assert result.code == 0 and "用法：drafter" in result.out and "命令：" in result.out
     for command in ("validate", "init", "schema"):
-        sub = run_cli(command, "--help")
+        sub = run_process(command, "--help")
         assert sub.code == 0 and "用法：drafter " + command in sub.out and "选项：" in sub.out
         assert "Show this message" not in sub.out
 

@@ -17,10 +17,10 @@ def _texts(path: Path) -> list[str]:
     return [p.text for p in docx.Document(str(path)).paragraphs]
 
 
-def test_text_comes_out_as_typed(tmp_path, run_cli):
+def test_text_comes_out_as_typed(tmp_path, run_process):
     typed = "A & B <c> \"q\" 'a' {{ 7*7 }} {% if x %}不是标签{% endif %}"
     src = data_file(tmp_path, intro=typed + "\n\n第二段。", leadership={"text": "带头\x0c学法。"})
-    run = run_cli("render", src)
+    run = run_process("render", src)
     assert run.code == 0, run.out + run.err
     texts = _texts(tmp_path / "report.docx")
     assert typed in texts and "第二段。" in texts
