@@ -94,6 +94,28 @@ def test_json_schema_is_a_valid_draft7_schema():
     jsonschema.Draft7Validator.check_schema(json_schema())
 
 
+def test_json_schema_patterns_are_ecmascript_and_check_the_doc_number():
+    """Editors (VS Code) and check-jsonschema read ``pattern`` as an ECMAScript regex: Python-only
+    syntax such as named groups ``(?P<name>...)`` makes them reject the whole schema."""
+    patterns = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("pattern"), str):
+                patterns.append(node["pattern"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(json_schema())
+    assert patterns and not [p for p in patterns if "(?P" in p or "(?<" in p or "(?#" in p]
+    doc_number = json_schema()["properties"]["meta"]["properties"]["doc_number"]["pattern"]
+    validator = jsonschema.Draft7Validator({"type": "string", "pattern": doc_number})
+    assert validator.is_valid("兴政发〔2021〕3号") and not validator.is_valid("兴政发[2021]3号")
+
+
 def test_examples_exist_one_per_seed():
     assert len(example_files()) == 5
 
