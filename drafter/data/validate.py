@@ -20,7 +20,7 @@ import yaml
 from cerberus import errors as ce
 
 from drafter import levels
-from drafter.data.loader import Loaded, format_field, load_file
+from drafter.data.loader import FAST_LOADER, Loaded, format_field, load_file
 from drafter.errors import ERROR, WARNING, Diagnostic
 from drafter.text import codepoint, illegal_xml_chars, zh_date
 
@@ -43,7 +43,7 @@ TYPE_ZH = {
 def raw_schema() -> dict:
     """The Cerberus schema with allowed values filled in from templates/."""
     text = resources.files("drafter.data").joinpath("schema.yaml").read_text(encoding="utf-8")
-    schema = copy.deepcopy(yaml.safe_load(text)["schema"])
+    schema = copy.deepcopy(yaml.load(text, Loader=FAST_LOADER)["schema"])
     schema["meta"]["schema"]["level"]["allowed"] = levels.level_ids()
     kinds = list(levels.measure_kinds())
     area = schema["measures"]["schema"]["areas"]["schema"]["schema"]

@@ -215,10 +215,10 @@ def parse_config(data, path: str | None = None, position=None) -> LintConfig:
 def load_config(path: Path | str) -> LintConfig:
     """Read and validate a ``.drafter.yaml`` (errors point at the line of the setting)."""
     import yaml
-    from drafter.data.loader import load_text, read_text
+    from drafter.data.loader import FAST_LOADER, load_text, read_text
     text, _ = read_text(path)
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=FAST_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError("配置文件不是有效的 YAML", path=str(path), line=mark.line + 1 if mark else None,
