@@ -6,7 +6,6 @@ positions kept by :mod:`drafter.data.loader`.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import difflib
 import re
@@ -43,7 +42,7 @@ TYPE_ZH = {
 def raw_schema() -> dict:
     """The Cerberus schema with allowed values filled in from templates/."""
     text = resources.files("drafter.data").joinpath("schema.yaml").read_text(encoding="utf-8")
-    schema = copy.deepcopy(yaml.load(text, Loader=FAST_LOADER)["schema"])
+    schema = yaml.load(text, Loader=FAST_LOADER)["schema"]
     schema["meta"]["schema"]["level"]["allowed"] = levels.level_ids()
     kinds = list(levels.measure_kinds())
     area = schema["measures"]["schema"]["areas"]["schema"]["schema"]
@@ -476,7 +475,7 @@ def _flatten(errs):
 def validate_loaded(loaded: Loaded) -> Result:
     """Validate parsed data; return every problem (loader's ones included)."""
     result = Result(path=loaded.path, diagnostics=list(loaded.diagnostics))
-    validator = ReportValidator(raw_schema())
+    validator = report_validator()
     validator.validate(loaded.data)
     for error in _flatten(validator._errors):
         msg = _messages(error)
@@ -491,6 +490,17 @@ def validate_loaded(loaded: Loaded) -> Result:
     result.diagnostics = _dedupe(sorted(result.diagnostics, key=Diagnostic.sort_key))
     result.document = document
     return result
+
+
+@lru_cache(maxsize=1)
+def report_validator() -> ReportValidator:
+    """One validator per process, reused for every file (Cerberus resets it on each ``validate``);
+    its schema's own check was done at build time (see :mod:`drafter.data.schema_check`)."""
+    from drafter.data.schema_check import checked_schema
+
+    validator = ReportValidator()
+    validator.schema = checked_schema(validator, raw_schema())
+    return validator
 
 
 def _dedupe(diags: list) -> list:
