@@ -21,12 +21,10 @@ from cerberus import errors as ce
 from drafter import levels
 from drafter.data.loader import FAST_LOADER, Loaded, format_field, load_file
 from drafter.errors import ERROR, WARNING, Diagnostic
-from drafter.text import codepoint, illegal_xml_chars, zh_date
+from drafter.text import DOC_NUMBER, codepoint, doc_number_problem, illegal_xml_chars, zh_date
 
 TODO_MARK = "【待填写】"
 
-# 发文字号: 机关代字〔YYYY〕N号
-DOC_NUMBER = re.compile(r"^(?P<prefix>[^〔〕\s]+)〔(?P<year>\d{4})〕(?P<serial>[1-9]\d*)号$")
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
 
 TYPE_ZH = {
@@ -257,23 +255,6 @@ class ReportValidator(cerberus.Validator):
                 names = "、".join(codepoint(c) for c in bad)
                 yield (WARNING, path, f"含有不可见的控制字符 {names}（多为从网页或 PDF 复制带入）",
                        "生成文档时会删除这些字符；建议在编辑器中删除后重新输入该处文字")
-
-
-def doc_number_problem(value: str) -> str | None:
-    """A Chinese explanation of what is wrong with a 发文字号, or None."""
-    if DOC_NUMBER.match(value):
-        return None
-    if re.search(r"[\[\]【】()（）〈〉<>]", value) and re.search(r"\d{4}", value):
-        return "发文字号的年份应使用六角括号〔〕（如“鞍委〔2024〕17号”），不能用[]、【】或()"
-    if re.search(r"〔\d{2}〕", value):
-        return "发文字号的年份应写全四位（如〔2024〕，不能写成〔24〕）"
-    if "第" in value:
-        return "发文字号的序号前不加“第”（如“17号”）"
-    if re.search(r"〕0\d*号", value):
-        return "发文字号的序号不编虚位（如“7号”，不能写成“07号”）"
-    if not value.endswith("号"):
-        return "发文字号应以“号”结尾（如“鞍委〔2024〕17号”）"
-    return "发文字号格式应为“机关代字〔年份〕序号号”，如“鞍委〔2024〕17号”"
 
 
 def _walk_stats(doc):
