@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from drafter.data.loader import FAST_LOADER
+from drafter import cache
 from drafter.errors import DrafterError
 
 ITEM_KEYS = ("measures", "problems", "leadership", "plan", "other")
@@ -141,7 +141,7 @@ class Level:
 
 def _read_yaml(path: Path) -> dict:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=FAST_LOADER)
+        data = cache.yaml_file(path)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise DrafterError(f"层级定义文件无法读取：{path}", hint=f"请检查该文件（{exc.__class__.__name__}）") from exc
     if not isinstance(data, dict):

@@ -17,6 +17,12 @@ EXAMPLES = ROOT / "examples"
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_cache(tmp_path_factory):
+    """drafter's cache between runs (drafter.cache) lives in this test session's folder, not the user's."""
+    os.environ["DRAFTER_CACHE_DIR"] = str(tmp_path_factory.mktemp("drafter-cache"))
+
+
 def example_files() -> list[Path]:
     return sorted(EXAMPLES.glob("*.yaml"))
 

@@ -18,10 +18,8 @@ With enough files (see :func:`workers_for`) the jobs run in a process pool; othe
 from __future__ import annotations
 
 import io
-import multiprocessing
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 
 import click
 
@@ -31,6 +29,8 @@ MIN_FILES_SPAWN = 16          # fresh interpreters (Windows, macOS): ~0.3 s each
 
 
 def _context():
+    import multiprocessing      # here, not at the top: a single file never pays for it
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
@@ -91,6 +91,7 @@ def run_all(job, args: list, *, label: str, name=None):
             bar.__enter__()
         for index, arg in enumerate(args):
             if index == 1 and workers > 1:       # the first file warmed this process: now fork
+                from concurrent.futures import ProcessPoolExecutor
                 pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
                 chunk = max(1, min(8, (len(args) - 1) // (workers * 4)))
                 pending = pool.map(_call_packed, [(job, a, tty) for a in args[1:]], chunksize=chunk)

@@ -11,15 +11,13 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import cerberus
-import yaml
 from cerberus import errors as ce
 
 from drafter import levels
-from drafter.data.loader import FAST_LOADER, Loaded, format_field, load_file
+from drafter.data.loader import Loaded, format_field, load_file
 from drafter.errors import ERROR, WARNING, Diagnostic
 from drafter.text import DOC_NUMBER, codepoint, doc_number_problem, illegal_xml_chars, zh_date
 
@@ -39,8 +37,8 @@ TYPE_ZH = {
 @lru_cache(maxsize=1)
 def raw_schema() -> dict:
     """The Cerberus schema with allowed values filled in from templates/."""
-    text = resources.files("drafter.data").joinpath("schema.yaml").read_text(encoding="utf-8")
-    schema = yaml.load(text, Loader=FAST_LOADER)["schema"]
+    from drafter import cache
+    schema = cache.yaml_file(Path(__file__).with_name("schema.yaml"))["schema"]
     schema["meta"]["schema"]["level"]["allowed"] = levels.level_ids()
     kinds = list(levels.measure_kinds())
     area = schema["measures"]["schema"]["areas"]["schema"]["schema"]
