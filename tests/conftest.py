@@ -129,3 +129,94 @@ def run_cli():
 def run_process():
     """Run ``python -m drafter ARGS`` in a subprocess: for the end-to-end tests of the real entry point."""
     return _run_process
+
+
+# --- LibreOffice conversions shared by the whole session ---------------------------------------
+
+DOC_DRAFT_TEXT = "青山县关于2024年法治政府建设情况的报告\n一、主要举措和成效\n正文。"
+
+
+class OfficeCopies:
+    """Files LibreOffice saved in another format, for tests of what other office suites write.
+
+    The conversions start in the background (separate LibreOffice processes, no Python thread) as
+    soon as the collected tests are known to need them, so they overlap with the rest of the suite;
+    :meth:`get` waits for one.  Jobs: ``doc`` (a short draft saved as Word 97 .doc),
+    ``resaved-template`` (the county template opened and saved again as .docx) and, where the seed
+    reports are present, ``seed-pdf`` (seed 004 built as a .docx and printed to PDF).
+    """
+
+    def __init__(self):
+        self.folder: Path | None = None
+        self.procs: dict = {}
+        self.outputs: dict = {}
+
+    def start(self) -> None:
+        import shutil
+        import tempfile
+
+        from drafter import levels
+        from drafter.render.build import template_name
+        from drafter.render.render import find_soffice
+        from tests.lint.docx_build import build_docx
+
+        soffice = find_soffice()
+        if soffice is None or self.procs:
+            return
+        self.folder = Path(tempfile.mkdtemp(prefix="drafter-office-"))
+        (self.folder / "doc-in").mkdir()
+        jobs = {
+            "doc": ("doc", build_docx(self.folder / "doc-in" / "草稿.docx", DOC_DRAFT_TEXT), ".doc"),
+            "resaved-template": ("docx:MS Word 2007 XML", self.folder / "tpl-in" / "t.docx", ".docx"),
+        }
+        seed = next((p for p in seed_files() if p.name.startswith("004")), None)
+        if seed is not None:
+            jobs["seed-pdf"] = ("pdf", build_docx(self.folder / "doc-in" / "004.docx", seed.read_text("utf-8")), ".pdf")
+        jobs["resaved-template"][1].parent.mkdir(parents=True)
+        shutil.copy(levels.get_level("county").directory / template_name("single"), jobs["resaved-template"][1])
+        for name, (fmt, source, suffix) in jobs.items():
+            out = self.folder / f"{name}-out"
+            self.procs[name] = subprocess.Popen(
+                [soffice, f"-env:UserInstallation={(self.folder / f'{name}-profile').as_uri()}", "--headless",
+                 "--convert-to", fmt, "--outdir", str(out), str(source)],
+                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            self.outputs[name] = out / (source.stem + suffix)
+
+    def get(self, name: str) -> Path:
+        if name not in self.procs:
+            self.start()
+        if name not in self.procs:
+            pytest.skip("没有安装 LibreOffice（或参考报告）")
+        proc = self.procs[name]
+        _, err = proc.communicate(timeout=180)
+        assert proc.returncode == 0 and self.outputs[name].is_file(), err.decode("utf-8", "replace")
+        return self.outputs[name]
+
+    def close(self) -> None:
+        import shutil
+        for proc in self.procs.values():
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait()
+            if proc.stderr:
+                proc.stderr.close()
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+_OFFICE = OfficeCopies()
+
+
+def pytest_collection_modifyitems(session, config, items):
+    if any("office_copies" in getattr(item, "fixturenames", ()) for item in items):
+        _OFFICE.start()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    _OFFICE.close()
+
+
+@pytest.fixture(scope="session")
+def office_copies() -> OfficeCopies:
+    """Files saved by LibreOffice in other formats (see :class:`OfficeCopies`)."""
+    return _OFFICE
