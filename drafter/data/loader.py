@@ -323,6 +323,8 @@ def load_text(text: str, name: str = "<数据>", notes: list[Diagnostic] | None 
                          hint="请删除“!”开头的标记，或给这段文字加引号") from exc
     except (ValueError, OverflowError) as exc:
         raise InputError(f"无法识别的值：{exc}", path=name, hint="日期请写成 2024-02-20 的形式") from exc
+    finally:
+        _SCALARS.constructed_objects.clear()    # else it keeps every node of every file read (memory)
     if not isinstance(data, dict):
         raise InputError(f"文件最外层应是“字段: 值”形式（meta:、intro: 等），现在是{_kind(data)}", path=name,
                          line=1, column=1, hint="请参考 examples/ 中的示例文件，或用 drafter init 生成")

@@ -76,3 +76,26 @@ def test_syntax_errors_read_the_same_with_both_loaders(monkeypatch):
             differ.append((text[:60], fast[:5] if fast[0] == "error" else fast[0], pure[:5] if pure[0] == "error" else pure[0]))
     assert errors > 40
     assert differ == []
+
+
+def test_reading_many_files_keeps_nothing_of_them():
+    """Rendering or validating 1,000 files in one call must run in constant memory: the loader keeps
+    no node of a file once it is read (PyYAML's constructor would remember every one)."""
+    import gc
+    import tracemalloc
+
+    text = example_files()[0].read_text(encoding="utf-8")
+    for _ in range(3):
+        loader.load_text(text, "r.yaml")
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for _ in range(30):
+            loader.load_text(text, "r.yaml")
+        gc.collect()
+        grown = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    one_file = len(text.encode("utf-8"))
+    assert grown < one_file, f"{grown} bytes kept after reading the same file 30 times"
