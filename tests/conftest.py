@@ -19,8 +19,10 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 @pytest.fixture(scope="session", autouse=True)
 def _session_cache(tmp_path_factory):
-    """drafter's cache between runs (drafter.cache) lives in this test session's folder, not the user's."""
+    """drafter's cache between runs (drafter.cache) lives in this test session's folder, not the user's;
+    Python subprocesses keep compiled modules (.pyc), as users' Python does."""
     os.environ["DRAFTER_CACHE_DIR"] = str(tmp_path_factory.mktemp("drafter-cache"))
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 def example_files() -> list[Path]:
