@@ -101,3 +101,21 @@ def test_a_changed_config_is_read_again(tmp_path, run_cli, monkeypatch, jobs):
     config.write_text("rules:\n  blank-placeholder: error\n", encoding="utf-8")
     second = run_cli("lint", folder)
     assert "blank-placeholder" not in first.out and second.out.count("[blank-placeholder]") == 5
+
+
+def test_fresh_worker_processes_as_on_windows(tmp_path, run_cli, monkeypatch):
+    """Where workers cannot be forked (Windows, macOS) they start fresh: jobs and arguments travel
+    by pickling, and the output is still the same as in one process."""
+    import multiprocessing
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for i, path in enumerate(example_files()[:3]):
+        shutil.copy(path, folder / f"{i}.yaml")
+    (folder / "3-bad.yaml").write_text("meta: [\n", encoding="utf-8")
+    monkeypatch.setenv("DRAFTER_JOBS", "1")
+    serial = run_cli("validate", folder)
+    monkeypatch.setenv("DRAFTER_JOBS", "2")
+    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("spawn"))
+    spawned = run_cli("validate", folder)
+    assert serial == spawned and serial.code == 2 and "共检查4个文件：3个有效，0个有问题，1个无法读取。" in serial.out

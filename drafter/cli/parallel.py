@@ -29,10 +29,11 @@ MIN_FILES_SPAWN = 16          # fresh interpreters (Windows, macOS): ~0.3 s each
 
 
 def _context():
+    """Fork on Linux (workers inherit what the first file loaded); fresh interpreters elsewhere
+    (Windows has no fork, and macOS system libraries are not safe to fork)."""
     import multiprocessing      # here, not at the top: a single file never pays for it
 
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
 
 
 def workers_for(count: int) -> int:
