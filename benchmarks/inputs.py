@@ -15,6 +15,10 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 PAGE_CHARS = 22 * 28                       # GB/T 9704: 22 lines of 28 characters a page
 EXAMPLE = ROOT / "examples" / "xingping-2020.yaml"
+# Measured with `drafter render --pdf`: the example alone prints on 11 pages, and each further page
+# holds about 550 characters of body text (paragraph ends and headings take the rest).
+EXAMPLE_PAGES = 11
+RENDERED_PAGE_CHARS = 550
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
@@ -66,8 +70,7 @@ def report_yaml(pages: int, folder: Path, name: str = "report.yaml", start: int 
     """A valid data file of about ``pages`` pages: the example plus distinct real paragraphs."""
     data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
     year = data["meta"]["year"]
-    base = len(EXAMPLE.read_text(encoding="utf-8")) // 2         # the example's own text, roughly
-    extra = paragraphs(max(0, pages * PAGE_CHARS - base), year, start)
+    extra = paragraphs(max(0, pages - EXAMPLE_PAGES) * RENDERED_PAGE_CHARS, year, start)
     areas = data["measures"]["areas"]
     for i, text in enumerate(extra):
         area = areas[i % len(areas)]
