@@ -54,7 +54,6 @@ FOLDER_REPORTS = 30
 class Sample:
     wall: list = field(default_factory=list)
     cpu: list = field(default_factory=list)
-    rss: list = field(default_factory=list)        # KiB, the largest process of the tree
 
     def median(self) -> float:
         return statistics.median(self.wall)
@@ -77,7 +76,6 @@ def run_process(cmd: list, cwd: Path, sample: Sample, ok=(0, 1)) -> None:
         proc.returncode = code
         err = proc.stderr.read()
         sample.cpu.append(usage.ru_utime + usage.ru_stime)
-        sample.rss.append(usage.ru_maxrss)
     else:
         _, err = proc.communicate()
         wall = time.perf_counter() - start
@@ -96,7 +94,7 @@ def interleaved(cases: list, rounds: int, warmup: int = 2) -> list[Sample]:
             scratch = Sample()
             case(scratch)
             if r >= warmup:
-                for name in ("wall", "cpu", "rss"):
+                for name in ("wall", "cpu"):
                     getattr(sample, name).extend(getattr(scratch, name))
     return samples
 
@@ -272,32 +270,39 @@ def in_process(p: dict, rounds: int) -> None:
         print(line)
 
 
+def peak_kib(cmd: list, cwd: Path) -> tuple[int, float]:
+    """Peak memory (KiB) of a command's largest process, and its wall time (see yardsticks.peak)."""
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, str(HERE / "yardsticks.py"), "peak", *map(str, cmd)], cwd=cwd, env=ENV,
+                         capture_output=True, text=True, check=True).stdout.split()
+    if int(out[1]) not in (0, 1):
+        raise SystemExit(f"命令失败（退出码 {out[1]}）：{' '.join(map(str, cmd))}")
+    return int(out[0]), time.perf_counter() - start
+
+
 def memory(p: dict, quick: bool) -> list[Row]:
+    if not hasattr(os, "wait4"):
+        print("\n三、内存峰值：本系统无法测量（需要 Linux 或 macOS）")
+        return []
     work, py = p["work"], sys.executable
-    rows = []
-    d, y = interleaved([lambda s: run_process([DRAFTER, "lint", p["docx200"].name], work, s),
-                        lambda s: run_process([py, str(HERE / "yardsticks.py"), "walk", p["docx200"].name], work, s)],
-                       3, warmup=0)
-    if d.rss:
-        rows.append(Row("drafter lint 200 页 .docx 的内存峰值", f"{max(d.rss) / 1024:.0f} MB", "python-docx 打开并遍历",
-                        f"{max(y.rss) / 1024:.0f} MB", max(d.rss) / max(y.rss), 1.5))
-    if not quick and d.rss:
+    lint = max(peak_kib([DRAFTER, "lint", p["docx200"].name], work)[0] for _ in range(3))
+    walk = max(peak_kib([py, HERE / "yardsticks.py", "walk", p["docx200"].name], work)[0] for _ in range(3))
+    rows = [Row("drafter lint 200 页 .docx 的内存峰值", f"{lint / 1024:.0f} MB", "python-docx 打开并遍历",
+                f"{walk / 1024:.0f} MB", lint / walk, 1.5)]
+    if not quick:
         peaks = {}
+        examples = sorted((ROOT / "examples").glob("*.yaml"))
         for count in (100, 1000):
             folder = work / f"reports-{count}"
             folder.mkdir()
-            examples = sorted((ROOT / "examples").glob("*.yaml"))
             for i in range(count):
                 shutil.copy(examples[i % len(examples)], folder / f"{i:04d}.yaml")
-            sample = Sample()
-            start = time.perf_counter()
-            run_process([DRAFTER, "render", folder.name, "-o", f"out-{count}"], work, sample)
-            peaks[count] = (max(sample.rss), time.perf_counter() - start)
+            peaks[count] = peak_kib([DRAFTER, "render", folder.name, "-o", f"out-{count}"], work)
             shutil.rmtree(folder)
             shutil.rmtree(work / f"out-{count}")
-        rows.append(Row("drafter render 1000 份的内存峰值（对照：100 份）", f"{peaks[1000][0] / 1024:.0f} MB"
-                        f"（{peaks[1000][1]:.0f} s）", "100 份", f"{peaks[100][0] / 1024:.0f} MB（{peaks[100][1]:.0f} s）",
-                        peaks[1000][0] / peaks[100][0], 1.1))
+        rows.append(Row("drafter render 1000 份的内存峰值（对照：同一命令生成 100 份）",
+                        f"{peaks[1000][0] / 1024:.0f} MB（{peaks[1000][1]:.0f} s）", "100 份",
+                        f"{peaks[100][0] / 1024:.0f} MB（{peaks[100][1]:.0f} s）", peaks[1000][0] / peaks[100][0], 1.1))
     return rows
 
 
