@@ -91,6 +91,12 @@ def test_a_cached_template_renders_exactly_as_a_freshly_compiled_one(tmp_path, c
     cached = engine.load_template(copy)                            # read back from the cache
     assert cached.sources == fresh.sources and cached.entries == fresh.entries
     assert _parts(cached.render(context, title="t")) == _parts(fresh.render(context, title="t"))
+    other = tmp_path / "copy" / "u.docx"                         # the same bytes elsewhere: a hit
+    other.parent.mkdir()
+    shutil.copy(path, other)
+    engine._load_cached.cache_clear()
+    assert engine.load_template(other).path == str(other.resolve())     # error messages name this file
+    assert len(list(cache_dir.glob("template-*.pickle"))) == 1
 
 
 def test_the_template_key_covers_the_compiler_code(tmp_path, monkeypatch):

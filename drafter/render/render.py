@@ -415,10 +415,10 @@ def _load_cached(path: str, mtime_ns: int, size: int) -> CompiledTemplate:
         return CompiledTemplate.load(path)         # its own Chinese message
     name = cache.key("template", data=data, files=_compiler_files(), versions=(jinja2.__version__,))
     state = cache.load(name)
-    if isinstance(state, dict) and state.get("path") == path:
+    if isinstance(state, dict):                    # the same bytes elsewhere (a copied template) are a hit too
         env = jinja_env()
         compiled = {part: _template(env, code) for part, code in state["codes"].items()}
-        return CompiledTemplate(compiled=compiled, **state)
+        return CompiledTemplate(compiled=compiled, **{**state, "path": path})
     tpl = CompiledTemplate.load(path)
     cache.store(name, {k: v for k, v in tpl.__dict__.items() if k != "compiled"})
     return tpl
