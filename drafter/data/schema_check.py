@@ -63,6 +63,13 @@ class CheckedSchema(DefinitionSchema):
                 return
         super().validate(schema)
 
+    def __setitem__(self, key, value):
+        # Normalizing stores each field's rules again; for the very rules already there (expanded and
+        # checked) Cerberus would only expand and check them once more, for every document.
+        if self._checked is not None and self.schema.get(key) is value:
+            return
+        super().__setitem__(key, value)
+
 
 def checked_schema(validator, schema: dict) -> DefinitionSchema:
     """``schema`` as a definition schema for ``validator`` (checked by Cerberus unless recorded as checked)."""
