@@ -114,20 +114,31 @@ def _prune(folder: Path) -> None:
         old.unlink(missing_ok=True)
 
 
+def _pyyaml_files() -> tuple:
+    """The PyYAML sources that decide what a document parses to (its version is in __init__.py),
+    found without importing PyYAML: a command answered from the cache does not load it at all."""
+    import importlib.util
+    spec = importlib.util.find_spec("yaml")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    return tuple(folder / name for name in ("__init__.py", "constructor.py", "resolver.py"))
+
+
 def yaml_file(path: Path | str):
     """A YAML file of drafter's own (schema, level definitions) parsed, from the cache if possible.
 
     Each call returns new objects (callers may change them).  Errors are those of parsing.
+    libyaml and the pure loader give the same data (tests/data/test_fast_yaml.py), so which one
+    parsed it is not part of the key.
     """
+    raw = Path(path).read_bytes()
+    name = key("yaml", data=raw, files=_pyyaml_files())
+    found = load(name)
+    if found is not None:
+        return found
     import yaml
 
     from drafter.data.loader import FAST_LOADER
 
-    raw = Path(path).read_bytes()
-    name = key("yaml", data=raw, versions=(yaml.__version__, FAST_LOADER.__name__))
-    found = load(name)
-    if found is not None:
-        return found
     data = yaml.load(raw.decode("utf-8-sig"), Loader=FAST_LOADER)
     store(name, data)
     return data

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from drafter import cache
 from drafter.errors import DrafterError
 
@@ -142,7 +140,10 @@ class Level:
 def _read_yaml(path: Path) -> dict:
     try:
         data = cache.yaml_file(path)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except Exception as exc:
+        import yaml                 # not at the top: read from the cache, level files need no PyYAML
+        if not isinstance(exc, (OSError, UnicodeDecodeError, yaml.YAMLError)):
+            raise
         raise DrafterError(f"层级定义文件无法读取：{path}", hint=f"请检查该文件（{exc.__class__.__name__}）") from exc
     if not isinstance(data, dict):
         raise DrafterError(f"层级定义文件格式不对：{path}", hint="文件内容应为“键: 值”形式")
