@@ -20,7 +20,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -83,6 +82,8 @@ def load(name: str):
 
 def store(name: str, value) -> None:
     """Keep ``value`` under ``name`` (atomically; silently skipped if the folder is not writable)."""
+    import tempfile
+
     folder = cache_dir()
     if folder is None:
         return
