@@ -14,6 +14,7 @@ Run from the repository root (one command runs everything; about three minutes):
 2. In-process figures (the library without process start-up).
 3. Peak memory: lint of a 200-page .docx against python-docx opening it; rendering 100 and
    1,000 reports in one call (constant memory: the peak must not grow with the number).
+4. ``drafter serve``: ``benchmarks/bench_serve.py`` (one live-validation round trip).
 
 Inputs are built from real report text with distinct paragraphs (``benchmarks/inputs.py``).
 """
@@ -325,7 +326,13 @@ def main(argv: list[str]) -> int:
         in_process(p, args.rounds)
         mem = memory(p, args.quick)
         print_rows("三、内存峰值", mem)
+    serve_ok = True
+    if (HERE / "bench_serve.py").is_file():
+        print("\n四、drafter serve：网页表单边写边检查的一次往返（benchmarks/bench_serve.py）", flush=True)
+        serve_ok = subprocess.run([sys.executable, str(HERE / "bench_serve.py")], cwd=ROOT, env=ENV).returncode == 0
     missed = [row for row in rows + mem if not row.met]
+    if not serve_ok:
+        missed.append(Row("drafter serve 往返", "", "", "", 1.0, 0.0))
     print("\n全部达到目标" if not missed else f"\n有 {len(missed)} 项未达到目标：" + "；".join(r.what for r in missed))
     return 0 if not missed else 1
 
