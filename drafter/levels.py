@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from drafter import cache
 from drafter.errors import DrafterError
 
 ITEM_KEYS = ("measures", "problems", "leadership", "plan", "other")
@@ -171,9 +170,39 @@ class Level:
 
 
 def _read_yaml(path: Path, kind: str) -> dict:
-    """A definition file's data, checked against its schema (a misspelt key is an error)."""
+    """A definition file's data, checked against its schema (a misspelt key is a located error).
+
+    The parse and the outcome of the check are both kept in the cache between runs, keyed by the
+    file's bytes and the checking code, so a command answered from the cache loads neither PyYAML
+    nor Cerberus (see docs/dev/caching.md).
+    """
+    _check_definition(path, kind)
+    try:
+        data = cache.yaml_file(path)
+    except Exception as exc:
+        import yaml                 # not at the top: read from the cache, level files need no PyYAML
+        if not isinstance(exc, (OSError, UnicodeDecodeError, yaml.YAMLError)):
+            raise
+        raise DrafterError(f"层级定义文件无法读取：{path}", hint=f"请检查该文件（{exc.__class__.__name__}）") from exc
+    if not isinstance(data, dict):
+        raise DrafterError(f"层级定义文件格式不对：{path}", hint="文件内容应为“键: 值”形式")
+    return data
+
+
+def _check_definition(path: Path, kind: str) -> None:
+    """Raise the located Chinese errors of a definition file; a clean result is cached by content."""
+    here = Path(__file__).resolve().parent
+    checker = [here / "data" / name for name in ("definitions.py", "definitions.yaml", "prescan.py", "loader.py")]
+    try:
+        name = cache.key(f"definition-{kind}", data=Path(path).read_bytes(), files=checker)
+    except OSError:
+        name = None                 # unreadable: let the check say so
+    if name is not None and cache.load(name) is True:
+        return
     from drafter.data.definitions import load_checked
-    return load_checked(path, kind)
+    load_checked(path, kind)        # raises InputError listing every problem
+    if name is not None:
+        cache.store(name, True)
 
 
 def _need(data: dict, key: str, path: Path):

@@ -26,10 +26,22 @@ def colour(stream=None) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
+_WORKER_VERBOSITY: list = []     # set in a worker process of drafter.cli.parallel (no click context there)
+
+
 def verbosity() -> int:
+    """The command's -q/-v: from click's context, or (in a spawned worker, which has none) as passed
+    with the job."""
     ctx = click.get_current_context(silent=True)
-    obj = ctx.find_root().obj if ctx is not None else None
-    return obj.get("verbosity", NORMAL) if isinstance(obj, dict) else NORMAL
+    if ctx is not None:
+        obj = ctx.find_root().obj
+        return obj.get("verbosity", NORMAL) if isinstance(obj, dict) else NORMAL
+    return _WORKER_VERBOSITY[0] if _WORKER_VERBOSITY else NORMAL
+
+
+def use_verbosity(level: int) -> None:
+    """In a job run by :func:`drafter.cli.parallel.run_all`: the command's -q/-v (passed with the job)."""
+    _WORKER_VERBOSITY[:] = [level]
 
 
 def info(text: str, **style) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -98,30 +97,33 @@ def render(files, output, force, pdf, template, strict):
             raise click.UsageError("-o - 会把 .docx 文件的内容写到屏幕上：请重定向到文件（如 > 报告.docx），或用 -o 报告.docx")
         raise SystemExit(_render_to_stdout(inputs[0], template=template, strict=strict))
     targets = _targets(inputs, output, folder_input=any(Path(f).is_dir() for f in files))
-    codes, produced, seen = [], [], {}
-    batch = len(inputs) > 1
-    items = list(zip(inputs, targets))
-    show_bar = batch and sys.stderr.isatty()  # a bar is for people watching; logs get the per-file lines
-    with click.progressbar(items, label="正在生成", file=sys.stderr, show_pos=True,
-                           item_show_func=lambda it: it[0].name if it else None) if show_bar else _nullbar(items) as bar:
-        for path, target in bar:
-            key = target.resolve()
-            if key in seen:
-                problem(f"{path}: 错误：输出文件 {target} 与 {seen[key]} 的输出重名，未生成"
-                        "（请把数据文件改成不同的名字）")
-                codes.append(2)
-                continue
-            seen[key] = path
-            code = _render_one(path, target, force=force, template=template, strict=strict)
-            codes.append(code)
-            if code == 0:
-                produced.append(target)
+    from drafter.cli.output import verbosity
+    from drafter.cli.parallel import run_all
+
+    jobs, seen = [], {}
+    for path, target in zip(inputs, targets):
+        key = target.resolve()
+        jobs.append((path, target, force, template, strict, seen.get(key), verbosity()))
+        seen.setdefault(key, path)
+    codes = list(run_all(_render_job, jobs, label="正在生成", name=lambda job: job[0].name))
+    produced = [job[1] for job, code in zip(jobs, codes) if code == 0]
     if pdf and produced:
         codes.append(_pdf(produced))
-    failed = sum(1 for c in codes[:len(items)] if c)
-    if batch:
-        info(f"共{len(items)}个数据文件：生成{len(produced)}个，失败{failed}个。")
+    failed = sum(1 for c in codes[:len(jobs)] if c)
+    if len(jobs) > 1:
+        info(f"共{len(jobs)}个数据文件：生成{len(produced)}个，失败{failed}个。")
     raise SystemExit(max(codes, default=0))
+
+
+def _render_job(job) -> int:
+    """One file of ``drafter render`` (run in a worker process for folders): print, return the exit code."""
+    from drafter.cli.output import use_verbosity
+    path, target, force, template, strict, clash, level = job
+    use_verbosity(level)
+    if clash is not None:
+        problem(f"{path}: 错误：输出文件 {target} 与 {clash} 的输出重名，未生成（请把数据文件改成不同的名字）")
+        return 2
+    return _render_one(path, target, force=force, template=template, strict=strict)
 
 
 def _render_to_stdout(path: Path, *, template: str | None, strict: bool) -> int:
@@ -153,15 +155,6 @@ class _quiet_success:
         return False
 
 
-class _nullbar:
-    def __init__(self, items):
-        self.items = items
-
-    def __enter__(self):
-        return self.items
-
-    def __exit__(self, *exc):
-        return False
 
 
 def _pdf(docx_files: list[Path]) -> int:

@@ -88,6 +88,7 @@ def convert(rules: dict, field: str = "") -> dict:
         if "max" in rules:
             out["maximum"] = rules["max"]
     if rules.get("check_with") == "doc_number":
+        # JSON Schema patterns are ECMAScript regexes (VS Code, check-jsonschema): no Python (?P<name>) groups.
         out["pattern"] = ecma_pattern(DOC_NUMBER.pattern)
         out["errorMessage"] = ("发文字号格式应为“机关代字〔年份〕序号号”：年份用六角括号〔〕、写全四位，"
                                "序号不编虚位、不加“第”，如“" + str(meta.get("example", "兴政发〔2025〕3号")) + "”")
