@@ -251,7 +251,9 @@ def build_review(folder: Path, results: list, roster: list | None, *, year: int 
         _finish_row(row, expected, deadline)
     review = Review(folder=str(folder), results=results, rows=rows, year=expected, year_source=source,
                     roster=roster, deadline=deadline)
-    counted = [(r.label, r.readable) for r in rows if r.readable and (roster is None or r.unit is not None)]
+    # the roll-up adds up this year's reports of the roster's units (not unmatched files, not other years)
+    counted = [(r.label, r.readable) for r in rows
+               if r.readable and not r.year_problem and (roster is None or r.unit is not None)]
     review.rolled = roll_up(counted)
     return review
 

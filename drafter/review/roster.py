@@ -248,11 +248,14 @@ def forms(name: str) -> list[tuple[str, str, str | None]]:
     return out
 
 
-_GENERIC_PLACES = {"", "省", "市", "州", "县", "区", "旗", "镇", "乡", "本县", "本市", "本区", "全县"}
+def _place(name: str) -> str:
+    """The place prefix of a name (安平县 of 安平县教育局), or ""."""
+    return forms(name)[0][0]
 
 
 def _places_agree(a: str, b: str) -> bool:
-    return a in _GENERIC_PLACES or b in _GENERIC_PLACES or a == b or a.endswith(b) or b.endswith(a)
+    """Whether two place prefixes can be the same place: 县 and 安平县 can, 区 and 安平县 cannot."""
+    return not a or not b or a == b or a.endswith(b) or b.endswith(a)
 
 
 def same_unit(a: str, b: str) -> str | None:
@@ -325,6 +328,8 @@ def _unit_reason(unit: Unit, names: list) -> str | None:
                 return f"与“{unit.name}”的别名“{alias}”相同"
     for name in names:
         for form in [unit.name] + unit.aliases:
+            if form != unit.name and not _places_agree(_place(name), _place(unit.name)):
+                continue                      # “武邑县教育局” is not 安平县's “县教育局”
             why = same_unit(name, form)
             if why:
                 return f"与名单中的“{unit.name}”{why}" + (f"（按别名“{form}”）" if form != unit.name else "")

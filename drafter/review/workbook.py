@@ -267,6 +267,9 @@ def _fix_zip_times(path: Path, stamp: dt.datetime) -> None:
     when = (max(stamp.year, 1980),) + stamp.timetuple()[1:6]
     with zipfile.ZipFile(path) as source:
         members = [(info.filename, source.read(info)) for info in source.infolist()]
+    iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    members = [(name, re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + iso, data) if name == "docProps/core.xml"
+                else data) for name, data in members]      # openpyxl stamps the save time itself
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
         for name, data in members:
             info = zipfile.ZipInfo(name, date_time=when)
