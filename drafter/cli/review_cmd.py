@@ -68,10 +68,8 @@ def review(folder, roster, year, fmt, output, annotate_dir, stats_out, deadline,
                          hint="请给出存放各单位报告的文件夹")
     if output is None and fmt == "xlsx":
         output = f"{folder_path.resolve().name or '报告'}-审查汇总.xlsx"
-    units = None
-    if roster:
-        from drafter.review.roster import load_roster
-        units = load_roster(roster)
+    if roster and not Path(roster).is_file():
+        raise InputError("名单文件不存在", path=str(roster), hint="请检查 --roster 后面的文件名")
     exclude = [p for p in (roster, output, stats_out, annotate_dir) if p]
     inputs = core.find_inputs(folder_path, exclude)
     if not inputs:
@@ -83,7 +81,8 @@ def review(folder, roster, year, fmt, output, annotate_dir, stats_out, deadline,
     targets = [core.annotate_target(p, folder_path, Path(annotate_dir)) if annotate_dir else None for p in inputs]
     guard.check_targets([output, stats_out, *targets], force=force)
 
-    results = _analyse(inputs, targets, jobs)
+    # the roster is read while the workers analyse; a roster that cannot be used still stops with exit 2
+    results, units = _analyse(inputs, targets, jobs, _roster_loader(roster))
     result = core.build_review(folder_path, results, units, year=year, deadline=deadline)
 
     if fmt == "json":
@@ -115,15 +114,25 @@ def review(folder, roster, year, fmt, output, annotate_dir, stats_out, deadline,
     click.get_current_context().exit(result.exit_code())
 
 
-def _analyse(inputs, targets, jobs):
+def _roster_loader(roster):
+    if not roster:
+        return None
+
+    def load():
+        from drafter.review.roster import load_roster
+        return load_roster(roster)
+    return load
+
+
+def _analyse(inputs, targets, jobs, meanwhile):
     """Analyse over the process pool, with a progress bar when a person is watching."""
     from drafter.review import core
 
     if not sys.stderr.isatty() or len(inputs) < 2:
-        return core.analyse_all(inputs, targets, jobs=jobs)
+        return core.analyse_all(inputs, targets, jobs=jobs, meanwhile=meanwhile)
     with click.progressbar(length=len(inputs), label="正在审查", file=sys.stderr, show_pos=True,
                            item_show_func=lambda r: Path(r.path).name if r else None) as bar:
-        return core.analyse_all(inputs, targets, jobs=jobs, progress=lambda r: bar.update(1, r))
+        return core.analyse_all(inputs, targets, jobs=jobs, progress=lambda r: bar.update(1, r), meanwhile=meanwhile)
 
 
 def _stamp(paths) -> dt.datetime:

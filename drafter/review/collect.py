@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 DATA_SUFFIXES = (".yaml", ".yml")
@@ -75,18 +76,17 @@ def _deadline(level_id: str | None, joint: bool, year: int | None) -> str | None
     return variant.deadline.date_for(year).isoformat() if variant else None
 
 
-_CONFIGS: dict = {}
+@lru_cache(maxsize=None)
+def _load_config(found: Path):
+    from drafter.lint.config import load_config
+    return load_config(found)
 
 
 def _config(path: Path):
-    """The ``.drafter.yaml`` that lint would use for ``path`` (cached per process)."""
-    from drafter.lint.config import LintConfig, find_config, load_config
+    """The ``.drafter.yaml`` that lint would use for ``path`` (each one read once per process)."""
+    from drafter.lint.config import LintConfig, find_config
     found = find_config(path)
-    if found is None:
-        return LintConfig()
-    if found not in _CONFIGS:
-        _CONFIGS[found] = load_config(found)
-    return _CONFIGS[found]
+    return _load_config(found) if found is not None else LintConfig()
 
 
 def analyse(path: Path | str, *, annotate_to: Path | str | None = None) -> FileResult:
@@ -109,28 +109,25 @@ def analyse(path: Path | str, *, annotate_to: Path | str | None = None) -> FileR
 
 
 def _draft(path: Path, annotate_to) -> FileResult:
-    """A draft: lint it (items, findings) and read its issuer, date and statistics."""
+    """A draft: lint it (level, year, title, items, findings), then read its issuer, date and statistics."""
     from drafter.document.read import read_document
     from drafter.lint.context import BODY, MISSING as LINT_MISSING
     from drafter.lint.runner import lint_document
 
     document = read_document(path)
     lint = lint_document(document, config=_config(path))
-    meta, stats, names = _imported(document, lint.level)
     evidence = {"given": "按配置文件指定", "detected": "按标题、落款或主送机关中的名称识别",
                 "default": "未能从标题和落款识别层级，按县级处理"}.get(lint.level_source)
     result = FileResult(path=str(path), title=lint.title, level=lint.level, level_evidence=evidence, joint=lint.joint,
-                        year=lint.year, findings=[_finding(f) for f in lint.findings], stats=stats, names=names)
+                        year=lint.year, findings=[_finding(f) for f in lint.findings])
     for key, status in lint.items.items():
         result.items[key] = (MISSING if status.status == LINT_MISSING else BODY_ONLY if status.status == BODY
                              else HEADING)
         result.item_headings[key] = status.heading
-    body = meta.get("body")
-    if isinstance(body, str) and body and not _placeholder(body):
-        result.issuer, result.issuer_source = body, "标题或落款"
-    if isinstance(meta.get("date"), dt.date):
-        result.date = meta["date"].isoformat()
+    result.issuer, result.issuer_source, result.names = _issuer(document)
+    result.date = _signed_date(document)
     result.deadline = _deadline(result.level, result.joint, result.year)
+    result.stats = _stats(document, lint)
     if annotate_to is not None and lint.findings:
         if document.kind == "docx" and path.suffix.lower() in (".docx", ".docm"):
             from drafter.report.annotate import annotate
@@ -146,40 +143,56 @@ def _placeholder(text: str) -> bool:
     return text.startswith(TODO_MARK)
 
 
-def _imported(document, level_id: str):
-    """``(meta, stats, names)`` through the importer's own recognisers (its metadata step only).
+def _issuer(document) -> tuple:
+    """``(issuer, where it was read, organ names seen)``: the first government organ named in the title or a
+    stand-alone line at the head or foot (as level detection reads them), else one named in the opening."""
+    from drafter import outline
+    from drafter.importer import _BODY_IN_TEXT, is_organisation
 
-    Statistics come from drafter's own statistics tables when the draft has
-    them, else from the “共N件，其中甲a件、乙b件” sentences whose parts add up.
-    """
-    from drafter import importer
-    from drafter.importer import _COVER_WORDS, _Importer, _has_any, is_organisation, is_sentence, stats_in_text
+    names, addressees = outline._issuer_names(document)
+    organs = [n for n in dict.fromkeys(names) if n not in addressees and is_organisation(n)]
+    issuer = next((n for n in organs if not outline.is_party_name(n)), None)
+    if issuer is not None:
+        return issuer, "标题或落款", organs
+    opening = " ".join(p.text for p in document.body()[: outline.HEAD_PARAGRAPHS] if p.part == "body")
+    match = _BODY_IN_TEXT.search(opening)
+    return (match.group(1), "开头段落", organs) if match else (None, None, organs)
 
-    if not any(p.text.strip() for p in document.body()):
-        return {}, [], []
-    reader = _Importer(document, level_id)
-    front = [p for p in reader.root.paragraphs if id(p) not in reader.skip]
-    intro = [p for p in front if is_sentence(p.text) and not _has_any(p.text, _COVER_WORDS)]
-    meta = reader.meta(front, reader.paragraphs.index(intro[0]) if intro else 0)
-    names = []
-    for line in [p.text.strip() for p in front] + [p.text.strip() for p in reader.tail]:
-        if len(line) <= 40 and not is_sentence(line):
-            names += [n for n in importer._names(line) if is_organisation(n) and n not in names]
-    stats = []
-    later = False
-    for section in (c for c in reader.root.children if c.heading is not None):
-        key = reader.classify(section)
-        later = later or (key not in (None, "measures"))
-        if key not in (None, "measures") or (key is None and later):
-            continue
-        if reader.has_tables:
-            found, origin = [s for n in section.walk() for s in reader.stats(n)], "table"
-        else:
-            texts = [p.text for n in section.walk() for p in ([n.heading.paragraph] if n.heading else []) + n.paragraphs
-                     if p.part == "body"]
-            found, origin = [s for text in texts for s in stats_in_text(text)], "text"
-        stats += [dict(s, origin=origin) for s in found]
-    return meta, stats, names
+
+def _signed_date(document) -> str | None:
+    """The 成文日期: the last stand-alone date line among the closing paragraphs, else anywhere (as lint reads it)."""
+    from drafter.outline import TAIL_PARAGRAPHS
+    from drafter.text import DATE_LINE_LENGTH, parse_date_line
+
+    lines = [p for p in document.body() if p.part == "body" and p.text.strip()]
+    for group in (lines[-TAIL_PARAGRAPHS:], lines):
+        dates = [d for p in group if len(p.text.strip()) <= DATE_LINE_LENGTH and (d := parse_date_line(p.text))]
+        if dates:
+            return dates[-1].isoformat()
+    return None
+
+
+def _stats(document, lint) -> list:
+    """Statistics the importer recognises: drafter's own statistics tables when the draft has them, else the
+    “共N件，其中甲a件、乙b件” sentences whose parts add up, outside the problems and plan sections."""
+    from drafter.importer import _STAT_CAPTION, stat_from_table, stats_in_text
+
+    tables: dict = {}
+    for p in document.body():
+        if p.part == "table" and p.table_cell is not None:
+            tables.setdefault(p.table_cell[0], []).append(p)
+    found = [dict(s, origin="table") for cells in tables.values()
+             if any(_STAT_CAPTION.match(c.text.strip()) for c in cells) and (s := stat_from_table(cells))]
+    if found:
+        return found
+    skip = set()
+    for key in ("problems", "plan"):
+        status = lint.items.get(key)
+        if status is not None and status.section is not None:
+            node = status.section
+            skip |= {id(p) for n in node.walk() for p in n.paragraphs}
+    return [dict(s, origin="text") for p in document.body()
+            if p.part == "body" and id(p) not in skip for s in stats_in_text(p.text)]
 
 
 def _data(path: Path) -> FileResult:

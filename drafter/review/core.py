@@ -60,18 +60,18 @@ def annotate_target(path: Path, folder: Path, annotate_dir: Path) -> Path | None
 
 # --- analysis over a process pool ----------------------------------------------------------------
 
-def _warm() -> None:
-    """Import and load what every analysis needs, once, before the workers are forked."""
+def _warm(paths: list, targets: list) -> None:
+    """Import and load what the analyses need, once, before the workers are forked (they inherit it)."""
     from drafter import importer  # noqa: F401
-    from drafter.data import validate  # noqa: F401
     from drafter.document import docx_reader  # noqa: F401
     from drafter.levels import all_levels, common_data
     from drafter.lint import registry  # noqa: F401
-    from drafter.report import annotate  # noqa: F401
-    from drafter.review.roster import _vocabulary
+    if any(p.suffix.lower() in DATA_SUFFIXES for p in paths):
+        from drafter.data import validate  # noqa: F401
+    if any(targets):
+        from drafter.report import annotate  # noqa: F401
     all_levels()
     common_data()
-    _vocabulary()
 
 
 def _job(args) -> FileResult:
@@ -83,26 +83,34 @@ def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def analyse_all(paths: list[Path], targets: list, *, jobs: int | None = None, progress=None) -> list[FileResult]:
-    """Analyse every file (in path order); ``progress(result)`` is called as each one finishes."""
+def analyse_all(paths: list[Path], targets: list, *, jobs: int | None = None, progress=None, meanwhile=None):
+    """Analyse every file (results in path order) over a process pool of ``jobs`` workers.
+
+    ``progress(result)`` is called as each file finishes.  ``meanwhile()`` runs in this
+    process while the workers analyse (e.g. reading the roster); its return value is
+    returned with the results, and if it raises, the pending analyses are cancelled.
+    """
     jobs = min(jobs or default_jobs(), len(paths))
     tasks = list(zip(paths, targets))
     if jobs <= 1:
+        extra = meanwhile() if meanwhile else None
         out = []
         for task in tasks:
             out.append(_job(task))
             if progress:
                 progress(out[-1])
-        return out
+        return out, extra
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    _warm()
+    _warm(paths, targets)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     results: list = [None] * len(tasks)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    try:
         futures = {pool.submit(_job, task): i for i, task in enumerate(tasks)}
+        extra = meanwhile() if meanwhile else None
         for future in as_completed(futures):
             i = futures[future]
             try:
@@ -113,7 +121,11 @@ def analyse_all(paths: list[Path], targets: list, *, jobs: int | None = None, pr
                     "hint": "文件可能过大或已损坏；请单独用 drafter lint 检查该文件", "internal": True})
             if progress:
                 progress(results[i])
-    return results
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+    return results, extra
 
 
 # --- the review ---------------------------------------------------------------------------------

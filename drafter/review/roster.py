@@ -212,6 +212,7 @@ _PLACE = re.compile(r"^(.{0,10}?(?:自治区|自治州|自治县|省|市|州|盟
 _PARTY_PREFIX = re.compile(r"^(?:中共|中国共产党)")
 
 
+@lru_cache(maxsize=8192)
 def normalise(name: str) -> str:
     """A name as compared: simplified characters, no spaces or brackets' width differences."""
     from drafter.text import simplified
@@ -228,7 +229,8 @@ def _expand(organ: str) -> tuple[str, str | None]:
     return organ, None
 
 
-def forms(name: str) -> list[tuple[str, str, str | None]]:
+@lru_cache(maxsize=8192)
+def forms(name: str) -> tuple:
     """``(place, organ, note)`` readings of a name: with and without a place prefix, abbreviations expanded."""
     _, suffixes = _vocabulary()
     n = normalise(name)
@@ -245,7 +247,7 @@ def forms(name: str) -> list[tuple[str, str, str | None]]:
     for place, organ in readings:
         full, note = _expand(organ)
         out.append((place, full, note))
-    return out
+    return tuple(out)
 
 
 def _place(name: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from copy import copy
 import zipfile
 from pathlib import Path
 
@@ -38,10 +39,15 @@ MAX_WIDTH = 60
 WRAP_FROM = 30                      # columns wider than this wrap their text
 
 
+_WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+                   "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
+
+
 def display_width(text: str) -> int:
-    """Width in Excel's character units: East Asian wide characters count as two."""
-    import unicodedata
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Width in Excel's character units: East Asian wide characters (CJK, full-width forms) count as two."""
+    if text.isascii():
+        return len(text)
+    return len(text) + len(_WIDE.findall(text))
 
 
 def _level_name(level_id: str | None) -> str:
@@ -166,11 +172,12 @@ def _fill_sheet(sheet, header: list, rows: list, *, freeze: str = "A2", wrap_col
     from openpyxl.utils import get_column_letter
 
     sheet.append(header)
-    for row in rows:
-        sheet.append([_value(v) for v in row])
-        for cell in sheet[sheet.max_row]:
-            if cell.data_type == "f":           # a text starting with “=” is text, not a formula
-                cell.data_type = "s"
+    for number, row in enumerate(rows, start=2):
+        values = [_value(v) for v in row]
+        sheet.append(values)
+        for col, value in enumerate(values, start=1):
+            if isinstance(value, str) and value.startswith("="):     # text, not a formula
+                sheet.cell(number, col).data_type = "s"
     thin = Side(style="thin", color="BFBFBF")
     for cell in sheet[1]:
         cell.font = Font(bold=True, color="FFFFFF")
@@ -179,13 +186,23 @@ def _fill_sheet(sheet, header: list, rows: list, *, freeze: str = "A2", wrap_col
         cell.border = Border(bottom=thin)
     for i, name in enumerate(header, start=1):
         letter = get_column_letter(i)
-        longest = max([display_width(str(name)) // 2 + 2] + [
-            max(display_width(line) for line in str(r[i - 1]).split("\n")) for r in rows if r[i - 1] != ""])
-        width = (widths or {}).get(name) or min(longest + 2, MAX_WIDTH)
+        width = (widths or {}).get(name)
+        if width is None:
+            longest = max([display_width(str(name)) // 2 + 2] + [
+                max(map(display_width, str(r[i - 1]).split("\n"))) for r in rows if r[i - 1] not in ("", None)])
+            width = min(longest + 2, MAX_WIDTH)
         sheet.column_dimensions[letter].width = max(width, 6)
         wrap = name in wrap_cols or width >= WRAP_FROM
+        # Style two cells through openpyxl, then give the others a copy of their style array: assigning
+        # an Alignment per cell hashes it each time, which dominates the time for thousands of rows.
+        styles = {}
         for (cell,) in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
-            cell.alignment = Alignment(vertical="top", wrap_text=wrap or "\n" in str(cell.value or ""))
+            wrapped = wrap or (isinstance(cell.value, str) and "\n" in cell.value)
+            if wrapped not in styles:
+                cell.alignment = Alignment(vertical="top", wrap_text=wrapped)
+                styles[wrapped] = cell._style
+            else:
+                cell._style = copy(styles[wrapped])
     sheet.freeze_panes = freeze
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(len(rows) + 1, 2)}"
     sheet.row_dimensions[1].height = 32
