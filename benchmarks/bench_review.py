@@ -7,8 +7,10 @@ of the repeats is compared, min/max shown.
 
 The drafts are what a county's 司法局 receives: Word-made .docx department and town reports (real
 heading styles, auto-numbering, text split into runs with direct fonts as Word saves edited text),
-4–6 pages each with real report paragraphs (the seeds, or the lint test corpus where ../shared is
-absent), every fifth one a .txt; a roster of the 100 units as .xlsx.
+6–10 pages each with real report paragraphs (the seeds, or the lint test corpus where ../shared is
+absent) and a statistics table; every fifth one is a Word 97 .doc (made by LibreOffice, which both
+commands then use to read it, as offices still send .doc and .wps), every tenth a .txt; a roster
+of the 100 units as .xlsx.  ``--no-doc`` leaves the .doc files out (see docs/review.md for both figures).
 """
 
 from __future__ import annotations
@@ -40,8 +42,8 @@ for path in sorted(p for p in Path(sys.argv[1]).rglob("*") if p.is_file()):
 """
 
 
-def build(folder: Path, count: int) -> Path:
-    """``count`` drafts under ``folder/reports`` and a roster ``folder/名单.xlsx``."""
+def build(folder: Path, count: int, legacy: bool = True) -> Path:
+    """``count`` drafts under ``folder/reports`` and a roster ``folder/名单.xlsx``; ``legacy``: every fifth as .doc."""
     import docx
     import openpyxl
 
@@ -52,6 +54,8 @@ def build(folder: Path, count: int) -> Path:
     texts = body_paragraphs()
     reports = folder / "reports"
     reports.mkdir()
+    scratch = folder / "scratch"
+    scratch.mkdir()
     book = openpyxl.Workbook()
     book.active.append(["单位名称", "层级"])
     k = 0
@@ -60,20 +64,41 @@ def build(folder: Path, count: int) -> Path:
         book.active.append([name, "政府部门"])
         lines = department_text(name, cases=(10 + i, 3 + i % 7)).splitlines()
         extra = []
-        for _ in range(8 + i % 5):                                  # 4–6 pages of real paragraphs
+        for _ in range(16 + i % 9):                                 # 6–10 pages of real paragraphs
             extra.append(texts[k % len(texts)])
             k += 1
         at = next(j for j, line in enumerate(lines) if line.startswith("（二）"))
         text = "\n".join(lines[:at] + extra + lines[at:]) + "\n"
-        if i % 5 == 4:
+        if i % 10 == 9:
             (reports / f"{i:03d}-{name}.txt").write_text(text, encoding="utf-8")
             continue
-        path = build_docx(reports / f"{i:03d}-{name}.docx", text)
+        target = (scratch if legacy and i % 5 == 2 else reports) / f"{i:03d}-{name}.docx"
+        path = build_docx(target, text)
         document = docx.Document(path)
         word_like_runs(document)
+        table = document.add_table(rows=4, cols=2)                  # a statistics table, as real reports have
+        for r, cells in enumerate([("项目", "数量（件）"), ("行政处罚", str(10 + i)), ("行政强制", str(3 + i % 7)),
+                                   ("合计", str(13 + i + i % 7))]):
+            for c, value in enumerate(cells):
+                table.cell(r, c).text = value
         document.save(path)
+    if legacy:                                                      # every fifth draft as Word 97 .doc
+        _to_doc(scratch, reports)
     book.save(folder / "名单.xlsx")
     return reports
+
+
+def _to_doc(scratch: Path, reports: Path) -> None:
+    from drafter.document.read import soffice
+    if soffice() is None:
+        raise SystemExit("需要 LibreOffice 来制作 .doc 草稿；或加 --no-doc 只用 .docx 和 .txt")
+    files = sorted(scratch.glob("*.docx"))
+    subprocess.run([soffice(), f"-env:UserInstallation={(scratch / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "doc:MS Word 97", "--outdir", str(reports), *map(str, files)],
+                   capture_output=True, timeout=600, check=False)
+    missing = [f.name for f in files if not (reports / (f.stem + ".doc")).is_file()]
+    if missing:
+        raise SystemExit(f"LibreOffice 未能转换：{missing}")
 
 
 def timed(command: list) -> float:
@@ -91,11 +116,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--drafts", type=int, default=100)
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--no-doc", action="store_true", help="只用 .docx 和 .txt（不含需 LibreOffice 转换的 .doc）")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="drafter-bench-review-") as tmp:
         folder = Path(tmp)
-        reports = build(folder, args.drafts)
-        pages = sum(p.stat().st_size for p in reports.iterdir()) // 1024
+        reports = build(folder, args.drafts, legacy=not args.no_doc)
+        size = sum(p.stat().st_size for p in reports.iterdir()) // 1024
+        kinds = ", ".join(f"{n} 份 {k}" for k, n in sorted(
+            {s: sum(1 for p in reports.iterdir() if p.suffix == s) for s in {p.suffix for p in reports.iterdir()}}.items()))
         lint = [sys.executable, "-c", LINT_SCRIPT, str(reports)]
         review = [sys.executable, "-m", "drafter", "review", str(reports), "--roster", str(folder / "名单.xlsx"),
                   "-o", str(folder / "汇总.xlsx"), "--force"]
@@ -106,7 +134,7 @@ def main() -> None:
             lint_times.append(timed(lint))
             review_times.append(timed(review))
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-        print(f"{args.drafts} 份草稿（{pages} KB，.docx 与 .txt 约 4:1），{cores} 个处理器核，每种运行 {args.repeats} 次（交替）：")
+        print(f"{args.drafts} 份草稿（{kinds}；共 {size} KB），{cores} 个处理器核，每种运行 {args.repeats} 次（交替）：")
         for label, values in (("逐个 lint（一个进程）", lint_times), ("drafter review     ", review_times)):
             print(f"  {label}：中位数 {statistics.median(values):.2f} s（最短 {min(values):.2f} s，最长 {max(values):.2f} s）")
         ratio = statistics.median(review_times) / statistics.median(lint_times)

@@ -84,6 +84,11 @@ def review(folder, roster, year, fmt, output, annotate_dir, stats_out, deadline,
     # the roster is read while the workers analyse; a roster that cannot be used still stops with exit 2
     results, units = _analyse(inputs, targets, jobs, _roster_loader(roster))
     result = core.build_review(folder_path, results, units, year=year, deadline=deadline)
+    if units is not None:            # a unit's level in the roster overrides the level read from its draft
+        again = core.recheck_levels(result, {str(p): t for p, t in zip(inputs, targets)}, jobs=jobs)
+        if again is not None:
+            results = again
+            result = core.build_review(folder_path, results, units, year=year, deadline=deadline)
 
     if fmt == "json":
         text = render_json(result)

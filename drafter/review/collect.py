@@ -89,15 +89,19 @@ def _config(path: Path):
     return _load_config(found) if found is not None else LintConfig()
 
 
-def analyse(path: Path | str, *, annotate_to: Path | str | None = None) -> FileResult:
-    """Analyse one file; never raises for a bad file (the reason goes into ``error``)."""
+def analyse(path: Path | str, *, annotate_to: Path | str | None = None, level: str | None = None) -> FileResult:
+    """Analyse one file; never raises for a bad file (the reason goes into ``error``).
+
+    ``level`` is the level the roster gives for the file's unit: the draft is then checked as
+    that level (a department's report against the department rules) whatever was detected.
+    """
     from drafter.errors import DrafterError
 
     path = Path(path)
     try:
         if path.suffix.lower() in DATA_SUFFIXES:
             return _data(path)
-        return _draft(path, annotate_to)
+        return _draft(path, annotate_to, level)
     except DrafterError as exc:
         return FileResult(path=str(path), error={"message": exc.message, "hint": exc.hint or "", "internal": False})
     except Exception as exc:  # a bug must not stop the whole review; the file is listed as unreadable
@@ -108,15 +112,16 @@ def analyse(path: Path | str, *, annotate_to: Path | str | None = None) -> FileR
             "hint": "请把这条信息和该文件发给维护人员；其他文件的结果不受影响", "internal": True})
 
 
-def _draft(path: Path, annotate_to) -> FileResult:
+def _draft(path: Path, annotate_to, level: str | None) -> FileResult:
     """A draft: lint it (level, year, title, items, findings), then read its issuer, date and statistics."""
     from drafter.document.read import read_document
     from drafter.lint.context import BODY, MISSING as LINT_MISSING
     from drafter.lint.runner import lint_document
 
     document = read_document(path)
-    lint = lint_document(document, config=_config(path))
-    evidence = {"given": "按配置文件指定", "detected": "按标题、落款或主送机关中的名称识别",
+    lint = lint_document(document, level=level, config=_config(path))
+    evidence = {"given": "按报送单位名单中的层级" if level else "按配置文件指定",
+                "detected": "按标题、落款或主送机关中的名称识别",
                 "default": "未能从标题和落款识别层级，按县级处理"}.get(lint.level_source)
     result = FileResult(path=str(path), title=lint.title, level=lint.level, level_evidence=evidence, joint=lint.joint,
                         year=lint.year, findings=[_finding(f) for f in lint.findings])

@@ -75,15 +75,16 @@ def _warm(paths: list, targets: list) -> None:
 
 
 def _job(args) -> FileResult:
-    path, target = args
-    return analyse(path, annotate_to=target)
+    path, target, *level = args
+    return analyse(path, annotate_to=target, level=level[0] if level else None)
 
 
 def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def analyse_all(paths: list[Path], targets: list, *, jobs: int | None = None, progress=None, meanwhile=None):
+def analyse_all(paths: list[Path], targets: list, *, jobs: int | None = None, progress=None, meanwhile=None,
+                task: bool = False):
     """Analyse every file (results in path order) over a process pool of ``jobs`` workers.
 
     ``progress(result)`` is called as each file finishes.  ``meanwhile()`` runs in this
@@ -91,7 +92,8 @@ def analyse_all(paths: list[Path], targets: list, *, jobs: int | None = None, pr
     returned with the results, and if it raises, the pending analyses are cancelled.
     """
     jobs = min(jobs or default_jobs(), len(paths))
-    tasks = list(zip(paths, targets))
+    # ``targets`` are annotated-copy paths, or with ``task`` (target, level) pairs
+    tasks = [(p, *t) if task else (p, t) for p, t in zip(paths, targets)]
     if jobs <= 1:
         extra = meanwhile() if meanwhile else None
         out = []
@@ -103,7 +105,7 @@ def analyse_all(paths: list[Path], targets: list, *, jobs: int | None = None, pr
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    _warm(paths, targets)
+    _warm(paths, [t[1] for t in tasks])
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     results: list = [None] * len(tasks)
@@ -126,6 +128,29 @@ def analyse_all(paths: list[Path], targets: list, *, jobs: int | None = None, pr
         raise
     pool.shutdown(wait=True)
     return results, extra
+
+
+def recheck_levels(review, targets: dict, *, jobs: int | None = None) -> list | None:
+    """Drafts matched to a roster unit whose level the roster gives and the reading got wrong, checked again
+    as that level; returns the new results (path order) or ``None`` when every level agreed."""
+    redo = {}
+    for row in review.rows:
+        if row.unit is None or row.unit.level is None:
+            continue
+        for result in row.files:
+            if result.error is None and result.kind == "draft" and result.level != row.unit.level:
+                redo[result.path] = row.unit.level
+    if not redo:
+        return None
+    paths = [Path(r.path) for r in review.results if r.path in redo]
+    tasks = [(targets.get(str(p)), redo[str(p)]) for p in paths]
+    again, _ = analyse_all(paths, tasks, jobs=jobs, task=True)
+    by_path = {r.path: r for r in again}
+    for old in review.results:              # a copy annotated with the wrong level's findings goes
+        new = by_path.get(old.path)
+        if new is not None and old.annotated and not new.annotated:
+            Path(old.annotated).unlink(missing_ok=True)
+    return [by_path.get(r.path, r) for r in review.results]
 
 
 # --- the review ---------------------------------------------------------------------------------

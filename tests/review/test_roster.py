@@ -121,3 +121,25 @@ def test_usage_errors_exit_2(run_cli, tmp_path):
     assert done.code == 2 and "密码" in done.err
     assert not (tmp_path / "out.xlsx").exists()
     assert "Traceback" not in done.err
+
+
+def test_a_units_level_in_the_roster_overrides_the_reading(tmp_path):
+    from drafter.review import core
+    from drafter.review.roster import Unit
+
+    folder = tmp_path / "报告"
+    folder.mkdir()
+    text = ("关于2024年法治政府建设情况的报告\n一、2024年推进法治政府建设的主要举措和成效\n全面推行行政执法三项制度。\n"
+            "二、2024年推进法治政府建设存在的不足和原因\n一是执法培训不足，原因是经费紧张。\n"
+            "三、2024年党政主要负责人履行推进法治建设第一责任人职责情况\n主要负责同志带头述法。\n"
+            "四、2025年推进法治政府建设的主要安排\n加强执法队伍建设。\n五、其他需要报告的情况\n无。\n2025年2月1日\n")
+    (folder / "审计局.txt").write_text(text, encoding="utf-8")
+    units = [Unit("安平县审计局", 2, level="department", aliases=["审计局"])]
+    paths = core.find_inputs(folder)
+    results, _ = core.analyse_all(paths, [None], jobs=1)
+    assert results[0].level != "department"                    # nothing in the draft names a department
+    review = core.build_review(folder, results, units, year=2024)
+    again = core.recheck_levels(review, {}, jobs=1)
+    assert again is not None and again[0].level == "department"
+    assert again[0].level_evidence == "按报送单位名单中的层级"
+    assert core.recheck_levels(core.build_review(folder, again, units, year=2024), {}, jobs=1) is None
