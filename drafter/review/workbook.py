@@ -36,6 +36,7 @@ STATUS_COLOURS = {
 ITEM_COLOURS = {HEADING: "006100", BODY_ONLY: "9C5700", MISSING: "9C0006"}
 HEADER_FILL = "1F4E78"
 MAX_WIDTH = 60
+LINE_HEIGHT = 14.5                  # points per line of 11-point text
 WRAP_FROM = 30                      # columns wider than this wrap their text
 
 
@@ -184,6 +185,7 @@ def _fill_sheet(sheet, header: list, rows: list, *, freeze: str = "A2", wrap_col
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = Border(bottom=thin)
+    columns = []                                         # (width, wraps) per column
     for i, name in enumerate(header, start=1):
         letter = get_column_letter(i)
         width = (widths or {}).get(name)
@@ -193,6 +195,7 @@ def _fill_sheet(sheet, header: list, rows: list, *, freeze: str = "A2", wrap_col
             width = min(longest + 2, MAX_WIDTH)
         sheet.column_dimensions[letter].width = max(width, 6)
         wrap = name in wrap_cols or width >= WRAP_FROM
+        columns.append((max(width, 6), wrap))
         # Style two cells through openpyxl, then give the others a copy of their style array: assigning
         # an Alignment per cell hashes it each time, which dominates the time for thousands of rows.
         styles = {}
@@ -203,10 +206,31 @@ def _fill_sheet(sheet, header: list, rows: list, *, freeze: str = "A2", wrap_col
                 styles[wrapped] = cell._style
             else:
                 cell._style = copy(styles[wrapped])
+    # Row heights from the wrapped lines (Excel and LibreOffice keep one line per row otherwise).
+    for number, row in enumerate([header] + rows, start=1):
+        lines = max(_lines(value, width, wrap or number == 1) for value, (width, wrap) in zip(row, columns))
+        if lines > 1:
+            sheet.row_dimensions[number].height = min(LINE_HEIGHT * lines + 2, 409)
     sheet.freeze_panes = freeze
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(len(rows) + 1, 2)}"
-    sheet.row_dimensions[1].height = 32
-    sheet.sheet_view.zoomScale = 100
+    # printed: A4 landscape, one page wide, the header row on every page
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+
+
+def _lines(value, width: float, wraps: bool) -> int:
+    """How many lines a cell's text takes in a column ``width`` characters wide."""
+    if not isinstance(value, str) or not value:
+        return 1
+    parts = value.split("\n")
+    if not wraps:
+        return len(parts)
+    room = max(width - 1, 1)
+    return sum(max(1, -(-display_width(part) // int(room))) for part in parts)
 
 
 def _colour_overview(sheet, header: list, review) -> None:
@@ -249,9 +273,7 @@ def build_workbook(review):
     header, rows = overview_rows(review)
     sheet = book.create_sheet("总览")
     _fill_sheet(sheet, header, rows, freeze="C2", wrap_cols=("提交文件", "对应依据", "主要问题"),
-                widths={"主要问题": 50, "对应依据": 40, "提交文件": 30})
-    for _, name in _item_headers():
-        sheet.column_dimensions[sheet.cell(1, header.index(name) + 1).column_letter].width = 14
+                widths={"主要问题": 50, "对应依据": 40, "提交文件": 30, **{name: 14 for _, name in _item_headers()}})
     _colour_overview(sheet, header, review)
     header, rows = problem_rows(review)
     sheet = book.create_sheet("问题明细")
