@@ -1,11 +1,12 @@
 """One file of a jurisdiction's folder, analysed once: :func:`analyse` → :class:`FileResult`.
 
 This module is the ONE adapter between ``drafter review`` and the reading of a
-draft.  Today it calls the current reading (``drafter.lint.runner`` for level,
-year, title, the five items and the findings; ``drafter.importer`` for the
-issuer, the 成文日期 and the “共N件，其中…” statistics; ``drafter.data.validate``
-for data files).  When the analysis layer (``drafter/analysis/``, one
-``Analysis`` object per document) lands, only :func:`_draft` changes.
+draft: ``drafter.lint.runner`` gives level, year, title, the five items and the
+findings; the analysis layer's ``Analysis`` object (``LintResult.analysis``,
+``drafter/analysis/``) gives issuer, 成文日期 and the level's evidence where it
+exists, otherwise the round-1 recognisers (``drafter.outline``, the importer's
+organ names) do; the importer's recognisers give the “共N件，其中…” statistics;
+``drafter.data.validate`` reads data files.  Only :func:`_draft` knows which.
 
 A :class:`FileResult` holds plain values only, so it crosses process
 boundaries (the review runs over a process pool) and serialises to JSON.
@@ -129,8 +130,18 @@ def _draft(path: Path, annotate_to, level: str | None) -> FileResult:
         result.items[key] = (MISSING if status.status == LINT_MISSING else BODY_ONLY if status.status == BODY
                              else HEADING)
         result.item_headings[key] = status.heading
-    result.issuer, result.issuer_source, result.names = _issuer(document)
-    result.date = _signed_date(document)
+    analysis = getattr(lint, "analysis", None)       # the analysis layer (drafter/analysis/), where present
+    if analysis is not None:
+        result.issuer = analysis.issuer
+        result.issuer_source = "标题或落款" if analysis.issuer else None
+        result.names = list(dict.fromkeys(n for n in [analysis.issuer, analysis.party_issuer, *analysis.signature]
+                                          if n))
+        result.date = analysis.date.isoformat() if analysis.date else None
+        if analysis.level_source == "detected" and analysis.level_evidence:
+            result.level_evidence = _evidence_zh(analysis.level_evidence[0])
+    else:
+        result.issuer, result.issuer_source, result.names = _issuer(document)
+        result.date = _signed_date(document)
     result.deadline = _deadline(result.level, result.joint, result.year)
     result.stats = _stats(document, lint)
     if annotate_to is not None and lint.findings:
@@ -146,6 +157,16 @@ def _draft(path: Path, annotate_to, level: str | None) -> FileResult:
 def _placeholder(text: str) -> bool:
     from drafter.data.validate import TODO_MARK
     return text.startswith(TODO_MARK)
+
+
+_CUES_ZH = {"title": "标题", "signature": "落款", "line": "单独成行的名称", "opening": "开头段落",
+            "recipients": "主送机关", "self_reference": "正文中的自称", "portal": "网页的发布机构",
+            "index_code": "索引号", "given": "指定"}
+
+
+def _evidence_zh(evidence) -> str:
+    """The deciding level cue in words, e.g. 按落款“安平县教育局”识别."""
+    return f"按{_CUES_ZH.get(evidence.cue, evidence.cue)}“{evidence.text}”识别"
 
 
 def _issuer(document) -> tuple:
@@ -180,7 +201,10 @@ def _signed_date(document) -> str | None:
 def _stats(document, lint) -> list:
     """Statistics the importer recognises: drafter's own statistics tables when the draft has them, else the
     “共N件，其中甲a件、乙b件” sentences whose parts add up, outside the problems and plan sections."""
-    from drafter.importer import _STAT_CAPTION, stat_from_table, stats_in_text
+    try:                                              # the importer's recognisers, wherever they live
+        from drafter.importer.text import _STAT_CAPTION, stat_from_table, stats_in_text
+    except ImportError:
+        from drafter.importer import _STAT_CAPTION, stat_from_table, stats_in_text
 
     tables: dict = {}
     for p in document.body():
