@@ -56,15 +56,16 @@ def render_json(review) -> str:
 
 def summary_counts(review) -> dict:
     expected = [r for r in review.rows if r.status != core.UNMATCHED]
-    readable = [r for r in review.rows if r.main is not None]
+    # with a roster, the figures are about the roster's units (unmatched files are counted apart)
+    readable = [r for r in (expected if review.roster is not None else review.rows) if r.main is not None]
     return {
         "units": len(expected) if review.roster is not None else len(review.rows),
         "submitted": sum(1 for r in expected if r.files),
         "missing": len(review.missing),
         "reports_missing_items": sum(1 for r in readable if MISSING in r.main.items.values()),
         "missing_items": sum(list(r.main.items.values()).count(MISSING) for r in readable),
-        "late": sum(1 for r in review.rows if r.late),
-        "wrong_year": sum(1 for r in review.rows if r.year_problem),
+        "late": sum(1 for r in readable if r.late),
+        "wrong_year": sum(1 for r in readable if r.year_problem),
         "with_errors": sum(1 for r in readable if r.count("error")),
         "unreadable": len(review.unreadable),
         "unmatched": len(review.unmatched),

@@ -41,7 +41,8 @@ def test_exit_code_and_terminal_summary(reviewed):
     assert reviewed.code == 1, reviewed.err                      # two units missing, errors in drafts
     assert "名单中 12 个单位，已提交 10 个，未提交 2 个（安平县发展和改革局、安平县财政局）" in reviewed.out
     assert "1 个文件无法读取" in reviewed.out
-    assert "1 份成文日期逾期" in reviewed.out
+    assert "审查2024年度报告：1 份缺少必备内容（共缺 1 项）" in reviewed.out     # only 人社局 lacks item ②
+    assert "1 份成文日期逾期，1 份年度不符" in reviewed.out
     assert "Traceback" not in reviewed.err
 
 
