@@ -166,7 +166,8 @@ _CUES_ZH = {"title": "标题", "signature": "落款", "line": "单独成行的�
 
 def _evidence_zh(evidence) -> str:
     """The deciding level cue in words, e.g. 按落款“安平县教育局”识别."""
-    return f"按{_CUES_ZH.get(evidence.cue, evidence.cue)}“{evidence.text}”识别"
+    from drafter.text import excerpt
+    return f"按{_CUES_ZH.get(evidence.cue, evidence.cue)}“{excerpt(evidence.text)}”识别"
 
 
 def _issuer(document) -> tuple:
