@@ -90,6 +90,8 @@ def overview_rows(review) -> tuple[list, list]:
         evidence = "\n".join(m.evidence for m in row.matches)
         if row.status == core.UNMATCHED and row.matches and row.matches[0].candidates:
             evidence += "\n可能是：" + "、".join(u.name for u in row.matches[0].candidates)
+        if main is not None and (row.unit is None or row.unit.level is None) and main.level_evidence:
+            evidence += f"\n层级：{_level_name(main.level)}（{main.level_evidence}）"
         if row.status == core.DUPLICATE:
             evidence += "\n该单位有多份文件，请确认以哪一份为准（本行按第一份可读的报告统计）"
         year = ""
