@@ -43,9 +43,7 @@ def _date(ctx, param, value):
 def review(folder, roster, year, fmt, output, annotate_dir, stats_out, deadline, jobs, force):
     """审查一个地区各单位报送的法治政府建设年度报告，生成 Excel 汇总表。
 
-    递归读取文件夹中的全部草稿（.docx、.doc、.wps、.pdf、.txt）和数据文件（.yaml），
-    每份识别发文机关、层级、年度、五项内容和问题；按名单对应到单位，列出未提交的单位、
-    无法读取的文件，并把各单位的统计数字相加。
+    递归读取文件夹中的全部草稿（.docx、.doc、.wps、.pdf、.txt）和数据文件（.yaml），每份识别发文机关、层级、年度、五项内容和问题；按名单对应到单位，列出未提交的单位、无法读取的文件，并把各单位的统计数字相加。说明见 docs/review.md。
 
     \b
     示例：
