@@ -79,8 +79,13 @@ def review(folder, roster, year, fmt, output, annotate_dir, stats_out, deadline,
     targets = [core.annotate_target(p, folder_path, Path(annotate_dir)) if annotate_dir else None for p in inputs]
     guard.check_targets([output, stats_out, *targets], force=force)
 
-    # the roster is read while the workers analyse; a roster that cannot be used still stops with exit 2
-    results, units = _analyse(inputs, targets, jobs, _roster_loader(roster))
+    # The roster is read while the workers analyse (a roster that cannot be used still stops with exit 2);
+    # with --annotate-dir it is read first, so that a bad roster leaves no annotated copies behind.
+    loader = _roster_loader(roster)
+    if annotate_dir and loader:
+        early = loader()
+        loader = lambda: early  # noqa: E731
+    results, units = _analyse(inputs, targets, jobs, loader)
     result = core.build_review(folder_path, results, units, year=year, deadline=deadline)
     if units is not None:            # a unit's level in the roster overrides the level read from its draft
         again = core.recheck_levels(result, {str(p): t for p, t in zip(inputs, targets)}, jobs=jobs)
