@@ -77,7 +77,8 @@ def review(folder, roster, year, fmt, output, annotate_dir, stats_out, deadline,
         raise DrafterError("文件夹中没有可审查的文件", path=str(folder_path),
                          hint="支持 .docx、.doc、.wps、.pdf、.txt 报告和 .yaml 数据文件")
     targets = [core.annotate_target(p, folder_path, Path(annotate_dir)) if annotate_dir else None for p in inputs]
-    guard.check_targets([output, stats_out, *targets], force=force)
+    guard.check_targets([(output, "-o"), (stats_out, "--stats-out"), *((t, "--annotate-dir") for t in targets)],
+                        force=force, inputs=[*inputs, *([roster] if roster else [])])
 
     # The roster is read while the workers analyse (a roster that cannot be used still stops with exit 2);
     # with --annotate-dir it is read first, so that a bad roster leaves no annotated copies behind.

@@ -1,8 +1,8 @@
 """Refuse to overwrite existing outputs without ``--force`` (the reviewer may have typed notes into them).
 
-Kept in one function so that it can be swapped for the shared output guard in
-``drafter.fsutil`` once that exists; the writes themselves are atomic
-(``drafter.fsutil.atomic_path``).
+The shared overwrite rule ``drafter.fsutil.guard_output`` is used where it exists; until then the
+same promise is kept here: an existing output is refused unless ``--force``.  The writes themselves
+are atomic (``drafter.fsutil.atomic_path``).
 """
 
 from __future__ import annotations
@@ -12,12 +12,25 @@ from pathlib import Path
 from drafter.errors import OutputError
 
 
-def check_targets(targets, *, force: bool) -> None:
-    """Raise :class:`OutputError` (exit 2) naming every target that exists, unless ``force``."""
-    existing = [Path(t) for t in targets if t is not None and Path(t).exists()]
-    folders = [p for p in existing if p.is_dir()]
-    if folders:
-        raise OutputError("输出文件的位置已有同名文件夹", path=str(folders[0]), hint="请换一个输出文件名")
+def check_targets(targets, *, force: bool, inputs=()) -> None:
+    """``targets``: ``(path or None, option)`` pairs; raise :class:`OutputError` (exit 2) before any work."""
+    targets = [(Path(t), option) for t, option in targets if t is not None]
+    try:
+        from drafter.fsutil import guard_output
+    except ImportError:
+        guard_output = None
+    if guard_output is not None:
+        for target, option in targets:
+            guard_output(target, inputs=inputs, force=force, option=option)
+        return
+    for target, option in targets:
+        if target.is_dir():
+            raise OutputError("输出位置是一个文件夹", path=str(target), hint=f"请用 {option} 指定文件名")
+        if any(target.resolve() == Path(source).resolve() for source in inputs):
+            raise OutputError("输出文件就是输入文件，写入会毁掉原文件，未做任何修改", path=str(target),
+                              hint=f"请用 {option} 另指定一个输出文件名")
+    existing = [(t, o) for t, o in targets if t.exists()]
     if existing and not force:
-        shown = "、".join(str(p) for p in existing[:3]) + (f"等{len(existing)}个文件" if len(existing) > 3 else "")
-        raise OutputError(f"输出文件已存在：{shown}", hint="为免冲掉您在其中写的内容，默认不覆盖；确需覆盖请加 --force，或换一个文件名")
+        shown = "、".join(str(t) for t, _ in existing[:3]) + (f"等{len(existing)}个文件" if len(existing) > 3 else "")
+        raise OutputError(f"输出文件已存在：{shown}，为免冲掉您在其中写的内容，未做任何修改",
+                          hint=f"请用 {existing[0][1]} 换一个文件名，或确认可以覆盖后加 --force")

@@ -263,8 +263,12 @@ def test_same_folder_same_workbook_and_no_silent_overwrite(reviewed, tmp_path):
     done = run_drafter("review", reviewed.folder, "--roster", reviewed.roster, "--year", J.YEAR, "-o", again)
     assert done.returncode == 1, done.stderr
     assert again.read_bytes() == reviewed.workbook.read_bytes()
-    before = reviewed.workbook.read_bytes()
-    refused = run_drafter("review", reviewed.folder, "--roster", reviewed.roster, "-o", reviewed.workbook)
+    noted = tmp_path / "noted.xlsx"                           # the reviewer typed a note into the workbook
+    book = openpyxl.load_workbook(again)
+    book["总览"]["T2"] = "已电话催报"
+    book.save(noted)
+    before = noted.read_bytes()
+    refused = run_drafter("review", reviewed.folder, "--roster", reviewed.roster, "-o", noted)
     assert refused.returncode == 2
-    assert "已存在" in refused.stderr and "--force" in refused.stderr
-    assert reviewed.workbook.read_bytes() == before
+    assert "--force" in refused.stderr and "Traceback" not in refused.stderr
+    assert noted.read_bytes() == before
