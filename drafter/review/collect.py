@@ -90,11 +90,13 @@ def _config(path: Path):
     return _load_config(found) if found is not None else LintConfig()
 
 
-def analyse(path: Path | str, *, annotate_to: Path | str | None = None, level: str | None = None) -> FileResult:
+def analyse(path: Path | str, *, annotate_to: Path | str | None = None, level: str | None = None,
+            converted: Path | str | None = None) -> FileResult:
     """Analyse one file; never raises for a bad file (the reason goes into ``error``).
 
     ``level`` is the level the roster gives for the file's unit: the draft is then checked as
     that level (a department's report against the department rules) whatever was detected.
+    ``converted`` is the LibreOffice conversion of a .doc/.wps draft, made beforehand in a batch.
     """
     from drafter.errors import DrafterError
 
@@ -102,7 +104,7 @@ def analyse(path: Path | str, *, annotate_to: Path | str | None = None, level: s
     try:
         if path.suffix.lower() in DATA_SUFFIXES:
             return _data(path)
-        return _draft(path, annotate_to, level)
+        return _draft(path, annotate_to, level, converted)
     except DrafterError as exc:
         return FileResult(path=str(path), error={"message": exc.message, "hint": exc.hint or "", "internal": False})
     except Exception as exc:  # a bug must not stop the whole review; the file is listed as unreadable
@@ -113,13 +115,13 @@ def analyse(path: Path | str, *, annotate_to: Path | str | None = None, level: s
             "hint": "请把这条信息和该文件发给维护人员；其他文件的结果不受影响", "internal": True})
 
 
-def _draft(path: Path, annotate_to, level: str | None) -> FileResult:
+def _draft(path: Path, annotate_to, level: str | None, converted) -> FileResult:
     """A draft: lint it (level, year, title, items, findings), then read its issuer, date and statistics."""
-    from drafter.document.read import read_document
+    from drafter.document.read import read_converted, read_document
     from drafter.lint.context import BODY, MISSING as LINT_MISSING
     from drafter.lint.runner import lint_document
 
-    document = read_document(path)
+    document = read_converted(path, converted) if converted else read_document(path)
     lint = lint_document(document, level=level, config=_config(path))
     evidence = {"given": "按报送单位名单中的层级" if level else "按配置文件指定",
                 "detected": "按标题、落款或主送机关中的名称识别",

@@ -75,54 +75,108 @@ def _warm(paths: list, targets: list) -> None:
 
 
 def _job(args) -> FileResult:
-    path, target, *level = args
-    return analyse(path, annotate_to=target, level=level[0] if level else None)
+    path, target, level, converted = args
+    return analyse(path, annotate_to=target, level=level, converted=converted)
+
+
+def _convert_job(args) -> dict:
+    """One LibreOffice run for a group of .doc/.wps drafts: ``{path: converted .docx}`` (strings)."""
+    from drafter.document.read import CONVERT_TIMEOUT, convert_to_docx
+    paths, folder = args
+    try:
+        done = convert_to_docx([Path(p) for p in paths], Path(folder), timeout=CONVERT_TIMEOUT * max(1, len(paths) // 4))
+    except Exception:                    # each file is then read on its own, with its own message
+        return {}
+    return {str(p): str(c) for p, c in done.items()}
+
+
+def _batched(paths: list) -> list:
+    """The drafts LibreOffice must convert (.doc, .wps …; PDFs only without pdftotext), when it is installed."""
+    from drafter.document.read import CONVERTIBLE_SUFFIXES, pdftotext, soffice
+    if soffice() is None:
+        return []
+    return [p for p in paths if p.suffix.lower() in CONVERTIBLE_SUFFIXES
+            and not (p.suffix.lower() == ".pdf" and pdftotext() is not None)]
 
 
 def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
+def _failed(path, exc) -> FileResult:
+    """A worker that died (out of memory, killed): that file only."""
+    return FileResult(path=str(path), error={
+        "message": f"检查该文件的进程意外退出（{exc.__class__.__name__}）",
+        "hint": "文件可能过大或已损坏；请单独用 drafter lint 检查该文件", "internal": True})
+
+
 def analyse_all(paths: list[Path], targets: list, *, jobs: int | None = None, progress=None, meanwhile=None,
-                task: bool = False):
-    """Analyse every file (results in path order) over a process pool of ``jobs`` workers.
+                levels: list | None = None):
+    """Analyse every file over a process pool of ``jobs`` workers; ``(results in path order, meanwhile())``.
 
-    ``progress(result)`` is called as each file finishes.  ``meanwhile()`` runs in this
-    process while the workers analyse (e.g. reading the roster); its return value is
-    returned with the results, and if it raises, the pending analyses are cancelled.
+    ``targets``: the annotated copy of each file (or None); ``levels``: the level to check each
+    file as (or None).  Drafts LibreOffice must convert are converted in a few batches (one
+    LibreOffice start per worker, not per file) before they are analysed.  ``progress(result)``
+    is called as each file finishes; ``meanwhile()`` runs in this process while the workers
+    work (e.g. reading the roster), and if it raises, the pending work is cancelled.
     """
-    jobs = min(jobs or default_jobs(), len(paths))
-    # ``targets`` are annotated-copy paths, or with ``task`` (target, level) pairs
-    tasks = [(p, *t) if task else (p, t) for p, t in zip(paths, targets)]
-    if jobs <= 1:
-        extra = meanwhile() if meanwhile else None
-        out = []
-        for task in tasks:
-            out.append(_job(task))
-            if progress:
-                progress(out[-1])
-        return out, extra
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    import tempfile
 
-    _warm(paths, [t[1] for t in tasks])
+    jobs = min(jobs or default_jobs(), len(paths))
+    levels = levels or [None] * len(paths)
+    batched = _batched(paths) if len(_batched(paths)) > 1 else []
+    with tempfile.TemporaryDirectory(prefix="drafter-review-") as tmp:
+        groups = [(batched[k::jobs], str(Path(tmp) / f"group{k}")) for k in range(jobs) if batched[k::jobs]]
+        if jobs <= 1:
+            return _serial(paths, targets, levels, groups, progress, meanwhile)
+        return _pooled(paths, targets, levels, groups, jobs, progress, meanwhile)
+
+
+def _serial(paths, targets, levels, groups, progress, meanwhile):
+    extra = meanwhile() if meanwhile else None
+    converted = {}
+    for group in groups:
+        converted.update(_convert_job(group))
+    out = []
+    for task in zip(paths, targets, levels, (converted.get(str(p)) for p in paths)):
+        out.append(_job(task))
+        if progress:
+            progress(out[-1])
+    return out, extra
+
+
+def _pooled(paths, targets, levels, groups, jobs, progress, meanwhile):
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    _warm(paths, targets)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    results: list = [None] * len(tasks)
+    index = {str(p): i for i, p in enumerate(paths)}
+    waiting = {str(p) for group, _ in groups for p in group}
+    results: list = [None] * len(paths)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
     try:
-        futures = {pool.submit(_job, task): i for i, task in enumerate(tasks)}
+        pending = {pool.submit(_convert_job, group): ("convert", group) for group in groups}
+        pending.update({pool.submit(_job, (p, targets[i], levels[i], None)): ("file", i)
+                        for i, p in enumerate(paths) if str(p) not in waiting})
         extra = meanwhile() if meanwhile else None
-        for future in as_completed(futures):
-            i = futures[future]
-            try:
-                results[i] = future.result()
-            except Exception as exc:  # a worker that died (out of memory, killed): that file only
-                results[i] = FileResult(path=str(tasks[i][0]), error={
-                    "message": f"检查该文件的进程意外退出（{exc.__class__.__name__}）",
-                    "hint": "文件可能过大或已损坏；请单独用 drafter lint 检查该文件", "internal": True})
-            if progress:
-                progress(results[i])
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in sorted(done, key=lambda f: str(pending[f][1])):
+                kind, what = pending.pop(future)
+                if kind == "convert":
+                    converted = future.result()
+                    for p in what[0]:
+                        i = index[str(p)]
+                        pending[pool.submit(_job, (p, targets[i], levels[i], converted.get(str(p))))] = ("file", i)
+                    continue
+                try:
+                    results[what] = future.result()
+                except Exception as exc:
+                    results[what] = _failed(paths[what], exc)
+                if progress:
+                    progress(results[what])
     except BaseException:
         pool.shutdown(wait=True, cancel_futures=True)
         raise
@@ -143,8 +197,8 @@ def recheck_levels(review, targets: dict, *, jobs: int | None = None) -> list | 
     if not redo:
         return None
     paths = [Path(r.path) for r in review.results if r.path in redo]
-    tasks = [(targets.get(str(p)), redo[str(p)]) for p in paths]
-    again, _ = analyse_all(paths, tasks, jobs=jobs, task=True)
+    again, _ = analyse_all(paths, [targets.get(str(p)) for p in paths], jobs=jobs,
+                           levels=[redo[str(p)] for p in paths])
     by_path = {r.path: r for r in again}
     for old in review.results:              # a copy annotated with the wrong level's findings goes
         new = by_path.get(old.path)
