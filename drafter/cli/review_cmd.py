@@ -118,6 +118,12 @@ def review(folder, roster, year, fmt, output, annotate_dir, stats_out, deadline,
     if annotate_dir:
         count = sum(1 for r in results if r.annotated)
         click.echo(f"已为 {count} 份有问题的报告生成带批注的副本，放在 {annotate_dir}（原文件未改动）。", err=err)
+        without = [Path(f.path).name for row in result.rows if row.status != core.UNMATCHED for f in row.readable
+                   if f.kind == "draft" and f.findings and not f.annotated]
+        if without:
+            click.echo(f"另有 {len(without)} 份有问题的报告无法加批注（{'、'.join(without[:5])}"
+                       f"{'等' if len(without) > 5 else ''}）：不是 .docx 的请对方另存为 .docx；问题见汇总表的“问题明细”。",
+                       err=err)
     if stats_out:
         click.echo(f"统计汇总已写成数据文件片段 {stats_out}。", err=err)
     click.get_current_context().exit(result.exit_code())

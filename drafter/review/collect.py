@@ -148,9 +148,13 @@ def _draft(path: Path, annotate_to, level: str | None, converted) -> FileResult:
     result.stats = _stats(document, lint)
     if annotate_to is not None and lint.findings:
         if document.kind == "docx" and path.suffix.lower() in (".docx", ".docm"):
+            from drafter.errors import DrafterError
             from drafter.report.annotate import annotate
-            annotate(lint, annotate_to)
-            result.annotated = str(annotate_to)
+            try:
+                annotate(lint, annotate_to)
+                result.annotated = str(annotate_to)
+            except DrafterError as exc:         # the review of the file stands; only the copy is missing
+                result.annotate_note = exc.message
         else:
             result.annotate_note = f"{path.suffix} 文件不能加批注，请对方另存为 .docx 后再审查"
     return result

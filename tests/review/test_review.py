@@ -222,6 +222,7 @@ def test_annotated_copies_for_drafts_with_problems(reviewed):
 
     copies = sorted(p.relative_to(reviewed.annotate_dir).as_posix() for p in reviewed.annotate_dir.rglob("*.docx"))
     assert copies == ["人社局报告（审查批注）.docx", "卫健局/卫生健康局报告（审查批注）.docx"]
+    assert "另有 1 份有问题的报告无法加批注（安平镇.txt）" in reviewed.out        # a .txt cannot carry comments
     copy = docx.Document(str(reviewed.annotate_dir / "人社局报告（审查批注）.docx"))
     texts = [c.text for c in copy.comments]
     assert any("缺少第②项" in t for t in texts)
