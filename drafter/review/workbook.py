@@ -285,6 +285,12 @@ def build_workbook(review):
     for name, make in (("未提交", missing_rows), ("无法读取", unreadable_rows), ("统计汇总", stats_rows)):
         header, rows = make(review)
         _fill_sheet(book.create_sheet(name), header, rows, wrap_cols=("各单位数字", "说明", "原因", "处理建议"))
+    from openpyxl.styles import Font
+    sheet = book["统计汇总"]
+    for number, row in enumerate(stats_rows(review)[1], start=2):
+        if row[2] == "合计":                      # each statistic's total row stands out from its parts
+            for col in (1, 3, 4):
+                sheet.cell(number, col).font = Font(bold=True)
     return book
 
 
