@@ -166,7 +166,10 @@ def _pooled(paths, targets, levels, groups, jobs, progress, meanwhile):
             for future in sorted(done, key=lambda f: str(pending[f][1])):
                 kind, what = pending.pop(future)
                 if kind == "convert":
-                    converted = future.result()
+                    try:
+                        converted = future.result()
+                    except Exception:       # the batch's worker died: each file is then converted on its own
+                        converted = {}
                     for p in what[0]:
                         i = index[str(p)]
                         pending[pool.submit(_job, (p, targets[i], levels[i], converted.get(str(p))))] = ("file", i)
