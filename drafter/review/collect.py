@@ -1,12 +1,10 @@
 """One file of a jurisdiction's folder, analysed once: :func:`analyse` → :class:`FileResult`.
 
 This module is the ONE adapter between ``drafter review`` and the reading of a
-draft: ``drafter.lint.runner`` gives level, year, title, the five items and the
-findings; the analysis layer's ``Analysis`` object (``LintResult.analysis``,
-``drafter/analysis/``) gives issuer, 成文日期 and the level's evidence where it
-exists, otherwise the round-1 recognisers (``drafter.outline``, the importer's
-organ names) do; the importer's recognisers give the “共N件，其中…” statistics;
-``drafter.data.validate`` reads data files.  Only :func:`_draft` knows which.
+draft: ``drafter.lint.runner`` gives the findings and the analysis layer's
+``Analysis`` (``LintResult.analysis``: level with its evidence, year, title,
+issuer, 成文日期, the five items); the importer's recognisers give the
+“共N件，其中…” statistics; ``drafter.data.validate`` reads data files.
 
 A :class:`FileResult` holds plain values only, so it crosses process
 boundaries (the review runs over a process pool) and serialises to JSON.
@@ -132,18 +130,14 @@ def _draft(path: Path, annotate_to, level: str | None, converted) -> FileResult:
         result.items[key] = (MISSING if status.status == LINT_MISSING else BODY_ONLY if status.status == BODY
                              else HEADING)
         result.item_headings[key] = status.heading
-    analysis = getattr(lint, "analysis", None)       # the analysis layer (drafter/analysis/), where present
-    if analysis is not None:
-        result.issuer = analysis.issuer
-        result.issuer_source = "标题或落款" if analysis.issuer else None
-        result.names = list(dict.fromkeys(n for n in [analysis.issuer, analysis.party_issuer, *analysis.signature]
-                                          if n))
-        result.date = analysis.date.isoformat() if analysis.date else None
-        if analysis.level_source == "detected" and analysis.level_evidence:
-            result.level_evidence = _evidence_zh(analysis.level_evidence[0])
-    else:
-        result.issuer, result.issuer_source, result.names = _issuer(document)
-        result.date = _signed_date(document)
+    analysis = lint.analysis                          # the one reading of the draft (drafter.analysis)
+    result.issuer = analysis.issuer
+    result.issuer_source = "标题或落款" if analysis.issuer else None
+    result.names = list(dict.fromkeys(n for n in [analysis.issuer, analysis.party_issuer, *analysis.signature] if n))
+    result.date = analysis.date.isoformat() if analysis.date else None
+    if lint.level_source == "detected" and analysis.level_evidence:
+        from drafter.report.text import _evidence_zh
+        result.level_evidence = f"按{_evidence_zh(analysis.level_evidence[0])}识别"
     result.deadline = _deadline(result.level, result.joint, result.year)
     result.stats = _stats(document, lint)
     if annotate_to is not None and lint.findings:
@@ -165,53 +159,10 @@ def _placeholder(text: str) -> bool:
     return text.startswith(TODO_MARK)
 
 
-_CUES_ZH = {"title": "标题", "signature": "落款", "line": "单独成行的名称", "opening": "开头段落",
-            "recipients": "主送机关", "self_reference": "正文中的自称", "portal": "网页的发布机构",
-            "index_code": "索引号", "given": "指定"}
-
-
-def _evidence_zh(evidence) -> str:
-    """The deciding level cue in words, e.g. 按落款“安平县教育局”识别."""
-    from drafter.text import excerpt
-    return f"按{_CUES_ZH.get(evidence.cue, evidence.cue)}“{excerpt(evidence.text)}”识别"
-
-
-def _issuer(document) -> tuple:
-    """``(issuer, where it was read, organ names seen)``: the first government organ named in the title or a
-    stand-alone line at the head or foot (as level detection reads them), else one named in the opening."""
-    from drafter import outline
-    from drafter.importer import _BODY_IN_TEXT, is_organisation
-
-    names, addressees = outline._issuer_names(document)
-    organs = [n for n in dict.fromkeys(names) if n not in addressees and is_organisation(n)]
-    issuer = next((n for n in organs if not outline.is_party_name(n)), None)
-    if issuer is not None:
-        return issuer, "标题或落款", organs
-    opening = " ".join(p.text for p in document.body()[: outline.HEAD_PARAGRAPHS] if p.part == "body")
-    match = _BODY_IN_TEXT.search(opening)
-    return (match.group(1), "开头段落", organs) if match else (None, None, organs)
-
-
-def _signed_date(document) -> str | None:
-    """The 成文日期: the last stand-alone date line among the closing paragraphs, else anywhere (as lint reads it)."""
-    from drafter.outline import TAIL_PARAGRAPHS
-    from drafter.text import DATE_LINE_LENGTH, parse_date_line
-
-    lines = [p for p in document.body() if p.part == "body" and p.text.strip()]
-    for group in (lines[-TAIL_PARAGRAPHS:], lines):
-        dates = [d for p in group if len(p.text.strip()) <= DATE_LINE_LENGTH and (d := parse_date_line(p.text))]
-        if dates:
-            return dates[-1].isoformat()
-    return None
-
-
 def _stats(document, lint) -> list:
     """Statistics the importer recognises: drafter's own statistics tables when the draft has them, else the
     “共N件，其中甲a件、乙b件” sentences whose parts add up, outside the problems and plan sections."""
-    try:                                              # the importer's recognisers, wherever they live
-        from drafter.importer.text import _STAT_CAPTION, stat_from_table, stats_in_text
-    except ImportError:
-        from drafter.importer import _STAT_CAPTION, stat_from_table, stats_in_text
+    from drafter.importer.text import _STAT_CAPTION, stat_from_table, stats_in_text
 
     tables: dict = {}
     for p in document.body():
