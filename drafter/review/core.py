@@ -122,6 +122,8 @@ def analyse_all(paths: list[Path], targets: list, *, jobs: int | None = None, pr
     """
     import tempfile
 
+    from drafter.review.collect import _load_config
+    _load_config.cache_clear()              # a .drafter.yaml edited since an earlier run in this process
     jobs = min(jobs or default_jobs(), len(paths))
     levels = levels or [None] * len(paths)
     batched = _batched(paths) if len(_batched(paths)) > 1 else []
