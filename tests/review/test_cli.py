@@ -60,3 +60,15 @@ def test_doc_drafts_are_converted_in_batches_even_with_the_same_name(run_cli, tm
     data = json.loads(done.out)
     assert [(f["path"], f["issuer"], f["error"]) for f in data["files"]] == [
         (f"{unit}/年度报告.doc", unit, None) for unit in ("安平县审计局", "安平县教育局", "安平县统计局")]
+
+
+def test_a_folders_lint_configuration_applies(run_cli, tmp_path):
+    folder = tmp_path / "报告"
+    folder.mkdir()
+    (folder / "安平镇.txt").write_text(town_text("安平镇", (2, 1), web_junk=True), encoding="utf-8")
+    done = run_cli("review", folder, "--format", "json", "--year", "2024")
+    assert any(f["rule"] == "web-junk" for f in json.loads(done.out)["files"][0]["findings"])
+    (folder / ".drafter.yaml").write_text("rules:\n  web-junk: off\n  cjk-digit-space: off\n", encoding="utf-8")
+    done = run_cli("review", folder, "--format", "json", "--year", "2024")
+    assert not any(f["rule"] == "web-junk" for f in json.loads(done.out)["files"][0]["findings"])
+    assert done.code == 0                                      # nothing at error level is left
