@@ -47,11 +47,11 @@ def build(folder: Path, count: int, legacy: bool = True) -> Path:
     import docx
     import openpyxl
 
-    from benchmarks.bench_lint import body_paragraphs, word_like_runs
+    from benchmarks.inputs import paragraphs, word_like_runs
     from tests.lint.docx_build import build_docx
     from tests.review.jurisdiction import department_text
 
-    texts = body_paragraphs()
+    texts = paragraphs(count * 25 * 160, year=2024)             # distinct real paragraphs, never repeated
     reports = folder / "reports"
     reports.mkdir()
     scratch = folder / "scratch"

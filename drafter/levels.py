@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from drafter import cache
 from drafter.errors import DrafterError
 
 ITEM_KEYS = ("measures", "problems", "leadership", "plan", "other")
@@ -141,8 +140,11 @@ class Level:
 
 def _read_yaml(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        data = cache.yaml_file(path)
+    except Exception as exc:
+        import yaml                 # not at the top: read from the cache, level files need no PyYAML
+        if not isinstance(exc, (OSError, UnicodeDecodeError, yaml.YAMLError)):
+            raise
         raise DrafterError(f"层级定义文件无法读取：{path}", hint=f"请检查该文件（{exc.__class__.__name__}）") from exc
     if not isinstance(data, dict):
         raise DrafterError(f"层级定义文件格式不对：{path}", hint="文件内容应为“键: 值”形式")

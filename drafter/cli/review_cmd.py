@@ -38,7 +38,8 @@ def _date(ctx, param, value):
               help="把统计汇总写成数据文件片段（measures.areas[].stats 可用），注释中注明来源。")
 @click.option("--deadline", callback=_date, metavar="日期",
               help="本地规定的报送截止日期（如 2025-01-20）；不指定则按各层级的报送期限判断是否逾期。")
-@click.option("--jobs", "-j", type=click.IntRange(1, 64), metavar="N", help="同时检查的进程数，默认为处理器核数。")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), metavar="N",
+              help="同时检查的进程数，默认为处理器核数（或环境变量 DRAFTER_JOBS）。")
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖（默认不覆盖，以免冲掉您在汇总表中写的备注）。")
 def review(folder, roster, year, fmt, output, annotate_dir, stats_out, deadline, jobs, force):
     """审查一个地区各单位报送的法治政府建设年度报告，生成 Excel 汇总表。
@@ -86,6 +87,9 @@ def review(folder, roster, year, fmt, output, annotate_dir, stats_out, deadline,
     if annotate_dir and loader:
         early = loader()
         loader = lambda: early  # noqa: E731
+    if jobs is None:                 # the cores, DRAFTER_JOBS and the small-folder rule, as lint and render use them
+        from drafter.cli.parallel import workers_for
+        jobs = workers_for(len(inputs))
     results, units = _analyse(inputs, targets, jobs, loader)
     result = core.build_review(folder_path, results, units, year=year, deadline=deadline)
     if units is not None:            # a unit's level in the roster overrides the level read from its draft

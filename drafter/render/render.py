@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import marshal
 import os
 import re
 import shutil
@@ -153,6 +154,7 @@ class CompiledTemplate:
     sources: dict = field(default_factory=dict)        # part name → prepared source
     custom_base: bytes | None = None                   # the template's own custom properties
     style_ids: dict = field(default_factory=dict)      # drafter style id → id in this file
+    codes: dict = field(default_factory=dict)          # part name → marshalled Python code of its template
 
     @classmethod
     def load(cls, path: Path | str) -> "CompiledTemplate":
@@ -182,7 +184,8 @@ class CompiledTemplate:
                     raise InputError(f"模板文件中的 {name} 不是 UTF-8 编码，无法读取", path=path,
                                      hint="请用 Word/WPS 打开模板后重新另存为 .docx") from exc
                 try:
-                    tpl.compiled[name] = env.from_string(source)
+                    tpl.codes[name] = marshal.dumps(env.compile(source))
+                    tpl.compiled[name] = _template(env, tpl.codes[name])
                 except TemplateError as exc:
                     raise template_error(exc, source, name, path) from exc
                 tpl.sources[name] = source
@@ -220,6 +223,11 @@ class CompiledTemplate:
             z.writestr(CUSTOM_PART, _custom_properties(self.custom_base, {
                 FINGERPRINT: fingerprint, "drafter-version": __version__, "drafter-source": source}))
         return out.getvalue()
+
+
+def _template(env, code: bytes):
+    """A Jinja template from compiled code (what ``env.from_string`` builds after compiling)."""
+    return env.template_class.from_code(env, marshal.loads(code), env.make_globals(None), None)
 
 
 def _style_ids(styles_xml: bytes | None) -> dict:
@@ -450,9 +458,35 @@ def check_overwrite(target: Path, force: bool) -> None:
 
 # --- templates on disk ------------------------------------------------------------------
 
+def _compiler_files() -> tuple:
+    """What compiling a template depends on besides its bytes: this module, build.py (style names)
+    and docxtpl's preparation (``patch_xml``), found without importing docxtpl."""
+    import importlib.util
+    spec = importlib.util.find_spec("docxtpl")
+    docxtpl_dir = Path(next(iter(spec.submodule_search_locations)))
+    return (Path(__file__), Path(__file__).with_name("build.py"), docxtpl_dir / "template.py")
+
+
 @lru_cache(maxsize=32)
 def _load_cached(path: str, mtime_ns: int, size: int) -> CompiledTemplate:
-    return CompiledTemplate.load(path)
+    """Compiled once per process; between runs kept in drafter's cache under the digest of the
+    template's bytes, this module's and build.py's source, and the Python, Jinja and docxtpl versions."""
+    import jinja2
+
+    from drafter import cache
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return CompiledTemplate.load(path)         # its own Chinese message
+    name = cache.key("template", data=data, files=_compiler_files(), versions=(jinja2.__version__,))
+    state = cache.load(name)
+    if isinstance(state, dict):                    # the same bytes elsewhere (a copied template) are a hit too
+        env = jinja_env()
+        compiled = {part: _template(env, code) for part, code in state["codes"].items()}
+        return CompiledTemplate(compiled=compiled, **{**state, "path": path})
+    tpl = CompiledTemplate.load(path)
+    cache.store(name, {k: v for k, v in tpl.__dict__.items() if k != "compiled"})
+    return tpl
 
 
 def load_template(path: Path | str) -> CompiledTemplate:

@@ -9,6 +9,7 @@ and terminal summary are written from a :class:`Review` by their own modules.
 from __future__ import annotations
 
 import os
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,8 +153,8 @@ def _pooled(paths, targets, levels, groups, jobs, progress, meanwhile):
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     _warm(paths, targets)
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    # fork on Linux (workers inherit what this process loaded); fresh interpreters elsewhere, as drafter.cli.parallel
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     index = {str(p): i for i, p in enumerate(paths)}
     waiting = {str(p) for group, _ in groups for p in group}
     results: list = [None] * len(paths)
