@@ -24,13 +24,19 @@ def _targets(inputs: list[Path], output: str | None) -> list[Path]:
     return [out if out.suffix.lower() == ".docx" else out.with_suffix(".docx")]
 
 
-def _render_one(path: Path, target: Path, *, force: bool, template: str | None, strict: bool) -> int:
+def _render_one(path: Path, target: Path, *, force: bool, template: str | None, strict: bool,
+                pdf: bool = False) -> int:
     """Validate and render one data file; print what happened; return 0 or an exit code."""
     from drafter.data.validate import validate_file
     from drafter.errors import DrafterError
+    from drafter.fsutil import guard_output
     from drafter.render.render import render_report
 
     try:
+        inputs = [path, template]
+        guard_output(target, inputs=inputs, force=True)   # never the data file or the template; not a folder
+        if pdf:                                           # the PDF that would follow: checked before any work
+            guard_output(target.with_suffix(".pdf"), inputs=[*inputs, target], force=force, option="--pdf")
         result = validate_file(path)
         for d in result.diagnostics:
             echo_diagnostic(d)
@@ -54,7 +60,8 @@ def _render_one(path: Path, target: Path, *, force: bool, template: str | None, 
 @click.argument("files", nargs=-1, required=True, metavar="数据文件或文件夹...")
 @click.option("-o", "--output", metavar="输出",
               help="输出的 .docx 文件名；有多个输入时为输出文件夹。默认与数据文件同名、放在同一文件夹。")
-@click.option("--force", is_flag=True, help="输出文件已存在且在 Word/WPS 中修改过时，仍然覆盖它（修改会丢失）。")
+@click.option("--force", is_flag=True, help="输出文件（.docx、--pdf 的 PDF）已存在且不是 drafter 生成的、"
+              "或在 Word/WPS 中修改过时，仍然覆盖它（修改会丢失）。")
 @click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF（需已安装 LibreOffice）。")
 @click.option("--template", type=click.Path(exists=True), metavar="模板",
               help="使用本地模板：drafter templates new 创建的文件夹，或一个 .docx 模板文件。")
@@ -95,7 +102,7 @@ def render(files, output, force, pdf, template, strict):
                 codes.append(2)
                 continue
             seen[key] = path
-            code = _render_one(path, target, force=force, template=template, strict=strict)
+            code = _render_one(path, target, force=force, template=template, strict=strict, pdf=pdf)
             codes.append(code)
             if code == 0:
                 produced.append(target)
