@@ -71,7 +71,7 @@ def regular_file(path: Path | str, what: str = "文件") -> Path:
     try:
         st = os.stat(p)
     except FileNotFoundError as exc:
-        raise InputError(f"找不到{what}", path=str(p), hint="请检查文件名和路径") from exc
+        raise InputError(f"{what}不存在", path=str(p), hint="请检查文件名和所在文件夹") from exc
     except PermissionError as exc:
         raise InputError(f"没有读取该{what}的权限", path=str(p), hint="请检查文件权限") from exc
     except OSError as exc:   # ELOOP (symlink loop), ENAMETOOLONG, EIO …
@@ -97,7 +97,7 @@ def read_input(path: Path | str, *, limit: int = DEFAULT_INPUT_LIMIT, what: str 
     except OSError as exc:
         raise InputError(f"无法读取{what}（{exc.strerror or exc}）", path=str(p), hint="请检查文件权限") from exc
     if len(data) > limit:
-        raise InputError(f"{what}太大（超过 {mb(limit)}），未读取", path=str(p),
+        raise InputError(f"{what}过大（超过 {mb(limit)}），未读取", path=str(p),
                          hint="请确认选对了文件；限制见 docs/limits.md")
     return data
 

@@ -1,0 +1,81 @@
+"""Run drafter on a hostile input in a child process with a time bound and a memory cap.
+
+These are hang guards, not speed targets: the bound (20 s) and the cap (1.5 GB
+of address space) are far above what a correct run needs, and a run that
+exceeds them is a bug (an unbounded case), as is exit code 3 or a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+TIME_BOUND = 20.0                     # seconds, wall clock
+MEMORY_CAP = 1536 * 1024 * 1024       # bytes of address space (RLIMIT_AS)
+ROOT = Path(os.environ.get("DRAFTER_HOSTILE_ROOT") or Path(__file__).resolve().parents[2])  # another checkout: compare
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass
+class Outcome:
+    args: list
+    code: int | None           # None: killed at the time bound
+    out: str
+    err: str
+    timed_out: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.out + self.err
+
+    def problems(self, allowed=(0, 1, 2)) -> list[str]:
+        """What is wrong with this run (empty when it behaved)."""
+        found = []
+        if self.timed_out:
+            found.append(f"did not finish within {TIME_BOUND:.0f} s")
+        elif self.code not in allowed:
+            found.append(f"exit code {self.code}")
+        if "Traceback (most recent call last)" in self.text:
+            found.append("traceback")
+        if "程序内部错误" in self.text:
+            found.append("internal error")
+        if self.code in (1, 2) and not _CJK.search(self.text):
+            found.append("no Chinese message")
+        if "MemoryError" in self.text:
+            found.append("memory cap reached")
+        return found
+
+
+def _limit_memory():                 # runs in the child before exec
+    import resource
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+    os.setsid()
+
+
+def run_guarded(*args, cwd: Path | None = None, timeout: float = TIME_BOUND, env: dict | None = None,
+                stdin=subprocess.DEVNULL) -> Outcome:
+    """``python -m drafter ARGS`` bounded in time and memory; the whole process group is killed at the bound."""
+    import signal
+
+    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1", **(env or {})}
+    full_env["PYTHONPATH"] = str(ROOT) + os.pathsep + full_env.get("PYTHONPATH", "")
+    argv = [sys.executable, "-m", "drafter", *map(str, args)]
+    proc = subprocess.Popen(argv, cwd=cwd, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            stdin=stdin, preexec_fn=_limit_memory)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+        timed_out = False
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        out, err = proc.communicate()
+        timed_out = True
+    return Outcome([str(a) for a in args], None if timed_out else proc.returncode,
+                   out.decode("utf-8", "replace"), err.decode("utf-8", "replace"), timed_out)

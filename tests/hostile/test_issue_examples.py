@@ -1,0 +1,218 @@
+"""Every example of the hardening issue, run as a user would, in a bounded child process.
+
+Each must end with exit 1 or 2 (or 0 where the input is acceptable) and a
+Chinese message: no exit 3, no traceback, no hang, no memory blow-up.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.hostile import generators as g
+from tests.hostile.harness import run_guarded
+
+
+def _ok(outcome, allowed=(1, 2)):
+    assert not outcome.problems(allowed), (outcome.problems(allowed), outcome.args, outcome.text[-800:])
+    return outcome
+
+
+# --- section 2: data files ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("case", sorted(g.DATA_CASES))
+def test_data_file_hostile_values(tmp_path, case):
+    path = g.data_case(tmp_path, case)
+    validated = _ok(run_guarded("validate", path), (0, 1, 2))
+    rendered = _ok(run_guarded("render", path, "-o", tmp_path / "out.docx"), (0, 1, 2))
+    assert rendered.code != 0 or validated.code == 0, "only a file that validates renders"
+    if rendered.code == 0:
+        with zipfile.ZipFile(tmp_path / "out.docx") as z:
+            from lxml import etree
+            for name in z.namelist():
+                if name.endswith((".xml", ".rels")):
+                    etree.fromstring(z.read(name))
+
+
+@pytest.mark.parametrize("case", ["form-feed", "c0-control", "c1-control", "del"])
+def test_control_characters_are_removed_with_a_warning(tmp_path, case):
+    path = g.data_case(tmp_path, case)
+    outcome = _ok(run_guarded("validate", path), (0,))
+    assert "控制字符" in outcome.text
+
+
+def test_overlong_file_name(tmp_path):
+    name = "法治政府建设年度报告" * 9 + "汇总稿" + ".yaml"                    # 93 CJK characters, > 255 bytes
+    assert len(name.encode()) > 255
+    _ok(run_guarded("validate", tmp_path / name), (2,))
+    source = g.write_data(tmp_path, g.VALID)
+    _ok(run_guarded("render", source, "-o", tmp_path / (name[:-5] + ".docx")), (2,))
+    _ok(run_guarded("lint", tmp_path / (name[:-5] + ".docx")), (2,))
+
+
+def test_symlink_loop_given_to_lint(tmp_path):
+    loop = tmp_path / "loop.docx"
+    os.symlink(loop, loop)
+    _ok(run_guarded("lint", loop), (2,))
+    _ok(run_guarded("validate", tmp_path / "a.yaml" if os.symlink(tmp_path / "a.yaml", tmp_path / "a.yaml") is None
+                    else None), (2,))
+
+
+# --- section 2: templates and level definitions --------------------------------------------------------
+
+TEMPLATE_TEXTS = {
+    "division-by-zero": "{{ 1/0 }}",
+    "recursive-macro": "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
+}
+
+
+@pytest.mark.parametrize("case", sorted(TEMPLATE_TEXTS))
+def test_template_expressions_that_fail(tmp_path, case):
+    template = g.local_template(tmp_path, {"word/document.xml": g.template_document_with(TEMPLATE_TEXTS[case])})
+    data = g.write_data(tmp_path, g.VALID)
+    _ok(run_guarded("templates", "check", template), (1, 2))
+    _ok(run_guarded("render", data, "--template", template, "-o", tmp_path / "out.docx"), (1, 2))
+    assert not (tmp_path / "out.docx").exists()
+
+
+CORRUPT_PARTS = {
+    "core": ("docProps/core.xml", b"<cp:coreProperties><unclosed>"),
+    "custom": ("docProps/custom.xml", b"<Properties><property"),
+    "document-malformed": ("word/document.xml", b"<w:document><w:body><w:p></w:body>"),
+    "document-gbk": ("word/document.xml", None),
+    "styles": ("word/styles.xml", b"<w:styles><w:style></w:styles"),
+    "header": ("word/header1.xml", b"<w:hdr><w:p></w:hdr"),
+    "content-types": ("[Content_Types].xml", b"<Types><Default"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CORRUPT_PARTS))
+def test_corrupt_template_parts_are_rejected(tmp_path, case):
+    name, data = CORRUPT_PARTS[case]
+    if data is None:
+        with zipfile.ZipFile(g.shipped_template()) as z:
+            data = z.read(name).decode("utf-8").replace('encoding="UTF-8"', 'encoding="GBK"').encode("gbk")
+    with zipfile.ZipFile(g.shipped_template()) as z:
+        if name not in z.namelist() and not name.startswith(("docProps/custom", "word/header")):
+            pytest.skip(f"{name} not in the shipped template")
+    changes = {name: data}
+    template = g.rewrite_zip(g.shipped_template(), tmp_path / "tpl.docx", {},
+                             changes) if not _has(name) else g.local_template(tmp_path, changes)
+    source = g.write_data(tmp_path, g.VALID)
+    checked = _ok(run_guarded("templates", "check", template), (1, 2))
+    rendered = _ok(run_guarded("render", source, "--template", template, "-o", tmp_path / "out.docx"), (0, 1, 2))
+    if rendered.code == 0:              # rendered anyway: then every part must be well-formed
+        from lxml import etree
+        with zipfile.ZipFile(tmp_path / "out.docx") as z:
+            for member in z.namelist():
+                if member.endswith((".xml", ".rels")):
+                    etree.fromstring(z.read(member))
+    assert checked.code != 0
+
+
+def _has(name: str) -> bool:
+    with zipfile.ZipFile(g.shipped_template()) as z:
+        return name in z.namelist()
+
+
+def test_encrypted_template_entry(tmp_path):
+    template = g.encrypted_entry_template(tmp_path)
+    source = g.write_data(tmp_path, g.VALID)
+    _ok(run_guarded("templates", "check", template), (1, 2))
+    _ok(run_guarded("render", source, "--template", template, "-o", tmp_path / "out.docx"), (1, 2))
+
+
+@pytest.mark.parametrize("change", [("title:", 'title: "{body…"\ntitle_old:'), ("variants:", "variants: [a, b]\nvariants_old:")])
+def test_bad_local_level_definition(tmp_path, run_cli, change):
+    folder = tmp_path / "本单位模板"
+    assert run_cli("templates", "new", "--from", "county", folder).code == 0
+    level = folder / "level.yaml"
+    text = level.read_text("utf-8")
+    assert change[0] in text
+    level.write_text(text.replace(change[0], change[1], 1), "utf-8")
+    source = g.write_data(tmp_path, g.VALID)
+    _ok(run_guarded("templates", "check", folder), (1, 2))
+    _ok(run_guarded("render", source, "--template", folder, "-o", tmp_path / "out.docx"), (1, 2))
+
+
+# --- section 2/3: lint configuration and baselines -------------------------------------------------------
+
+LINT_CONFIGS = {
+    "int-key": "rules: {1: off}\n",
+    "null-key": "rules: {null: off}\n",
+    "deep": "rules: " + "[" * 3000 + "]" * 3000 + "\n",
+    "baseline-dev-zero": "baseline: /dev/zero\n",
+    "list-rules": "rules: [a, b]\n",
+    "options-not-dict": "rules: {sum-mismatch: {options: [1]}}\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(LINT_CONFIGS))
+def test_hostile_lint_configs(tmp_path, case):
+    draft = g.text_draft(tmp_path, "正文。")
+    g.lint_config(tmp_path, LINT_CONFIGS[case])
+    _ok(run_guarded("lint", draft), (2,))
+    _ok(run_guarded("lint", draft, "--config", tmp_path / ".drafter.yaml"), (2,))
+
+
+def test_deep_baseline(tmp_path):
+    draft = g.text_draft(tmp_path, "正文。")
+    baseline = tmp_path / "基线.json"
+    baseline.write_text(g.deep_json(100_000), "utf-8")
+    _ok(run_guarded("lint", draft, "--baseline", baseline), (2,))
+
+
+def test_baseline_on_dev_zero(tmp_path):
+    draft = g.text_draft(tmp_path, "正文。")
+    _ok(run_guarded("lint", draft, "--baseline", "/dev/zero"), (2,))
+
+
+# --- section 3: time and memory --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("command", ["validate", "lint"])
+def test_device_and_fifo_inputs(tmp_path, command):
+    _ok(run_guarded(command, "/dev/zero"), (2,))
+    fifo = tmp_path / ("pipe.yaml" if command == "validate" else "pipe.txt")
+    os.mkfifo(fifo)
+    _ok(run_guarded(command, fifo), (2,))
+
+
+@pytest.mark.parametrize("start,fmt", [("1000000000000", "upperRoman"), ("10000000000", "upperLetter"),
+                                       ("-99999999999", "lowerRoman"), ("99999999999999999999999", "decimal")])
+def test_huge_list_numbers(tmp_path, start, fmt):
+    path = g.numbering_docx(tmp_path, start, fmt)
+    _ok(run_guarded("lint", path), (0, 1))
+
+
+def test_nested_text_boxes(tmp_path):
+    _ok(run_guarded("lint", g.nested_textboxes_docx(tmp_path, 40)), (0, 1, 2))
+
+
+def test_many_large_header_parts(tmp_path):
+    _ok(run_guarded("lint", g.many_headers_docx(tmp_path)), (2,))
+
+
+@pytest.mark.parametrize("body", ["办理案件1件（" + "1" * 20_000 + "）。", "约" + "1" * 100_000 + "人。",
+                                  "共" * 20_000, "（" * 50_000 + "1件"])
+def test_long_paragraphs_in_lint(tmp_path, body):
+    _ok(run_guarded("lint", g.text_draft(tmp_path, body)), (0, 1))
+
+
+def test_render_onto_a_huge_existing_docx(tmp_path):
+    target = g.huge_fingerprint_target(tmp_path)
+    source = g.write_data(tmp_path, g.VALID)
+    _ok(run_guarded("render", source, "-o", target), (2,))
+
+
+@pytest.mark.parametrize("expression", ["{{ 'A'*3000000000 }}", "{{ 'AB' * 200000000 }}",
+                                        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+                                        "{{ range(10**12)|list }}", "{{ 'x'|wordwrap(10**9) }}",
+                                        "{% set x = [1] * 10**9 %}"])
+def test_unbounded_template_expressions(tmp_path, expression):
+    template = g.local_template(tmp_path, {"word/document.xml": g.template_document_with(expression)})
+    source = g.write_data(tmp_path, g.VALID)
+    _ok(run_guarded("templates", "check", template), (0, 1, 2))
+    _ok(run_guarded("render", source, "--template", template, "-o", tmp_path / "out.docx"), (1, 2))
