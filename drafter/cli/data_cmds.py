@@ -16,7 +16,11 @@ def expand_inputs(paths, suffixes=DATA_SUFFIXES) -> list[Path]:
     result: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        try:
+            is_dir = path.is_dir()
+        except (OSError, RuntimeError):    # a name too long, a symlink loop: the reader explains
+            is_dir = False
+        if is_dir:
             found = sorted(p for p in path.rglob("*") if p.suffix.lower() in suffixes and p.is_file()
                            and not p.name.startswith((".", "~$")))
             result.extend(found)

@@ -30,6 +30,7 @@ def _config_for(path: Path, explicit, cache: dict):
 def _lint_all(inputs, *, level, year, explicit):
     """Lint every input: ``[(result, config)]``; unreadable files become results with ``error`` set."""
     from drafter.errors import DrafterError
+    from drafter.fsutil import regular_file
     from drafter.lint.config import LintConfig
     from drafter.lint.runner import LintResult, lint_path
 
@@ -37,6 +38,7 @@ def _lint_all(inputs, *, level, year, explicit):
     for path in inputs:
         config = explicit or LintConfig()
         try:
+            regular_file(path, "文件")         # before looking for its config: a clear message for a bad path
             config = _config_for(path, explicit, cache)
             result = lint_path(path, level=level, year=year, config=config)
         except DrafterError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -16,7 +17,11 @@ def _targets(inputs: list[Path], output: str | None) -> list[Path]:
     if output is None:
         return [p.with_suffix(".docx") for p in inputs]
     out = Path(output)
-    as_folder = out.is_dir() or output.endswith(("/", "\\")) or len(inputs) > 1
+    try:
+        is_dir = out.is_dir()
+    except (OSError, RuntimeError):       # a name too long: guard_output explains it per file
+        is_dir = False
+    as_folder = is_dir or output.endswith(("/", "\\")) or len(inputs) > 1
     if as_folder:
         if out.exists() and not out.is_dir():
             raise click.UsageError(f"有多个输入文件时 -o 应是文件夹，而“{output}”是一个文件")
@@ -95,7 +100,7 @@ def render(files, output, force, pdf, template, strict):
     with click.progressbar(items, label="正在生成", file=sys.stderr, show_pos=True,
                            item_show_func=lambda it: it[0].name if it else None) if show_bar else _nullbar(items) as bar:
         for path, target in bar:
-            key = target.resolve()
+            key = os.path.abspath(target)
             if key in seen:
                 click.echo(click.style(f"错误：{path}: 输出文件 {target} 与 {seen[key]} 的输出重名，未生成"
                                        "（请把数据文件改成不同的名字）", fg="red"))

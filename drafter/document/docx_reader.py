@@ -53,6 +53,7 @@ MAX_MEMBERS = 3000
 MAX_TOTAL_UNCOMPRESSED = 1024 * 1024 * 1024     # all members (photos included; they are never decompressed)
 MAX_PART_UNCOMPRESSED = 512 * 1024 * 1024
 MAX_XML_PART = 64 * 1024 * 1024                  # a part that is parsed (a 200-page report's text is ~5 MB)
+MAX_READ_TOTAL = 48 * 1024 * 1024                # all parts read and parsed together (headers, footnotes …)
 MAX_RATIO = 200                       # uncompressed/compressed for members over RATIO_FLOOR
 RATIO_FLOOR = 2 * 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -76,7 +77,10 @@ class Package:
     """A checked .docx zip: parts by name, relationships, safe XML parsing."""
 
     def __init__(self, path: Path):
+        from drafter.fsutil import regular_file
+
         self.name = str(path)
+        regular_file(path, "草稿文件")            # not a device, FIFO, folder or symlink loop
         try:
             with open(path, "rb") as fh:
                 head = fh.read(8)
@@ -99,6 +103,7 @@ class Package:
         self._check_sizes()
         self.members = {info.filename: info for info in self.zip.infolist()}
         self._cache: dict = {}
+        self._inflated = 0          # bytes decompressed so far (all parts read), against MAX_READ_TOTAL
 
     def _check_sizes(self) -> None:
         infos = self.zip.infolist()
@@ -128,6 +133,10 @@ class Package:
             raise _bad(f"文件已损坏（部件 {name} 无法解压）", self.name) from exc
         if len(data) > info.file_size:
             raise _bad("文件解压后大小与目录不符（疑似被篡改），已停止读取", self.name)
+        self._inflated += len(data)
+        if self._inflated > MAX_READ_TOTAL:
+            raise _bad(f"文件中要读取的文字部件解压后共超过 {MAX_READ_TOTAL // (1024 * 1024)} MB（疑似“压缩炸弹”），已停止读取",
+                       self.name, "正常的报告草稿解压后不超过几十 MB；请确认文件来源，或在 Word 中“另存为”后再检查")
         return data
 
     def xml(self, name: str | None):
@@ -266,10 +275,24 @@ def _roman(n: int) -> str:
     return out
 
 
+MAX_LIST_VALUE = 32767          # Word's own limit for a list's start value
+
+
+def list_value(text: str | None, default: int = 1) -> int:
+    """A w:start / w:startOverride value, clamped to 0…32767 as Word does (never a 400-digit number)."""
+    text = (text or "").strip()
+    if not text.lstrip("-").isdigit() or not text.lstrip("-").isascii():
+        return default
+    if text.startswith("-"):
+        return 0
+    return MAX_LIST_VALUE if len(text) > 6 else min(int(text), MAX_LIST_VALUE)
+
+
 def format_number(n: int, fmt: str | None) -> str:
     """One counter value in a w:numFmt (decimal, chineseCounting, upperLetter, …)."""
     from drafter.numbering import cn_numeral
     fmt = fmt or "decimal"
+    n = max(-MAX_LIST_VALUE, min(n, 2 * MAX_LIST_VALUE))       # counters grow only by the paragraphs read
     if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "japaneseCounting",
                "chineseLegalSimplified", "taiwaneseCounting", "taiwaneseCountingThousand"):
         return cn_numeral(n) if 1 <= n <= 999 else str(n)
@@ -306,7 +329,7 @@ class Numbering:
             for ov in num.findall("w:lvlOverride", NS):
                 start = _val(ov.find("w:startOverride", NS))
                 lvl = ov.find("w:lvl", NS)
-                overrides[ov.get(W + "ilvl")] = (int(start) if start and start.isdigit() else None, lvl)
+                overrides[ov.get(W + "ilvl")] = (list_value(start) if start and start.isdigit() else None, lvl)
             self.nums[num.get(W + "numId")] = (_val(num.find("w:abstractNumId", NS)), overrides)
 
     def _level(self, num_id: str, ilvl: int):
@@ -325,7 +348,7 @@ class Numbering:
         start = start_override
         if start is None and lvl is not None:
             value = _val(lvl.find("w:start", NS))
-            start = int(value) if value and value.lstrip("-").isdigit() else 1
+            start = list_value(value)
         return lvl, start if start is not None else 1
 
     def _plan(self, num_id: str, ilvl: int):
@@ -421,6 +444,21 @@ def paragraph_text(p, plain: bool = False) -> str:
 _P, _TXBX = W + "p", W + "txbxContent"
 
 
+def _own_boxes(p):
+    """The text boxes anchored in paragraph ``p`` itself, not those nested inside another box.
+
+    Nested boxes are reached through the paragraphs of their own box, so each
+    box is walked once: the walk stays linear however deep boxes are nested.
+    """
+    for box in p.iter(_TXBX):
+        for ancestor in box.iterancestors():
+            if ancestor is p:
+                yield box
+                break
+            if ancestor.tag in (_TXBX, _FALLBACK):
+                break
+
+
 def iter_paragraph_elements(container, part: str = "body"):
     """Yield ``(w:p element, part, table_cell)`` in document order.
 
@@ -437,9 +475,8 @@ def iter_paragraph_elements(container, part: str = "body"):
             if tag == _P:
                 yield child, part, cell
                 if has_boxes:
-                    for box in child.iter(_TXBX):
-                        if not any(a.tag == _FALLBACK for a in box.iterancestors()):
-                            yield from walk(box, "textbox", None)
+                    for box in _own_boxes(child):
+                        yield from walk(box, "textbox", None)
             elif tag == W + "tbl":
                 table_index = table_counter[0]
                 table_counter[0] += 1

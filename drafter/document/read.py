@@ -26,11 +26,12 @@ CONVERT_TIMEOUT = 120
 
 def read_document(path: Path | str) -> Document:
     """Read a draft; :class:`InputError` (Chinese message and hint) if it cannot be read."""
+    from drafter.fsutil import regular_file
+
     path = Path(path)
     if path.is_dir():
         raise InputError("这是一个文件夹", path=str(path), hint="请给出报告文件；检查整个文件夹请直接用 drafter lint 文件夹")
-    if not path.exists():
-        raise InputError("文件不存在", path=str(path), hint="请检查文件名和所在文件夹")
+    regular_file(path, "文件")       # missing, a device, a FIFO, a symlink loop, a name too long
     suffix = path.suffix.lower()
     if suffix in DOCX_SUFFIXES:
         from drafter.document.docx_reader import read_docx

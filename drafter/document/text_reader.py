@@ -72,16 +72,10 @@ def _markdown_headings(document: Document) -> None:
 
 def read_text_file(path: Path | str) -> Document:
     """Read a .txt/.md draft; :class:`InputError` if it cannot be read or is not text."""
+    from drafter.fsutil import read_input
+
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise InputError(f"文本文件过大（{size // (1024 * 1024)} MB）", path=str(path),
-                             hint="年度报告通常不超过 1 MB，请确认选择的文件是否正确")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"无法读取文件（{exc.strerror or exc}）", path=str(path),
-                         hint="请检查文件是否存在、是否有读取权限") from exc
+    data = read_input(path, limit=MAX_TEXT_BYTES, what="文本文件")
     if not data.strip():
         raise InputError("文件是空的", path=str(path), hint="请确认选择的是写好的报告草稿")
     document = read_text(decode(data, str(path)), name=str(path))
