@@ -310,6 +310,26 @@ def atomic_path(target: Path | str, check: Callable[[Path], None] | None = None)
     record_written(target)
 
 
+def check_ooxml(path: Path | str) -> None:
+    """A ``check`` for :func:`atomic_path`: every XML part of an Office package (.docx, .xlsx) is well-formed.
+
+    Raises :class:`OutputError` (the target is then left untouched).
+    """
+    import zipfile
+
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        with zipfile.ZipFile(path) as z:
+            for info in z.infolist():
+                if info.filename.endswith((".xml", ".rels")):
+                    etree.fromstring(z.read(info), parser)
+    except (zipfile.BadZipFile, etree.XMLSyntaxError, ValueError, OSError, RuntimeError) as exc:
+        raise OutputError("生成的文件内容不完整或格式有误，已放弃写入（原有文件未被改动）", path=None,
+                          hint=f"这通常是模板有问题：请运行 drafter templates check 检查模板（{str(exc)[:120]}）") from exc
+
+
 def _set_mode(tmp: Path, target: Path) -> None:
     """Give the new file the target's permissions, or the usual ones (mkstemp makes it private)."""
     try:

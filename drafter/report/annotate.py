@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafter.errors import InputError, OutputError
-from drafter.fsutil import atomic_path
+from drafter.fsutil import atomic_path, check_ooxml
 from drafter.lint.finding import SEVERITY_ZH
 
 AUTHOR = "drafter 检查"
@@ -105,6 +105,6 @@ def annotate(result, out: Path | str) -> int:
         runs = _runs_at(paragraph, model, finding.location.column) or paragraph.runs or [paragraph.add_run("")]
         document.add_comment(runs, text=comment_text(finding), author=AUTHOR, initials=INITIALS)
         count += 1
-    with atomic_path(out) as tmp:
+    with atomic_path(out, check=check_ooxml) as tmp:
         document.save(str(tmp))
     return count
