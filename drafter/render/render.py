@@ -527,18 +527,27 @@ def read_fingerprint(path: Path) -> tuple[str | None, str | None]:
     """(fingerprint stored in the file, fingerprint of its current content); Nones if unreadable."""
     from lxml import etree
 
+    from drafter.document.docx_reader import Package
+
     try:
-        with zipfile.ZipFile(path) as z:
-            names = z.namelist()
-            stored = None
-            if CUSTOM_PART in names:
-                for prop in etree.fromstring(z.read(CUSTOM_PART)):
-                    if prop.get("name") == FINGERPRINT and len(prop):
-                        stored = prop[0].text
-            current = fingerprint_of({n: z.read(n) for n in names if TEMPLATE_PART.match(n)})
-            return stored, current
-    except (zipfile.BadZipFile, OSError, etree.XMLSyntaxError, KeyError):
+        pkg = Package(Path(path))       # bounded: a file that inflates to gigabytes is not read
+    except InputError:
         return None, None
+    try:
+        names = list(pkg.members)
+        stored = None
+        custom = pkg.xml(CUSTOM_PART) if CUSTOM_PART in names else None
+        for prop in custom if custom is not None else ():
+            if prop.get("name") == FINGERPRINT and len(prop):
+                stored = prop[0].text
+        if stored is None:
+            return None, None
+        current = fingerprint_of({n: pkg.blob(n) for n in names if TEMPLATE_PART.match(n)})
+        return stored, current
+    except (InputError, etree.LxmlError, KeyError, ValueError):
+        return None, None
+    finally:
+        pkg.zip.close()
 
 
 def check_overwrite(target: Path, force: bool) -> None:
