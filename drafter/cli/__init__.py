@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
+import re
 import sys
 
 import click
@@ -76,10 +77,50 @@ def _print_error(text: str) -> None:
     click.secho(text, err=True, fg="red")
 
 
+# Terminal sequences drafter itself writes (colours, the progress bar's cursor and line handling).
+_OWN_SEQUENCES = re.compile(r"\x1b\[[0-9;]*m|\x1b\[\?25[lh]|\x1b\[[02]?K|\r")
+
+
+class _TerminalGuard:
+    """Wraps stdout/stderr: everything else a terminal would act on is shown as a visible symbol.
+
+    The last line of defence behind :func:`drafter.text.terminal_safe` (applied where
+    excerpts are made): a file name or any other text from a user's file cannot
+    change the window title, clear the screen or move the cursor.
+    """
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text):
+        if isinstance(text, str):
+            from drafter.text import terminal_safe
+            pieces, last = [], 0
+            for m in _OWN_SEQUENCES.finditer(text):
+                pieces.append(terminal_safe(text[last:m.start()]))
+                pieces.append(m.group(0))
+                last = m.end()
+            pieces.append(terminal_safe(text[last:]))
+            text = "".join(pieces)
+        return self._stream.write(text)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point; always exits with a documented code."""
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _TerminalGuard(sys.stdout), _TerminalGuard(sys.stderr)
+    try:
+        _main(argv)
+    finally:
+        sys.stdout, sys.stderr = streams
 
-    for stream in (sys.stdout, sys.stderr):
+
+def _main(argv: list[str] | None) -> None:
+
+    for stream in (sys.stdout._stream, sys.stderr._stream):
         if hasattr(stream, "reconfigure"):
             try:
                 stream.reconfigure(errors="replace")

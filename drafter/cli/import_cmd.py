@@ -36,6 +36,7 @@ def import_(source, output, next_year, level_id, force):
     from drafter.fsutil import guard_output, write_text
     from drafter.importer import import_file
     from drafter.levels import get_level
+    from drafter.text import terminal_safe
 
     if level_id is not None:
         get_level(level_id)                       # a clear message for an unknown level
@@ -50,10 +51,10 @@ def import_(source, output, next_year, level_id, force):
     write_schema_beside(target)
 
     meta = imported.data["meta"]
-    click.echo(f"已生成 {target}（{meta.get('body')}，{year}年，{meta.get('level')}"
-               f"{'，党政联合报告' if meta.get('joint') else ''}）。")
+    click.echo(terminal_safe(f"已生成 {target}（{meta.get('body')}，{year}年，{meta.get('level')}"
+                             f"{'，党政联合报告' if meta.get('joint') else ''}）。"))
     if imported.found:
-        click.echo("识别到：" + "、".join(imported.found) + "。")
+        click.echo(terminal_safe("识别到：" + "、".join(imported.found) + "。"))
     if imported.missing:
         click.echo(click.style("原文缺失，需要补写：" + "；".join(imported.missing) + "。", fg="yellow"))
     if imported.guesses:
@@ -61,5 +62,5 @@ def import_(source, output, next_year, level_id, force):
     if imported.ignored:
         click.echo(f"已略去{len(imported.ignored)}行不是正文的文字（网页信息等），如有需要请手工补回：")
         for line in imported.ignored[:5]:
-            click.echo(f"  {line[:40]}{'…' if len(line) > 40 else ''}")
+            click.echo(terminal_safe(f"  {line[:40]}{'…' if len(line) > 40 else ''}"))
     click.echo(f"补写完成后运行：drafter validate {target}")

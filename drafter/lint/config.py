@@ -271,4 +271,5 @@ def baseline_json(results) -> str:
     entries = sorted({baseline_key(r.path, f) for r in results for f in r.findings})
     data = {"version": BASELINE_VERSION, "description": "drafter lint 基线：这些问题已确认接受，不再报告",
             "findings": [{"rule": rule, "file": name, "excerpt": excerpt} for rule, name, excerpt in entries]}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    from drafter.report import json_text
+    return json_text(data)
