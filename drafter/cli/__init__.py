@@ -116,6 +116,20 @@ def main(argv: list[str] | None = None) -> None:
         _main(argv)
     finally:
         sys.stdout, sys.stderr = streams
+        _flush_or_silence(streams)
+
+
+def _flush_or_silence(streams) -> None:
+    """Flush stdout/stderr; if that fails (disk full, closed pipe), silence them so exit prints no traceback."""
+    for stream in streams:
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            try:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, stream.fileno())
+            except (OSError, ValueError, AttributeError):
+                pass
 
 
 def _main(argv: list[str] | None) -> None:
@@ -147,6 +161,13 @@ def _main(argv: list[str] | None) -> None:
     except KeyboardInterrupt:
         _print_error("已取消。")
         code = 130
+    except OSError as exc:    # writing the results failed (a full disk, a closed pipe): not a bug
+        try:
+            _print_error(f"错误：无法输出结果（{exc.strerror or exc}）。"
+                         + ("磁盘空间不足，请清理后重试。" if exc.errno == 28 else "请检查输出位置后重试。"))
+        except OSError:
+            pass
+        code = 2
     except Exception as exc:  # the last boundary: never show a traceback
         if os.environ.get("DRAFTER_DEBUG"):
             raise

@@ -51,14 +51,20 @@ class Outcome:
         return found
 
 
-def _limit_memory():                 # runs in the child before exec
-    import resource
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
-    os.setsid()
+def _limits(file_size: int | None):
+    def apply():                     # runs in the child before exec
+        import resource
+        import signal
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+        if file_size is not None:    # a "full disk": writes beyond this size fail with EFBIG
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (file_size, file_size))
+        os.setsid()
+    return apply
 
 
 def run_guarded(*args, cwd: Path | None = None, timeout: float = TIME_BOUND, env: dict | None = None,
-                stdin=subprocess.DEVNULL) -> Outcome:
+                stdin=subprocess.DEVNULL, file_size: int | None = None) -> Outcome:
     """``python -m drafter ARGS`` bounded in time and memory; the whole process group is killed at the bound."""
     import signal
 
@@ -66,7 +72,7 @@ def run_guarded(*args, cwd: Path | None = None, timeout: float = TIME_BOUND, env
     full_env["PYTHONPATH"] = str(ROOT) + os.pathsep + full_env.get("PYTHONPATH", "")
     argv = [sys.executable, "-m", "drafter", *map(str, args)]
     proc = subprocess.Popen(argv, cwd=cwd, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            stdin=stdin, preexec_fn=_limit_memory)
+                            stdin=stdin, preexec_fn=_limits(file_size))
     try:
         out, err = proc.communicate(timeout=timeout)
         timed_out = False
