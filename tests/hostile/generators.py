@@ -41,6 +41,15 @@ def replace_in_valid(old: str, new: str) -> str:
     return VALID.replace(old, new, 1)
 
 
+VALID_DRAFT_TEXT = ("关于2024年法治政府建设情况的报告\n中共示例县委、示例县人大常委会：\n"
+                    "2024年，示例县扎实推进法治政府建设。现将有关情况报告如下。\n一、2024年推进法治政府建设的主要举措和成效\n"
+                    "（一）完善制度。全年审查规范性文件12件（保留7件，修改3件，废止2件），约10余件已公开。\n"
+                    "二、2024年推进法治政府建设存在的不足和原因\n执法能力有待提升，主要原因是培训不足。\n"
+                    "三、党政主要负责人履行推进法治建设第一责任人职责情况\n主要负责同志带头学法。\n"
+                    "四、2025年推进法治政府建设的主要安排\n持续优化营商环境。\n五、其他需要报告的情况\n无。\n"
+                    "示例县人民政府\n2025年2月20日")
+
+
 def draft_docx(folder: Path, name: str = "draft.docx", text: str = "关于2024年法治政府建设情况的报告\n一、主要举措\n正文。") -> Path:
     path = folder / name
     document = docx.Document()
@@ -174,7 +183,7 @@ def text_draft(folder: Path, body: str, name: str = "draft.txt") -> Path:
     return path
 
 
-def huge_fingerprint_target(folder: Path, inflated: int = 1200 * 1024 * 1024) -> Path:
+def huge_fingerprint_target(folder: Path, inflated: int = 160 * 1024 * 1024) -> Path:
     """An existing .docx whose document.xml inflates to ``inflated`` bytes (compressed ~1 MB)."""
     path = folder / "report.docx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:

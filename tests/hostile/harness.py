@@ -18,6 +18,7 @@ TIME_BOUND = 20.0                     # seconds, wall clock
 MEMORY_CAP = 1536 * 1024 * 1024       # bytes of address space (RLIMIT_AS)
 ROOT = Path(os.environ.get("DRAFTER_HOSTILE_ROOT") or Path(__file__).resolve().parents[2])  # another checkout: compare
 
+NEUTRAL_CWD = Path(__file__).resolve().parent  # not the checkout root, so PYTHONPATH decides which drafter runs
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -71,7 +72,7 @@ def run_guarded(*args, cwd: Path | None = None, timeout: float = TIME_BOUND, env
     full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1", **(env or {})}
     full_env["PYTHONPATH"] = str(ROOT) + os.pathsep + full_env.get("PYTHONPATH", "")
     argv = [sys.executable, "-m", "drafter", *map(str, args)]
-    proc = subprocess.Popen(argv, cwd=cwd, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    proc = subprocess.Popen(argv, cwd=cwd or NEUTRAL_CWD, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             stdin=stdin, preexec_fn=_limits(file_size))
     try:
         out, err = proc.communicate(timeout=timeout)
@@ -85,3 +86,23 @@ def run_guarded(*args, cwd: Path | None = None, timeout: float = TIME_BOUND, env
         timed_out = True
     return Outcome([str(a) for a in args], None if timed_out else proc.returncode,
                    out.decode("utf-8", "replace"), err.decode("utf-8", "replace"), timed_out)
+
+
+def run_batch(cases: list[list], folder: Path, per_case: int = int(TIME_BOUND)) -> list[Outcome]:
+    """Run many drafter command lines in one child process (tests.hostile.worker), each bounded in time,
+    all under the memory cap.  A child that dies (memory, a hang past the batch bound) fails every case."""
+    import json
+
+    cases_file, results_file = folder / "cases.json", folder / "results.json"
+    cases_file.write_text(json.dumps([[str(a) for a in argv] for argv in cases], ensure_ascii=False), "utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + str(Path(__file__).resolve().parents[2])
+    proc = subprocess.run([sys.executable, "-m", "tests.hostile.worker", str(cases_file), str(results_file),
+                           str(per_case)], cwd=NEUTRAL_CWD, env=env, capture_output=True,
+                          preexec_fn=_limits(None), timeout=per_case * len(cases) + 60)
+    if proc.returncode != 0 or not results_file.exists():
+        raise AssertionError(f"the fuzz worker died (exit {proc.returncode}): "
+                             f"{proc.stderr.decode('utf-8', 'replace')[-1500:]}")
+    results = json.loads(results_file.read_text("utf-8"))
+    return [Outcome(r["argv"], None if r["timed_out"] else r["code"], r["out"], r["err"], r["timed_out"])
+            for r in results]

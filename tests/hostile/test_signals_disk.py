@@ -9,7 +9,7 @@ import sys
 import textwrap
 
 from tests.hostile import generators as g
-from tests.hostile.harness import ROOT, run_guarded
+from tests.hostile.harness import NEUTRAL_CWD, ROOT, run_guarded
 
 
 def _temps(folder):
@@ -30,7 +30,8 @@ def test_stdout_on_a_full_disk(tmp_path):
     draft = g.draft_docx(tmp_path)
     with open("/dev/full", "w") as full:
         proc = subprocess.run([sys.executable, "-m", "drafter", "lint", str(draft)], stdout=full,
-                              stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
+                              stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60,
+                              cwd=NEUTRAL_CWD)
     err = proc.stderr.decode("utf-8", "replace")
     assert proc.returncode == 2, err
     assert "Traceback" not in err and "Exception ignored" not in err
@@ -49,7 +50,7 @@ def test_sigterm_inside_an_atomic_write_removes_the_temporary_file(tmp_path):
             raise SystemExit("not reached")
     """)
     proc = subprocess.run([sys.executable, "-c", script], env={**os.environ, "PYTHONPATH": str(ROOT)},
-                          capture_output=True, timeout=60)
+                          capture_output=True, timeout=60, cwd=NEUTRAL_CWD)
     assert proc.returncode == -signal.SIGTERM, proc.stderr
     assert _temps(tmp_path) == []
     assert target.read_bytes() == b"the user's previous version"
