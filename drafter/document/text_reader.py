@@ -115,7 +115,7 @@ def reflow(lines) -> list[str]:
     cleaned = [line for line in cleaned if line and not _PAGE_NUMBER.match(line)]
     widths = sorted(_width(line) for line in cleaned)
     full = widths[int(len(widths) * 0.9)] if widths else 0
-    paragraphs: list[str] = []
+    paragraphs: list[list[str]] = []        # each paragraph's lines, joined once at the end (linear)
     previous_full = False
     for line in cleaned:
         recognised = recognise(Paragraph(text=line, index=0))
@@ -123,13 +123,13 @@ def reflow(lines) -> list[str]:
         width = _width(line)
         indented = FULL_SHARE * full <= width <= full - 1
         starts_new = (not paragraphs or not previous_full or heading
-                      or (paragraphs[-1][-1] in _SENTENCE_END and (indented or recognised is not None)))
+                      or (paragraphs[-1][-1][-1] in _SENTENCE_END and (indented or recognised is not None)))
         if starts_new:
-            paragraphs.append(line)
+            paragraphs.append([line])
         else:
-            paragraphs[-1] += line
+            paragraphs[-1].append(line)
         previous_full = width >= FULL_SHARE * full and not heading
-    return paragraphs
+    return ["".join(lines) for lines in paragraphs]
 
 
 def read_pdf_text(text: str, name: str) -> Document:
