@@ -29,7 +29,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from drafter.document.model import Document, Format, PageSetup, Paragraph
+from drafter.document.model import MAX_PARAGRAPHS, Document, Format, PageSetup, Paragraph, too_many_paragraphs
 from drafter.errors import InputError
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -792,6 +792,8 @@ def _read(pkg: Package, path: Path) -> Document:
             text = paragraph_text(p, plain)
             if not text.strip() and not number:
                 continue
+            if len(document.paragraphs) >= MAX_PARAGRAPHS:
+                raise too_many_paragraphs(str(path))
             document.paragraphs.append(Paragraph(
                 text=number + text, index=len(document.paragraphs), number=number.strip(),
                 style=styles.name(sid) or styles.name(styles.default_para), outline_level=outline,

@@ -12,7 +12,7 @@ import codecs
 import re
 from pathlib import Path
 
-from drafter.document.model import Document, Paragraph
+from drafter.document.model import MAX_PARAGRAPHS, Document, Paragraph, too_many_paragraphs
 from drafter.errors import InputError
 
 # Leading/trailing characters that only indent a line by hand.
@@ -52,6 +52,8 @@ def read_text(text: str, name: str = "<文本>") -> Document:
         if not stripped:
             continue
         offset = len(raw) - len(raw.lstrip(_EDGE))
+        if len(paragraphs) >= MAX_PARAGRAPHS:
+            raise too_many_paragraphs(name)
         paragraphs.append(Paragraph(text=stripped, index=len(paragraphs), line=number, column_offset=offset))
     return Document(path=name, kind="text", paragraphs=paragraphs)
 

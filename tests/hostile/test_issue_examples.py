@@ -216,3 +216,11 @@ def test_unbounded_template_expressions(tmp_path, expression):
     source = g.write_data(tmp_path, g.VALID)
     _ok(run_guarded("templates", "check", template), (0, 1, 2))
     _ok(run_guarded("render", source, "--template", template, "-o", tmp_path / "out.docx"), (1, 2))
+
+
+def test_too_many_paragraphs(tmp_path):
+    body = "".join(f"<w:p><w:r><w:t>第{i}段。</w:t></w:r></w:p>" for i in range(100_001))
+    base = g.draft_docx(tmp_path, "base.docx")
+    many = g.rewrite_zip(base, tmp_path / "many.docx", {"word/document.xml": g.document_xml(body)})
+    outcome = _ok(run_guarded("lint", many), (2,))
+    assert "段落过多" in outcome.text
