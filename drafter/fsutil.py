@@ -171,7 +171,7 @@ def record_written(path: Path | str) -> None:
             folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=".json", dir=folder)
             with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(ledger, f, ensure_ascii=False)
+                f.write(json.dumps(ledger, ensure_ascii=False))      # dumps: the C encoder
             os.replace(tmp, folder / LEDGER_FILE)
         except OSError:
             pass

@@ -140,13 +140,13 @@ def _bounded_env_class():
                 __self._check_format(getattr(__obj, "__self__", None))
             return __self._check_result(SandboxedEnvironment.call(__self, __context, __obj, *args, **kwargs))
 
-        def getattr(self, obj, attribute):
-            self.tick()
-            return super().getattr(obj, attribute)
-
-        def getitem(self, obj, argument):
-            self.tick()
-            return super().getitem(obj, argument)
+        def ticking(self, value):
+            """``value`` with every list in it counting its iterations against the budget (data-driven loops)."""
+            if isinstance(value, dict):
+                return {k: self.ticking(v) for k, v in value.items()}
+            if isinstance(value, list):
+                return _TickingList(self, [self.ticking(v) for v in value])
+            return value
 
         def call_binop(self, context, operator, left, right):
             self.tick()
@@ -165,6 +165,20 @@ def _bounded_env_class():
             return self._check_result(super().call_binop(context, operator, left, right))
 
     return BoundedSandbox
+
+
+class _TickingList(list):
+    """A context list whose iteration counts against the render budget (``{% for %}`` over data)."""
+
+    def __init__(self, env, items):
+        super().__init__(items)
+        self._env = env
+
+    def __iter__(self):
+        tick = self._env.tick
+        for item in list.__iter__(self):
+            tick()
+            yield item
 
 
 _ENV_CLASS = None
@@ -367,6 +381,7 @@ class CompiledTemplate:
         env = next(iter(self.compiled.values())).environment if self.compiled else None
         if env is not None and hasattr(env, "reset_budget"):
             env.reset_budget()          # the bounds hold for one whole report, all parts together
+            context = env.ticking(context)
         for name, template in self.compiled.items():
             try:
                 xml = template.render(context)
@@ -429,7 +444,9 @@ def _finish_part(name: str, xml: str, style_ids: dict) -> bytes:
     # docxtpl turns \n \t \a \f in text into breaks, tabs, paragraphs; only paragraphs holding one need it
     xml = _SPECIAL_PARAGRAPH.sub(lambda m: helper.resolve_listing(m.group(0)), xml)
     if name != "word/document.xml":
-        return xml.encode("utf-8")
+        data = xml.encode("utf-8")
+        etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))   # well-formed or raise
+        return data
     xml = re.sub(r"^<\?xml[^>]*\?>", "", xml)
     tree = helper.fix_tables(xml.encode("utf-8"))
     helper.docx_ids_index = 1000
@@ -615,7 +632,7 @@ def render_to_file(template: CompiledTemplate, context: dict, target: Path, *, f
     """Render and write ``target`` atomically; refuses to overwrite an edited file unless ``force``."""
     check_overwrite(target, force)
     data = template.render(context, title=context.get("title", "").replace("\n", ""), source=source)
-    fsutil.write_bytes(target, data, check=fsutil.check_ooxml)
+    fsutil.write_bytes(target, data)    # every part is well-formed: checked at load or made by lxml
     return target
 
 
