@@ -9,6 +9,7 @@ composing: file size, nesting depth and alias expansion (no "billion laughs").
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from drafter.errors import ERROR, WARNING, Diagnostic, InputError
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_NODES = 200_000
+MAX_INTEGER = 10 ** 15 - 1      # larger numbers are slips (a pasted ID, digits run together), and overflow floats
 
 Path_ = tuple  # a data path: keys and 0-based list indices
 
@@ -279,6 +281,13 @@ class _Builder:
             self._error(node, path, f"“{node.value[:40]}”不是有效的日期或数值",
                         "日期请写成 2024-02-20 的形式，并确认该日期存在")
             return node.value
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INTEGER:
+            self._error(node, path, f"数字“{node.value[:20]}{'…' if len(node.value) > 20 else ''}”过大（超过15位）",
+                        "请检查这个数字；报告中的数字不会这样大")
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self._error(node, path, f"“{node.value[:20]}”不是有效的数字（无穷大或非数）", "请写出实际的数字")
+            return None
         if isinstance(value, dt.datetime):
             self._error(node, path, f"日期“{node.value[:40]}”带有时间，数据文件中的日期只写年月日",
                         f"请改为 {value.date().isoformat()}")

@@ -113,6 +113,8 @@ DATA_CASES = {
     "400-digits": lambda: replace_in_valid("total: 13", "total: " + "9" * 400),
     "plan-year-huge": lambda: replace_in_valid("  year: 2025", "  year: " + "1" * 50),
     "rate-huge": lambda: replace_in_valid("value: 23.1", "value: 1e400"),
+    "part-400-digits": lambda: replace_in_valid("{name: 撤销, value: 3}", "{name: 撤销, value: " + "9" * 400 + "}"),
+    "nan": lambda: replace_in_valid("value: 23.1", "value: .nan"),
 }
 
 
