@@ -107,6 +107,8 @@ class ReportValidator(cerberus.Validator):
     """Cerberus validator with the report's custom rules and cross-field checks."""
 
     def _check_with_doc_number(self, field_name, value):
+        if not isinstance(value, str):          # a wrong type is the schema's "type" error
+            return
         problem = doc_number_problem(value)
         if problem:
             self._error(field_name, problem)

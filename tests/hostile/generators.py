@@ -115,6 +115,7 @@ DATA_CASES = {
     "rate-huge": lambda: replace_in_valid("value: 23.1", "value: 1e400"),
     "part-400-digits": lambda: replace_in_valid("{name: 撤销, value: 3}", "{name: 撤销, value: " + "9" * 400 + "}"),
     "nan": lambda: replace_in_valid("value: 23.1", "value: .nan"),
+    "doc-number-null": lambda: replace_in_valid("doc_number: 示政发〔2025〕3号", "doc_number:"),
 }
 
 
