@@ -242,19 +242,29 @@ def _safe(recognise: Callable[[Path], bool], target: Path) -> bool:
 
 # --- atomic writing ---------------------------------------------------------------------------
 
-def _cleanup_and_reraise(signum, frame):
-    for tmp in list(_live_temps):
+class Terminated(BaseException):
+    """Raised in the main thread when drafter receives SIGTERM or SIGHUP, as Ctrl-C raises KeyboardInterrupt.
+
+    Every ``finally`` then runs, so temporary files and folders are removed and
+    no target is left half-replaced; the CLI reports it and exits with 128 + signal.
+    """
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum, frame):
+    for tmp in list(_live_temps):      # first, in case the exception cannot unwind (a C call)
         try:
             os.unlink(tmp)
         except OSError:
             pass
-    _live_temps.clear()
-    signal.signal(signum, signal.SIG_DFL)
-    os.kill(os.getpid(), signum)
+    raise Terminated(signum)
 
 
-def _install_term_handler() -> None:
-    """On SIGTERM (and SIGHUP), remove our temporary files before dying, as on Ctrl-C."""
+def install_signal_handlers() -> None:
+    """Turn SIGTERM and SIGHUP into :class:`Terminated` (main thread only, where nobody else handles them)."""
     if threading.current_thread() is not threading.main_thread():
         return
     for name in ("SIGTERM", "SIGHUP"):
@@ -263,7 +273,7 @@ def _install_term_handler() -> None:
             continue
         try:
             if signal.getsignal(signum) in (signal.SIG_DFL, None):
-                signal.signal(signum, _cleanup_and_reraise)
+                signal.signal(signum, _terminate)
         except (ValueError, OSError):
             pass
 
@@ -278,7 +288,7 @@ def atomic_path(target: Path | str, check: Callable[[Path], None] | None = None)
     """
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
-    _install_term_handler()
+    install_signal_handlers()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=target.suffix[:16], dir=folder)

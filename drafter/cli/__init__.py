@@ -141,7 +141,9 @@ def _main(argv: list[str] | None) -> None:
             except (ValueError, OSError):
                 pass
     from drafter.errors import DrafterError
+    from drafter.fsutil import Terminated, install_signal_handlers
 
+    install_signal_handlers()          # SIGTERM cleans up like Ctrl-C
     try:
         code = cli.main(args=argv, prog_name="drafter", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -161,6 +163,9 @@ def _main(argv: list[str] | None) -> None:
     except KeyboardInterrupt:
         _print_error("已取消。")
         code = 130
+    except Terminated as exc:
+        _print_error("已取消（程序被结束）。未完成的输出没有写入，原有文件保持不变。")
+        code = 128 + exc.signum
     except OSError as exc:    # writing the results failed (a full disk, a closed pipe): not a bug
         try:
             _print_error(f"错误：无法输出结果（{exc.strerror or exc}）。"
