@@ -111,7 +111,9 @@ class _TerminalGuard:
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point; always exits with a documented code."""
     streams = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = _TerminalGuard(sys.stdout), _TerminalGuard(sys.stderr)
+    out, err = (stream if stream is not None else open(os.devnull, "w", encoding="utf-8")   # closed (>&-)
+                for stream in streams)
+    sys.stdout, sys.stderr = _TerminalGuard(out), _TerminalGuard(err)
     try:
         _main(argv)
     finally:
@@ -122,6 +124,8 @@ def main(argv: list[str] | None = None) -> None:
 def _flush_or_silence(streams) -> None:
     """Flush stdout/stderr; if that fails (disk full, closed pipe), silence them so exit prints no traceback."""
     for stream in streams:
+        if stream is None:
+            continue
         try:
             stream.flush()
         except (OSError, ValueError):

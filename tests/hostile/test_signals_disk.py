@@ -81,3 +81,10 @@ def test_sigterm_during_a_batch_render(tmp_path):
                 import zipfile
                 with zipfile.ZipFile(docx) as z:
                     assert z.testzip() is None
+
+
+def test_closed_output_streams(tmp_path):
+    source = g.write_data(tmp_path, g.VALID)
+    proc = subprocess.run(f'"{sys.executable}" -m drafter validate "{source}" >&- 2>&-', shell=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=NEUTRAL_CWD, timeout=60)
+    assert proc.returncode == 0
