@@ -40,7 +40,8 @@ _DOC_NUMBER_LOOSE = re.compile(r"([^\s:：，,。]{1,12}?)[〔\[［【(（](\d{4
 _COVER_WORDS = ("报来", "报上", "报送", "随文", "请审阅", "请审示", "请审议")
 _BROKEN = re.compile(r"[\u4e00-\u9fff]$")
 _CC = re.compile(r"^抄送[：:]\s*(?P<names>.+?)。?$")
-_ISSUED = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*印发$")
+# 印发日期, alone or after the 印发机关 on the same line (“××办公室<tab>2025年2月21日印发”)
+_ISSUED = re.compile(r"^(?:(?P<issuer>\S.*?)\s+)?(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*印发$")
 _SIGNER = re.compile(r"签发人[：:]\s*(?P<names>.+)$")
 _STAT_CAPTION = re.compile(r"^(?P<name>.+)（单位：(?P<unit>[^）]+)）$")
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
@@ -416,9 +417,11 @@ class _Importer:
             elif (m := _CC.match(text)) and "cc" not in meta:
                 meta["cc"] = [n for n in re.split(r"[，,、]", m.group("names")) if n.strip()]
             elif (m := _ISSUED.match(text)) and "issue_date" not in meta:
-                if i and is_organisation(lines[i - 1]):
+                if m.group("issuer") and is_organisation(m.group("issuer")):
+                    meta["issuer"] = m.group("issuer")
+                elif i and is_organisation(lines[i - 1]):
                     meta["issuer"] = lines[i - 1]
-                meta["issue_date"] = _date(*m.groups())
+                meta["issue_date"] = _date(m.group("y"), m.group("m"), m.group("d"))
             elif (m := _CONTACT.match(text)) and "contact" not in meta and any(map(parse_date_line, lines[:i])):
                 meta["contact"] = m.group(1)
             elif _masthead_line(text) and "red_header" not in meta:

@@ -31,6 +31,7 @@ COMMANDS = {
     "lint": ("drafter.cli.lint_cmd", "lint", "检查报告草稿（.docx 或文本）是否缺项、有无常见错误"),
     "import": ("drafter.cli.import_cmd", "import_", "把已有的报告（如去年的）转换成数据文件"),
     "templates": ("drafter.cli.render_cmds", "templates", "查看、检查和新建各层级的报告模板"),
+    "serve": ("drafter.cli.serve_cmd", "serve", "在浏览器中用表单填写、检查、预览报告，检查已有草稿"),
     "schema": ("drafter.cli.data_cmds", "schema", "输出数据文件的 JSON Schema（供编辑器自动补全和检查）"),
 }
 

@@ -132,11 +132,20 @@ class _nullbar:
 
 def _pdf(docx_files: list[Path]) -> int:
     from drafter.errors import DrafterError
+    from drafter.render.fonts import fonts_warning, missing_fonts
     from drafter.render.render import convert_to_pdf
 
+    missing = missing_fonts(docx_files)
+    warning = fonts_warning(missing)
+    if warning:
+        click.echo(click.style("警告：" + warning, fg="yellow"))
+    click.echo(f"正在用 LibreOffice 生成 PDF（共{len(docx_files)}个文件，每个约需数秒）……")
+
+    def progress(i: int, n: int, pdf: Path) -> None:
+        click.echo(click.style(f"PDF（{i}/{n}）：{pdf}", fg="green"))
+
     try:
-        for pdf in convert_to_pdf(docx_files):
-            click.echo(click.style(f"PDF：{pdf}", fg="green"))
+        convert_to_pdf(docx_files, progress=progress, missing_fonts=missing)
     except DrafterError as exc:
         click.echo(click.style("错误：" + exc.format(), fg="red"))
         return 1

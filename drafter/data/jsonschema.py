@@ -28,7 +28,8 @@ def _description(meta: dict, allowed_names: dict | None) -> str:
     return text.strip()
 
 
-def _names_for(field: str, allowed: list) -> dict | None:
+def enum_names(field: str, allowed: list) -> dict | None:
+    """Chinese names of an enum's values (levels, measure kinds), for help texts and the web form."""
     if field == "level":
         return {lv.id: lv.name for lv in levels.all_levels().values()}
     if field == "kind":
@@ -79,7 +80,7 @@ def convert(rules: dict, field: str = "") -> dict:
         out["enum"] = list(allowed)
     if "default" in rules:
         out["default"] = rules["default"]
-    description = _description(meta, _names_for(field, allowed) if allowed else None)
+    description = _description(meta, enum_names(field, allowed) if allowed else None)
     if description:
         out["description"] = description
     return out

@@ -41,8 +41,8 @@ def _optional_lines(path: tuple, names: list[str], indent: str) -> list[str]:
     return lines
 
 
-def skeleton(level_id: str, year: int, joint: bool = False) -> str:
-    """YAML text of a new data file for ``level_id`` and report ``year``."""
+def skeleton(level_id: str, year: int, joint: bool = False, body: str | None = None) -> str:
+    """YAML text of a new data file for ``level_id`` and report ``year`` (``body`` filled in if given)."""
     level = levels.get_level(level_id)
     variant = level.variant(joint)
     if variant is None:
@@ -50,7 +50,7 @@ def skeleton(level_id: str, year: int, joint: bool = False) -> str:
         raise DrafterError(level.joint_unsupported or f"层级“{level.name}”没有这种报告形式",
                            hint="请去掉 --joint" if joint else "请加上 --joint")
     comments: dict = {}
-    meta: dict = {"body": _todo("报告主体全称")}
+    meta: dict = {"body": body or _todo("报告主体全称")}
     comments[("meta", "body")] = _help(("meta", "body"))
     meta["level"] = level.id
     comments[("meta", "level")] = _help(("meta", "level"), f"本文件按“{level.name}”（{level.description}）生成。")

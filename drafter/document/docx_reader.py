@@ -459,12 +459,21 @@ def _own_boxes(p):
                 break
 
 
+def _single_cell(tbl):
+    """The only cell of a one-row, one-cell table, else None."""
+    rows = tbl.findall("w:tr", NS)
+    cells = rows[0].findall("w:tc", NS) if len(rows) == 1 else []
+    return cells[0] if len(cells) == 1 else None
+
+
 def iter_paragraph_elements(container, part: str = "body"):
     """Yield ``(w:p element, part, table_cell)`` in document order.
 
-    Tables yield their cells' paragraphs row by row (part ``table``); content
-    controls are transparent; text-box paragraphs follow their anchor paragraph
-    (part ``textbox``).  The same walk serves reading and annotating.
+    Tables yield their cells' paragraphs row by row (part ``table``); a table of
+    one cell is a layout box, not data (drafter keeps the end of a report in one
+    so it is not split across pages), and is transparent like content controls;
+    text-box paragraphs follow their anchor paragraph (part ``textbox``).  The
+    same walk serves reading and annotating.
     """
     table_counter = [0]
     has_boxes = next(container.iter(_TXBX), None) is not None
@@ -477,6 +486,8 @@ def iter_paragraph_elements(container, part: str = "body"):
                 if has_boxes:
                     for box in _own_boxes(child):
                         yield from walk(box, "textbox", None)
+            elif tag == W + "tbl" and _single_cell(child) is not None:
+                yield from walk(_single_cell(child), part, cell)
             elif tag == W + "tbl":
                 table_index = table_counter[0]
                 table_counter[0] += 1

@@ -37,6 +37,15 @@ CHAR_TWIPS = BODY_PT * 20                        # one character of body text
 DATE_RIGHT_CHARS = 4                             # 成文日期右空四字
 SIGNATURE_SPACE_LINES = 2                        # room above the 署名 for the seal
 RED = "FF0000"
+MASTHEAD_TOP_MM = 35                             # 发文机关标志上边缘至版心上边缘 (GB/T 9704-2012 7.2.1)
+ATTACHMENT_LABEL_CHARS = 3                       # “附件：”
+IMPRINT_LABEL_CHARS = 3                          # “抄送：”
+RULE_THICK_PT, RULE_THIN_PT = 1, 0.7             # 版记 rules: 0.35 mm and 0.25 mm
+IMPRINT_LINE_PT = 28                             # a 版记 line (4号)
+IMPRINT_GAP_PT = 7                               # between the 附注 (or 成文日期) and the 版记 on a full page
+IMPRINT_RESERVE_PT = 2 * RULE_THICK_PT + RULE_THIN_PT + 2 * IMPRINT_LINE_PT + IMPRINT_GAP_PT
+# Latin letters and digits: Times New Roman, the common practice of 公文 templates (docs/render.md).
+LATIN = "Times New Roman"
 
 # Official font → what Word/WPS should use where it is not installed (w:altName).
 FANGSONG, KAITI, HEITI, SONG, XIAOBIAOSONG = "仿宋_GB2312", "楷体_GB2312", "黑体", "宋体", "方正小标宋简体"
@@ -46,40 +55,70 @@ FONT_FALLBACKS = {
     HEITI: ("SimHei", "SimHei", "modern", "02010609060101010101"),
     SONG: ("SimSun", "SimSun", "auto", "02010600030101010101"),
     XIAOBIAOSONG: ("宋体", "SimSun", "auto", "02010600030101010101"),
+    LATIN: ("Times", "Times New Roman", "roman", "02020603050405020304"),
 }
 
 # style id → (Chinese name, font, size pt, extra settings)
 STYLES = {
     "GwBody": ("公文正文", FANGSONG, BODY_PT, {"indent": 2, "align": "both"}),
-    "GwTitle": ("公文标题", XIAOBIAOSONG, TITLE_PT, {"align": "center", "line": 35, "after_lines": 1}),
+    "GwTitle": ("公文标题", XIAOBIAOSONG, TITLE_PT, {"align": "center", "line": 35, "after_lines": 1, "keep": True}),
     "GwRecipients": ("公文主送机关", FANGSONG, BODY_PT, {"align": "left"}),
     "GwHeading1": ("公文一级标题", HEITI, BODY_PT, {"indent": 2, "align": "both", "outline": 0, "keep": True}),
     "GwHeading2": ("公文二级标题", KAITI, BODY_PT, {"indent": 2, "align": "both", "outline": 1, "keep": True}),
     "GwHeading3": ("公文三级标题", FANGSONG, BODY_PT, {"indent": 2, "align": "both", "outline": 2, "keep": True}),
     "GwHeading4": ("公文四级标题", FANGSONG, BODY_PT, {"indent": 2, "align": "both", "outline": 3, "keep": True}),
-    "GwAttachment": ("公文附件说明", FANGSONG, BODY_PT, {"indent": 2, "before_lines": 1}),
-    "GwAttachmentMore": ("公文附件说明续行", FANGSONG, BODY_PT, {"left": 5}),
-    "GwSignature": ("公文署名", FANGSONG, BODY_PT, {"align": "right", "right": 2}),
+    # 附件说明: “附件：1.名称”; the number ends with a tab to the hanging indent, so a wrapped name lines up with
+    # its first character; later items (“2.名称”) start under “1.”.
+    "GwAttachment": ("公文附件说明", FANGSONG, BODY_PT,
+                     {"hanging": (2 + ATTACHMENT_LABEL_CHARS + 1, 2), "before_lines": 1, "keep": True,
+                      "tab": 2 + ATTACHMENT_LABEL_CHARS + 1}),
+    "GwAttachmentOnly": ("公文附件说明（单个附件）", FANGSONG, BODY_PT,
+                         {"hanging": (2 + ATTACHMENT_LABEL_CHARS, 2), "before_lines": 1, "keep": True}),
+    "GwAttachmentMore": ("公文附件说明续行", FANGSONG, BODY_PT,
+                         {"hanging": (2 + ATTACHMENT_LABEL_CHARS + 1, 2 + ATTACHMENT_LABEL_CHARS), "keep": True,
+                          "tab": 2 + ATTACHMENT_LABEL_CHARS + 1}),
+    "GwSignature": ("公文署名", FANGSONG, BODY_PT, {"align": "right", "right": 2, "keep": True}),
     "GwSignatureFirst": ("公文署名首行", FANGSONG, BODY_PT,
-                         {"align": "right", "right": 2, "before_lines": SIGNATURE_SPACE_LINES}),
+                         {"align": "right", "right": 2, "before_lines": SIGNATURE_SPACE_LINES, "keep": True}),
+    # Not kept with what follows: LibreOffice would move the date and 附注 with the 版记's anchor when the 版记
+    # goes to the next page, away from the 署名.  (A 版记 that does not fit below them goes to the foot of the
+    # next page, a 版记页 as GB/T 9704 allows.)
     "GwDate": ("公文成文日期", FANGSONG, BODY_PT, {"align": "right", "right": DATE_RIGHT_CHARS}),
     "GwNote": ("公文附注", FANGSONG, BODY_PT, {"indent": 2}),
-    "GwMasthead": ("公文发文机关标志", XIAOBIAOSONG, MASTHEAD_PT, {"align": "center", "color": RED, "line": 50}),
-    "GwMastheadName": ("公文联合发文机关", XIAOBIAOSONG, MASTHEAD_PT, {"align": "distribute", "color": RED, "line": 50}),
-    "GwDocNumber": ("公文发文字号", FANGSONG, BODY_PT, {"left": 1, "rule": True, "before_lines": 2, "after_lines": 2}),
+    "GwMasthead": ("公文发文机关标志", XIAOBIAOSONG, MASTHEAD_PT,
+                   {"align": "center", "color": RED, "line": MASTHEAD_PT}),
+    "GwMastheadName": ("公文联合发文机关", XIAOBIAOSONG, MASTHEAD_PT,
+                       {"align": "distribute", "color": RED, "line": MASTHEAD_PT}),
+    # 发文字号 居左空一字 (a tab to the first stop) and 签发人 右空一字, on one line above the red rule; no indent,
+    # so the rule under the paragraph spans the whole 版心 width.
+    "GwDocNumber": ("公文发文字号", FANGSONG, BODY_PT, {"rule": True, "before_lines": 2, "after_lines": 2}),
     "GwTableCaption": ("公文表格标题", HEITI, SMALL_PT, {"align": "center", "line": 22}),
     "GwTableHead": ("公文表头", HEITI, SMALL_PT, {"align": "center", "line": 22}),
     "GwTableText": ("公文表格文字", FANGSONG, SMALL_PT, {"align": "left", "line": 22}),
     "GwTableNumber": ("公文表格数字", FANGSONG, SMALL_PT, {"align": "center", "line": 22}),
     "GwTableGap": ("公文表后间隔", FANGSONG, 6, {"line": 8}),
-    "GwImprint": ("公文版记", FANGSONG, SMALL_PT, {"left": 1, "right": 1, "line": 28, "small_chars": True}),
-    "GwImprintDate": ("公文版记印发日期", FANGSONG, SMALL_PT,
-                      {"align": "right", "left": 1, "right": 1, "line": 28, "small_chars": True}),
-    "GwPageNumber": ("公文页码", SONG, SMALL_PT, {"line": 20, "small_chars": True}),
+    # 版记: 4号仿宋, 左右各空一字; a wrapped 抄送 line aligns after “抄送：”.  Its paragraphs sit in a frame at the
+    # foot of the type area (see _imprint); the rules are paragraphs of their own so they span the 版心.
+    "GwImprint": ("公文版记", FANGSONG, SMALL_PT,
+                  {"hanging": (1 + IMPRINT_LABEL_CHARS, 1), "right": 1, "line": IMPRINT_LINE_PT, "small_chars": True}),
+    "GwImprintDate": ("公文版记印发日期", FANGSONG, SMALL_PT, {"align": "left", "left": 1, "right": 1,
+                      "line": IMPRINT_LINE_PT, "small_chars": True, "tab_right": True}),
+    "GwImprintRule": ("公文版记粗线", FANGSONG, 1, {"align": "left", "line": RULE_THICK_PT, "shade": True}),
+    "GwImprintRuleThin": ("公文版记细线", FANGSONG, 1, {"align": "left", "line": RULE_THIN_PT, "shade": True}),
+    "GwImprintAnchor": ("公文版记锚点", FANGSONG, 1, {"align": "left", "line": 1}),
+    # Room for the 版记 below the 附注, in the block kept with the 署名 (its height is set when rendering).
+    "GwImprintReserve": ("公文版记预留", FANGSONG, 1, {"align": "left", "line": IMPRINT_RESERVE_PT}),
+    "GwPageNumber": ("公文页码", SONG, SMALL_PT, {"line": 20, "small_chars": True, "latin": SONG}),
 }
 HEADING_STYLES = ("GwHeading1", "GwHeading2", "GwHeading3", "GwHeading4")
 SIGNATURE_STYLES = ("GwSignatureFirst", "GwSignature")
 DATE_STYLE = "GwDate"
+MASTHEAD_STYLES = ("GwMasthead", "GwMastheadName")
+CELL_MARGIN_TWIPS = 108                          # Word's default left/right cell margin
+IMPRINT_STYLES = ("GwImprintRule", "GwImprint", "GwImprintRuleThin", "GwImprintDate")     # in the 版记's frame
+# The built-in Word heading each 公文 heading style is based on (Word's navigation pane, pandoc and screen
+# readers know these); drafter restyles them to the official fonts.
+BUILTIN_HEADINGS = {style: f"Heading {n}" for n, style in enumerate(HEADING_STYLES, start=1)}
 
 
 def template_name(variant_key: str) -> str:
@@ -145,15 +184,18 @@ def _set_child(parent, tag: str, **attrs):
     return insert_ordered(parent, _el(tag, **attrs))
 
 
-def set_fonts(rpr, font: str) -> None:
-    """Name ``font`` for every script slot (ascii, hAnsi, eastAsia, cs), no theme fonts."""
+def set_fonts(rpr, font: str, latin: str = LATIN) -> None:
+    """``font`` for Chinese (eastAsia), ``latin`` for letters and digits (ascii, hAnsi, cs); no theme fonts.
+
+    The eastAsia hint makes Word set the punctuation both scripts share (“”、—) in the Chinese font.
+    """
     fonts = rpr.find(_qn("w:rFonts"))
     if fonts is None:
         fonts = insert_ordered(rpr, _el("w:rFonts"))
     for attr in list(fonts.attrib):
         del fonts.attrib[attr]
-    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
-        fonts.set(_qn("w:" + slot), font)
+    for slot, name in (("ascii", latin), ("hAnsi", latin), ("eastAsia", font), ("cs", latin)):
+        fonts.set(_qn("w:" + slot), name)
     fonts.set(_qn("w:hint"), "eastAsia")
 
 
@@ -169,16 +211,37 @@ def grid_line_pt() -> float:
 
 def _style(doc, style_id: str):
     from docx.enum.style import WD_STYLE_TYPE
+
+    name = STYLES[style_id][0]
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.style_id = style_id
+    style.base_style = doc.styles[BUILTIN_HEADINGS[style_id]] if style_id in BUILTIN_HEADINGS else doc.styles["Normal"]
+    style.quick_style = True
+    _format_style(style, style_id)
+    return style
+
+
+def _restyle_heading(doc, style_id: str):
+    """Word's built-in heading (“标题 1”…) in the look of the 公文 heading based on it, not blue Calibri."""
+    style = doc.styles[BUILTIN_HEADINGS[style_id]]
+    element = style.element
+    for tag in ("w:pPr", "w:rPr", "w:link"):
+        for old in element.findall(_qn(tag)):
+            element.remove(old)
+    style.base_style = doc.styles["Normal"]
+    _format_style(style, style_id)
+    return style
+
+
+def _format_style(style, style_id: str) -> None:
+    """Fonts, size, alignment, spacing and indents of ``STYLES[style_id]`` written into ``style``."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
     from docx.shared import Pt, RGBColor
 
-    name, font, size, opts = STYLES[style_id]
-    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    style.style_id = style_id
-    style.base_style = doc.styles["Normal"]
-    style.quick_style = True
+    _, font, size, opts = STYLES[style_id]
     style.font.size = Pt(size)
-    set_fonts(style.element.get_or_add_rPr(), font)
+    style.font.bold = False
+    set_fonts(style.element.get_or_add_rPr(), font, opts.get("latin", LATIN))
     if "color" in opts:
         style.font.color.rgb = RGBColor.from_string(opts["color"])
     pf = style.paragraph_format
@@ -191,27 +254,45 @@ def _style(doc, style_id: str):
     pf.line_spacing = Pt(line)
     pf.space_before = Pt(opts.get("before_lines", 0) * grid_line_pt())
     pf.space_after = Pt(opts.get("after_lines", 0) * grid_line_pt())
+    ppr = style.element.get_or_add_pPr()
     if opts.get("keep"):
         pf.keep_with_next = True
-    ppr = style.element.get_or_add_pPr()
+    if opts.get("widow"):           # at least two lines of the paragraph move with what it is kept with
+        _set_child(ppr, "w:widowControl", val=1)
     char = SMALL_PT * 20 if opts.get("small_chars") else CHAR_TWIPS
     ind = {}
     if opts.get("indent"):
         ind.update(firstLine=opts["indent"] * char, firstLineChars=opts["indent"] * 100)
+    elif opts.get("hanging"):
+        left, first = opts["hanging"]          # wrapped lines start at ``left``, the first line at ``first``
+        ind.update(left=left * char, leftChars=left * 100, hanging=(left - first) * char,
+                   hangingChars=(left - first) * 100)
     else:
         ind.update(firstLine=0, firstLineChars=0)
     for side in ("left", "right"):
         if opts.get(side):
             ind.update({side: opts[side] * char, side + "Chars": opts[side] * 100})
     _set_child(ppr, "w:ind", **ind)
+    if opts.get("tab"):
+        tabs = _set_child(ppr, "w:tabs")
+        tabs.append(_el("w:tab", val="left", pos=opts["tab"] * char))
+    if opts.get("tab_right"):
+        tabs = _set_child(ppr, "w:tabs")
+        tabs.append(_el("w:tab", val="right", pos=type_width_twips() - opts.get("right", 0) * char))
     if "line" in opts:          # its own exact spacing: do not round it up to whole grid lines
         _set_child(ppr, "w:snapToGrid", val=0)
     if "outline" in opts:
         _set_child(ppr, "w:outlineLvl", val=opts["outline"])
+    if opts.get("shade"):
+        _set_child(ppr, "w:shd", val="clear", color="auto", fill="000000")
     if opts.get("rule"):
         borders = _set_child(ppr, "w:pBdr")
         borders.append(_el("w:bottom", val="single", sz=12, space=11, color=RED))
-    return style
+
+
+def type_width_twips() -> int:
+    """Width of the 版心 (156 mm) in twips."""
+    return round((PAGE_WIDTH_MM - MARGINS_MM["left"] - MARGINS_MM["right"]) / 25.4 * 1440)
 
 
 def _drop_table_styles(doc) -> None:
@@ -246,7 +327,12 @@ def _defaults(doc) -> None:
 
 
 def _settings(settings) -> None:
-    """Current Word layout (no “compatibility mode”) and Chinese as the East Asian theme language."""
+    """Current Word layout (no “compatibility mode”), Chinese as the East Asian theme language, and mirrored
+    margins: GB/T 9704 prints on both sides, so the 28 mm 订口 (binding edge) is on the left of odd pages and
+    on the right of even pages, opposite the page numbers."""
+    if settings.find(_qn("w:mirrorMargins")) is None:
+        zoom = settings.find(_qn("w:zoom"))
+        settings.insert(0 if zoom is None else settings.index(zoom) + 1, _el("w:mirrorMargins"))
     for compat in settings.iter(_qn("w:compatSetting")):
         if compat.get(_qn("w:name")) == "compatibilityMode":
             compat.set(_qn("w:val"), "15")
@@ -268,7 +354,7 @@ def _font_table(doc) -> None:
         el.set(_qn("w:name"), font)
         etree.SubElement(el, _qn("w:altName")).set(_qn("w:val"), alt)
         etree.SubElement(el, _qn("w:panose1")).set(_qn("w:val"), panose)
-        etree.SubElement(el, _qn("w:charset")).set(_qn("w:val"), "86")
+        etree.SubElement(el, _qn("w:charset")).set(_qn("w:val"), "00" if font == LATIN else "86")
         etree.SubElement(el, _qn("w:family")).set(_qn("w:val"), family)
         etree.SubElement(el, _qn("w:pitch")).set(_qn("w:val"), "variable")
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -348,39 +434,61 @@ def _repeat_header(row) -> None:
 # --- the template's parts --------------------------------------------------------
 
 def _masthead(doc, joint: bool) -> None:
-    """Red 发文机关标志, then 发文字号 (left) and 签发人 (right) above the red rule."""
+    """Red 发文机关标志 35 mm below the top of the 版心, then 发文字号 (left) and 签发人 (right) above the red rule."""
+    from docx.shared import Mm, Pt
+
     if joint:
         table = _table(doc, 1, (76, 24), {})
         left, right = table.rows[0].cells
-        _cell_text(left, "GwMastheadName", "{{ masthead[0] }}")
+        first = _cell_text(left, "GwMastheadName", "{{ masthead[0] }}")
         p = left.add_paragraph(style=STYLES["GwMastheadName"][0])
         p.add_run("{{ masthead[1] }}")
-        _cell_text(right, "GwMasthead", "文件")
+        # “文件” centred on the two names: at the foot of the cell, half a line up
+        word = _cell_text(right, "GwMasthead", "文件")
+        word.paragraph_format.space_after = Pt(MASTHEAD_PT / 2)
         from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-        right.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        right.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
     else:
-        _para(doc, "GwMasthead", ("{{ masthead[0] }}文件", None))
-    p = _para(doc, "GwDocNumber", ("{{ doc_number }}", None), ("\t", None),
+        first = _para(doc, "GwMasthead", ("{{ masthead[0] }}文件", None))
+    # The line is exactly one character high, so the characters' upper edge is the top of the line.
+    first.paragraph_format.space_before = Mm(MASTHEAD_TOP_MM)
+    p = _para(doc, "GwDocNumber", ("\t", None), ("{{ doc_number }}", None), ("\t", None),
               ("{% if signers %}签发人：", None), ("{{ signers }}{% endif %}", KAITI))
-    type_width = (PAGE_WIDTH_MM - MARGINS_MM["left"] - MARGINS_MM["right"]) / 25.4 * 1440
     tabs = _set_child(p._p.get_or_add_pPr(), "w:tabs")
-    tabs.append(_el("w:tab", val="right", pos=round(type_width - CHAR_TWIPS)))
+    tabs.append(_el("w:tab", val="left", pos=CHAR_TWIPS))
+    tabs.append(_el("w:tab", val="right", pos=type_width_twips() - CHAR_TWIPS))
+
+
+def _each(doc, var: str, items: str, cases: list, default) -> None:
+    """``{%p for var in items %}`` whose paragraphs depend on conditions: ``cases`` are (condition, part)
+    in order, ``default`` the ``else`` part; a part is (style, text) or a function adding paragraphs."""
+    _tag(doc, f"{{%p for {var} in {items} %}}")
+    for i, (condition, part) in enumerate(cases + [(None, default)]):
+        if cases:
+            _tag(doc, f"{{%p {'if' if i == 0 else 'elif'} {condition} %}}" if condition else "{%p else %}")
+        if callable(part):
+            part(doc)
+        else:
+            _para(doc, part[0], (part[1], None))
+    if cases:
+        _tag(doc, "{%p endif %}")
+    _tag(doc, "{%p endfor %}")
 
 
 def _loop(doc, var: str, items: str, first_style: str, rest_style: str) -> None:
     """One paragraph per item; the first item gets its own style (e.g. space above it)."""
-    _tag(doc, f"{{%p for {var} in {items} %}}")
-    _tag(doc, "{%p if loop.first %}")
-    _para(doc, first_style, (f"{{{{ {var} }}}}", None))
-    _tag(doc, "{%p else %}")
-    _para(doc, rest_style, (f"{{{{ {var} }}}}", None))
-    _tag(doc, "{%p endif %}")
-    _tag(doc, "{%p endfor %}")
+    _each(doc, var, items, [("loop.first", (first_style, f"{{{{ {var} }}}}"))], (rest_style, f"{{{{ {var} }}}}"))
 
 
 def _signature_block(doc) -> None:
     _loop(doc, "s", "signature", "GwSignatureFirst", "GwSignature")
     _para(doc, "GwDate", ("{{ date }}", None))
+
+
+def _attachments(doc) -> None:
+    """附件说明: one attachment “附件：名称”; several “附件：1.名称”, “2.名称” … under one another."""
+    _each(doc, "a", "attachments", [("loop.length == 1", ("GwAttachmentOnly", "{{ a }}")),
+                                    ("loop.first", ("GwAttachment", "{{ a }}"))], ("GwAttachmentMore", "{{ a }}"))
 
 
 def _stat_table(doc) -> None:
@@ -402,24 +510,51 @@ def _stat_table(doc) -> None:
     _para(doc, "GwTableGap")
 
 
+def imprint_frame():
+    """The frame holding the 版记: as wide as the 版心, its foot on the foot of the 版心 of the page it is on.
+
+    A Word frame (``w:framePr``) is honoured by Word and WPS and imported by LibreOffice as a text frame
+    with the same position; a floating table (``w:tblpPr``) is not placed at the bottom by LibreOffice.
+    It pushes no text away (``wrap="none"``): its room is the reserve paragraph at the end of the closing
+    block, so the frame lands on the page of the 成文日期 and never moves text (or itself) to another page.
+    """
+    return _el("w:framePr", w=type_width_twips(), wrap="none", vAnchor="margin", hAnchor="margin",
+               xAlign="center", yAlign="bottom")
+
+
+def _framed(p):
+    insert_ordered(p._p.get_or_add_pPr(), imprint_frame())
+    return p
+
+
+def _rule(doc, style: str):
+    """A rule of the 版记: an empty paragraph one rule high, shaded black.
+
+    Not a paragraph border: LibreOffice does not turn framed paragraphs with borders into a frame.
+    """
+    p = _framed(_para(doc, style))
+    insert_ordered(p._p.get_or_add_pPr(), _el("w:shd", val="clear", color="auto", fill="000000"))
+    return p
+
+
 def _imprint(doc) -> None:
-    """版记 on the last page: 抄送, 印发机关 and 印发日期 between a thick, thin and thick rule."""
-    thick, thin = (8, "single"), (6, "single")
-    table = _table(doc, 6, (55, 45), {"top": thick, "bottom": thick, "insideH": thin})
-    rows = table.rows
-    _cell_text(rows[0].cells[0], "GwImprint", "{%tr if cc %}")
-    cc = rows[1].cells[0].merge(rows[1].cells[1])
-    _cell_text(cc, "GwImprint", "{{ cc }}")
-    _cell_text(rows[2].cells[0], "GwImprint", "{%tr endif %}")
-    _cell_text(rows[3].cells[0], "GwImprint", "{%tr if issuer %}")
-    _cell_text(rows[4].cells[0], "GwImprint", "{{ issuer }}")
-    _cell_text(rows[4].cells[1], "GwImprintDate", "{{ issue_date }}")
-    _cell_text(rows[5].cells[0], "GwImprint", "{%tr endif %}")
-    # Float the table to the bottom of the type area of the page it lands on.
-    tblpr = table._tbl.tblPr
-    _set_child(tblpr, "w:tblpPr", vertAnchor="margin", horzAnchor="margin", tblpXSpec="center", tblpYSpec="bottom")
-    _set_child(tblpr, "w:tblOverlap", val="never")
-    _para(doc, "GwTableGap")
+    """版记 on the last page: 抄送, 印发机关 and 印发日期 between a thick, thin and thick rule.
+
+    Every paragraph, the tag paragraphs included, carries the same frame, so Word and LibreOffice keep
+    them in one frame whatever the tags leave.  An empty paragraph after the frame anchors it.
+    """
+    _rule(doc, "GwImprintRule")
+    _framed(_tag(doc, "{%p if cc %}"))
+    _framed(_para(doc, "GwImprint", ("{{ cc }}", None)))
+    _framed(_tag(doc, "{%p if issuer %}"))
+    _rule(doc, "GwImprintRuleThin")
+    _framed(_tag(doc, "{%p endif %}"))
+    _framed(_tag(doc, "{%p endif %}"))
+    _framed(_tag(doc, "{%p if issuer %}"))
+    _framed(_para(doc, "GwImprintDate", ("{{ issuer }}", None), ("\t", None), ("{{ issue_date }}", None)))
+    _framed(_tag(doc, "{%p endif %}"))
+    _rule(doc, "GwImprintRule")
+    _para(doc, "GwImprintAnchor")
 
 
 def _footers(section) -> None:
@@ -448,16 +583,34 @@ def _footers(section) -> None:
 
 
 def _body_loop(doc) -> None:
-    _tag(doc, "{%p for b in body %}")
-    for level, style in enumerate(HEADING_STYLES, start=1):
-        _tag(doc, ("{%p if" if level == 1 else "{%p elif") + f" b.kind == \"h{level}\" %}}")
-        _para(doc, style, ("{{ b.number }}{{ b.text }}", None))
-    _tag(doc, "{%p elif b.kind == \"table\" %}")
-    _stat_table(doc)
-    _tag(doc, "{%p else %}")
-    _para(doc, "GwBody", ("{{ b.text }}", None))
-    _tag(doc, "{%p endif %}")
-    _tag(doc, "{%p endfor %}")
+    headings = [(f'b.kind == "h{level}"', (style, "{{ b.number }}{{ b.text }}"))
+                for level, style in enumerate(HEADING_STYLES, start=1)]
+    _each(doc, "b", "body if not b.closing", headings + [('b.kind == "table"', _stat_table)],
+          ("GwBody", "{{ b.text }}"))
+
+
+def _closing(doc) -> None:
+    """The end of the report in one block never split across pages (a one-cell table without borders whose
+    row may not break): the last paragraph of the 正文 (``closing``), 附件说明, 署名, 成文日期, 附注, and room
+    for the 版记.  So the 署名 and 成文日期 are never alone on a page and a joint 署名 never split
+    (GB/T 9704 7.3.5); Word and LibreOffice both keep a row whole, where a chain of “keep with next”
+    paragraphs is broken by LibreOffice."""
+    table = _table(doc, 1, (100,), {})
+    _set_child(table._tbl.tblPr, "w:tblCellMar").extend(
+        [_el("w:left", w=0, type="dxa"), _el("w:right", w=0, type="dxa")])
+    _set_child(table.rows[0]._tr.get_or_add_trPr(), "w:cantSplit")
+    cell = table.rows[0].cells[0]
+    blank = cell.paragraphs[0]._p
+    _each(cell, "b", "body if b.closing", [], ("GwBody", "{{ b.text }}"))
+    _attachments(cell)
+    _signature_block(cell)
+    _tag(cell, "{%p if contact %}")
+    _para(cell, "GwNote", ("{{ contact }}", None))
+    _tag(cell, "{%p endif %}")
+    _tag(cell, "{%p if imprint %}")
+    _para(cell, "GwImprintReserve")
+    _tag(cell, "{%p endif %}")
+    blank.getparent().remove(blank)
 
 
 def build_template(level, variant) -> bytes:
@@ -482,6 +635,8 @@ def build_template(level, variant) -> bytes:
         body.remove(p)
     _drop_table_styles(doc)
     _defaults(doc)
+    for style_id in BUILTIN_HEADINGS:
+        _restyle_heading(doc, style_id)
     for style_id in STYLES:
         _style(doc, style_id)
     _font_table(doc)
@@ -506,15 +661,10 @@ def build_template(level, variant) -> bytes:
     _tag(doc, "{%p if red_header %}")
     _masthead(doc, joint)
     _tag(doc, "{%p endif %}")
-    title = _para(doc, "GwTitle", ("{{ title }}", None))
-    title.paragraph_format.keep_with_next = True
+    _para(doc, "GwTitle", ("{{ title }}", None))
     _para(doc, "GwRecipients", ("{{ recipients }}", None))
     _body_loop(doc)
-    _loop(doc, "a", "attachments", "GwAttachment", "GwAttachmentMore")
-    _signature_block(doc)
-    _tag(doc, "{%p if contact %}")
-    _para(doc, "GwNote", ("{{ contact }}", None))
-    _tag(doc, "{%p endif %}")
+    _closing(doc)
     _tag(doc, "{%p if imprint %}")
     _imprint(doc)
     _tag(doc, "{%p endif %}")

@@ -14,6 +14,8 @@ conditionals.
 
 from __future__ import annotations
 
+import itertools
+import re
 from dataclasses import dataclass, field
 
 from drafter import levels
@@ -30,7 +32,7 @@ CONTEXT_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "doc_number": ("发文字号", ("meta.doc_number",)),
     "signers": ("签发人（多人用空格分隔）", ("meta.signer",)),
     "recipients": ("主送机关（已加全角冒号）", ("meta.recipients",)),
-    "body": ("正文各段：开头段落和五项内容（标题、段落、表格）",
+    "body": ("正文各段：开头段落和五项内容（标题、段落、表格）；closing 为真的段落（正文最后一段）与署名、成文日期排在同一页",
              ("intro", "measures", "problems", "leadership", "plan", "other")),
     "attachments": ("附件说明各行", ("meta.attachments",)),
     "signature": ("发文机关署名（每个机关一行）", ("meta.signature",)),
@@ -82,7 +84,25 @@ class Builder:
 
 
 def _block(kind: str, text: str = "", number: str = "", **extra) -> dict:
-    return {"kind": kind, "text": text, "number": number, **extra}
+    return {"kind": kind, "text": text, "number": number, "closing": False, **extra}
+
+
+CLOSING_MAX_LINES = 16       # of the 22 lines of a page, for what must stay on the 署名's page
+
+
+def mark_closing(blocks: list[dict], attachments: list[str], signature: list[str]) -> None:
+    """Mark the last paragraph of the 正文 to be printed with the 署名 and 成文日期, on the same page.
+
+    GB/T 9704 does not let the 署名 and 成文日期 stand alone on a page.  The template keeps the marked
+    paragraph, the 附件说明, the 署名, the date and the 附注 in one block that is never split; a paragraph too
+    long for that (the block would not fit a page) is left in the flow.
+    """
+    if not blocks or blocks[-1]["kind"] != "p":
+        return
+    lines = sum(-(-text_width(t) // LINE_CHARS) for t in [blocks[-1]["text"]] + attachments)
+    lines += 1 + (1 if attachments else 0) + 2 + len(signature) + 1 + 1      # blank, 署名 space, 署名, date, 附注
+    if lines <= CLOSING_MAX_LINES:
+        blocks[-1]["closing"] = True
 
 
 def _stat_table(b: Builder, stat: dict, path: tuple) -> dict:
@@ -143,14 +163,19 @@ def body_blocks(b: Builder, doc: dict, level: levels.Level, year: int) -> list[d
 
 
 def _attachments(b: Builder, names: list) -> list[str]:
-    """附件说明 lines: “附件：名称”, or “附件：1.名称” then “2.名称” … for several."""
+    """附件说明 lines: “附件：名称”, or “附件：1.名称” then “2.名称” … for several.
+
+    A tab follows each number: the template's hanging indent stops there, so a wrapped name lines up with
+    its own first character whatever the width of the digits.
+    """
     names = [b.clean(x, ("meta", "attachments", i)) for i, x in enumerate(names or [])]
     if len(names) == 1:
         return [f"附件{_COLON}{names[0]}"]
-    return [(f"附件{_COLON}" if i == 0 else "") + f"{i + 1}.{name}" for i, name in enumerate(names)]
+    return [(f"附件{_COLON}" if i == 0 else "") + f"{i + 1}.\t{name}" for i, name in enumerate(names)]
 
 
 TITLE_LINE_CHARS = 20        # 2号 characters in the 156 mm type area
+LINE_CHARS = 28              # 3号 characters in a line of the 版心
 
 
 def text_width(text: str) -> float:
@@ -158,19 +183,81 @@ def text_width(text: str) -> float:
     return sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in text)
 
 
-def title_lines(title: str) -> list[str]:
-    """Break a long title before “关于” so no word is split (GB/T 9704: 回行时词意完整).
+# Where a title may break, best first (GB/T 9704-2012 7.3.1: 回行时要做到词意完整，排列对称，长短适宜):
+# between the organ names of a joint title, before “关于”, then between the phrases of the subject.
+ORGAN_BREAK, GUANYU_BREAK, CONJUNCTION_BREAK, PHRASE_BREAK, UNIT_BREAK = 0, 1, 2, 3, 8
+_CONJUNCTION_BEFORE = re.compile(r"(?=[和及暨]\d{4}年)")
+_PHRASE_BEFORE = re.compile(r"(?=法治政府建设|法治建设|依法行政|工作情况|情况的报告|的报告$)")
+_PHRASE_AFTER = re.compile(r"\d{4}年度|\d{4}年(?!度)")
+# Inside a long organ name, between its administrative units (重庆市|涪陵区|人民政府): only if nothing else fits.
+_UNIT_AFTER = re.compile(r"(?:自治区|自治州|自治县|[省市州盟县区旗镇乡])(?=[^委人政办党]|人民政府|委员会)")
 
-    A title that fits one line, or whose parts would not fit a line each, is
-    left whole for Word to wrap.
+
+def _title_breaks(title: str, organs: tuple) -> dict[int, int]:
+    """Position → cost of breaking the title before that character."""
+    breaks: dict[int, int] = {}
+
+    def add(pos: int, cost: int) -> None:
+        if 0 < pos < len(title):
+            breaks[pos] = min(cost, breaks.get(pos, cost))
+
+    guanyu = title.find("关于")
+    head_end = guanyu if guanyu > 0 else len(title)
+    for m in re.finditer(r"\s+", title[:head_end]):
+        add(m.end(), ORGAN_BREAK)
+    for organ in organs:
+        at = title.find(organ) if organ else -1
+        if 0 <= at < head_end and at + len(organ) < head_end:
+            add(at + len(organ), ORGAN_BREAK)
+    add(guanyu, GUANYU_BREAK)
+    for m in _CONJUNCTION_BEFORE.finditer(title, max(guanyu, 0)):
+        add(m.start(), CONJUNCTION_BREAK)
+    for m in _PHRASE_BEFORE.finditer(title, max(guanyu, 0)):
+        add(m.start(), PHRASE_BREAK)
+    for m in _PHRASE_AFTER.finditer(title, max(guanyu, 0)):
+        add(m.end(), PHRASE_BREAK)
+    for m in _UNIT_AFTER.finditer(title[:head_end]):
+        add(m.end(), UNIT_BREAK)
+    return breaks
+
+
+def title_lines(title: str, organs: tuple = ()) -> list[str]:
+    """The lines of a title too long for one line, broken where GB/T 9704 wants it.
+
+    Breaks keep words whole: between the organ names (``organs``, or a space between them), then before
+    “关于”, then between the phrases of the subject; a long organ name breaks between its administrative
+    units only when nothing else fits.  Of the splits whose lines all fit, the one with the fewest breaks
+    inside an organ name wins, then the one with the fewest lines, then the one with the better breaks,
+    then the one with the most even line lengths.
     """
-    if text_width(title) <= TITLE_LINE_CHARS or "关于" not in title:
+    title = title.strip()
+    if text_width(title) <= TITLE_LINE_CHARS:
         return [title]
-    head, _, tail = title.partition("关于")
-    head, tail = head.strip(), "关于" + tail
-    if head and text_width(head) <= TITLE_LINE_CHARS and text_width(tail) <= TITLE_LINE_CHARS:
-        return [head, tail]
-    return [title]
+    breaks = _title_breaks(title, tuple(o for o in organs if o))
+    good = sorted(breaks, key=lambda pos: breaks[pos])[:14]         # bounded search
+    best = None
+    for n in range(1, len(good) + 1):
+        for chosen in itertools.combinations(sorted(good), n):
+            lines = [title[a:b].strip() for a, b in zip((0,) + chosen, chosen + (len(title),))]
+            widths = [text_width(line) for line in lines]
+            if not all(lines) or max(widths) > TITLE_LINE_CHARS:
+                continue
+            cost = (sum(1 for pos in chosen if breaks[pos] >= UNIT_BREAK), len(lines),
+                    sum(breaks[pos] for pos in chosen), max(widths) - min(widths))
+            if best is None or cost < best[0]:
+                best = (cost, lines)
+    return best[1] if best else _fill_lines(title)
+
+
+def _fill_lines(title: str) -> list[str]:
+    """Last resort (a single word longer than a line): full lines, as Word would wrap them."""
+    lines, line = [], ""
+    for ch in title:
+        if text_width(line + ch) > TITLE_LINE_CHARS:
+            lines.append(line.strip())
+            line = ""
+        line += ch
+    return [x for x in lines + [line.strip()] if x]
 
 
 def default_title(meta: dict, level: levels.Level) -> str:
@@ -217,7 +304,7 @@ def build_context(doc: dict, *, level: levels.Level | None = None, source: str |
             [f"现将《{title}》随文报上，请审阅。"]
         cover = {"text": paras}
     context = {
-        "title": "\n".join(title_lines(title)),        # a line break where it should wrap
+        "title": "\n".join(title_lines(title, tuple(masthead))),       # line breaks where it should wrap
         "masthead": masthead,
         "red_header": bool(meta.get("red_header")),
         "doc_number": m("doc_number") or "",
@@ -235,5 +322,6 @@ def build_context(doc: dict, *, level: levels.Level | None = None, source: str |
         "issue_date": f"{zh_date(issue_date)}印发" if issue_date and issuer else "",
         "cover_letter": cover,
     }
+    mark_closing(context["body"], context["attachments"], signature)
     return context, b.warnings
 

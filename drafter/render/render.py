@@ -20,6 +20,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
 import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,8 +28,9 @@ from pathlib import Path
 
 from drafter import __version__, fsutil
 from drafter.errors import DrafterError, InputError, OutputError
-from drafter.render.build import (CHAR_TWIPS, DATE_RIGHT_CHARS, DATE_STYLE, SIGNATURE_STYLES, STYLES,
-                                  insert_ordered, template_name)
+from drafter.render.build import (CELL_MARGIN_TWIPS, CHAR_TWIPS, DATE_RIGHT_CHARS, DATE_STYLE, IMPRINT_STYLES,
+                                  MASTHEAD_PT, MASTHEAD_STYLES, SIGNATURE_STYLES, STYLES, imprint_frame,
+                                  insert_ordered, template_name, type_width_twips)
 from drafter.render.context import text_width
 from drafter.text import excerpt
 
@@ -452,6 +454,8 @@ def _finish_part(name: str, xml: str, style_ids: dict) -> bytes:
     helper.docx_ids_index = 1000
     helper.fix_docpr_ids(tree)
     centre_signatures(tree, style_ids)
+    anchor_imprint(tree, style_ids)
+    fit_masthead(tree, style_ids)
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
@@ -475,6 +479,67 @@ def centre_signatures(tree, style_ids: dict) -> None:
                 ind.set(_w("right"), str(round(right * CHAR_TWIPS)))
                 ind.set(_w("rightChars"), str(round(right * 100)))
             pending = []
+
+
+def fit_masthead(tree, style_ids: dict) -> None:
+    """Shrink a 发文机关标志 too long for its line (a long organ name), so it never wraps.
+
+    All lines of one masthead (the two organ names and “文件” of a joint one) get the same size; the line
+    height follows it, so the top of the masthead stays where the template puts it.
+    """
+    styles = set().union(*(style_ids[s] for s in MASTHEAD_STYLES))
+    groups: dict = {}
+    for mark in tree.iter(_w("pStyle")):
+        if mark.get(_w("val")) in styles:
+            p = mark.getparent().getparent()
+            table = next((a for a in p.iterancestors(_w("tbl"))), None)
+            groups.setdefault(id(table) if table is not None else id(p), []).append(p)
+    for paragraphs in groups.values():
+        size = MASTHEAD_PT
+        for p in paragraphs:
+            width = text_width("".join(t.text or "" for t in p.iter(_w("t"))))
+            cell = next((a for a in p.iterancestors(_w("tc"))), None)
+            tcw = cell.find(f"{_w('tcPr')}/{_w('tcW')}") if cell is not None else None
+            room = (int(tcw.get(_w("w"))) - 2 * CELL_MARGIN_TWIPS if tcw is not None and tcw.get(_w("w"), "").isdigit()
+                    else type_width_twips()) / 20
+            if width:
+                size = min(size, int(room / width * 2) / 2)
+        if size >= MASTHEAD_PT:
+            continue
+        for p in paragraphs:
+            ppr = p.find(_w("pPr"))
+            spacing = ppr.find(_w("spacing"))
+            if spacing is None:
+                spacing = insert_ordered(ppr, ppr.makeelement(_w("spacing"), {}))
+            spacing.set(_w("line"), str(round(size * 20)))
+            spacing.set(_w("lineRule"), "exact")
+            if spacing.get(_w("after")):            # “文件”, half a line up from the foot of its cell
+                spacing.set(_w("after"), str(round(size * 10)))
+            for r in p.iter(_w("r")):
+                rpr = r.find(_w("rPr"))
+                if rpr is None:
+                    rpr = r.makeelement(_w("rPr"), {})
+                    r.insert(0, rpr)
+                for tag in ("sz", "szCs"):
+                    for old in rpr.findall(_w(tag)):
+                        rpr.remove(old)
+                    insert_ordered(rpr, rpr.makeelement(_w(tag), {_w("val"): str(round(size * 2))}))
+
+
+def anchor_imprint(tree, style_ids: dict) -> None:
+    """Put the 版记's frame back at the foot of the type area, whatever an editor made of it.
+
+    LibreOffice saves a frame at the fixed position and height it had in the template (where tag
+    paragraphs made it tall), and an empty border element that stops it importing the frame again.
+    """
+    imprint = set().union(*(style_ids[s] for s in IMPRINT_STYLES))
+    for mark in tree.iter(_w("pStyle")):
+        if mark.get(_w("val")) not in imprint:
+            continue
+        ppr = mark.getparent()
+        for old in ppr.findall(_w("framePr")) + [b for b in ppr.findall(_w("pBdr")) if len(b) == 0]:
+            ppr.remove(old)
+        insert_ordered(ppr, imprint_frame())
 
 
 # --- package properties -------------------------------------------------------------
@@ -667,15 +732,19 @@ def find_soffice() -> str | None:
     return None
 
 
-def for_libreoffice(data: bytes) -> bytes:
+def for_libreoffice(data: bytes, missing_fonts: list | tuple = ()) -> bytes:
     """A copy of a .docx that LibreOffice lays out like Word does.
 
     LibreOffice puts every character that is wider than a cell of the
     character grid into two cells, so the GB/T 9704 grid (28 cells of 15.8 pt
     for 16 pt text) doubles the spacing.  For the PDF we keep the 22-line grid,
     drop the character grid and condense text by 0.25 pt instead, which also
-    gives 28 characters a line.
+    gives 28 characters a line.  Fonts that are not installed are replaced by
+    their substitutes (:mod:`drafter.render.fonts`), so 仿宋 comes out in a
+    serif and 楷体 in a 楷体 where one is installed, not all in one sans font.
     """
+    from drafter.render.fonts import for_pdf_fonts, is_font_part
+
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
@@ -684,17 +753,27 @@ def for_libreoffice(data: bytes) -> bytes:
                 part = part.replace(b'w:type="linesAndChars"', b'w:type="lines"')
             elif info.filename == "word/styles.xml":
                 part = re.sub(rb"(<w:rPrDefault>\s*<w:rPr>)", rb'\1<w:spacing w:val="-5"/>', part, count=1)
+            if is_font_part(info.filename):
+                part = for_pdf_fonts(part, missing_fonts)
             dst.writestr(info, part)
     return out.getvalue()
 
 
-def convert_to_pdf(docx_files: list[Path]) -> list[Path]:
-    """Write ``x.pdf`` beside each ``x.docx`` using LibreOffice (one run for the whole batch)."""
+def convert_to_pdf(docx_files: list[Path], progress=None, missing_fonts: list | None = None) -> list[Path]:
+    """Write ``x.pdf`` beside each ``x.docx`` using LibreOffice (one run for the whole batch).
+
+    ``progress(i, n, pdf)`` is called as each PDF is written (i from 1).  ``missing_fonts`` is what
+    :func:`drafter.render.fonts.missing_fonts` says about these files (computed here when not given).
+    """
+    from drafter.render.fonts import missing_fonts as find_missing
+
     soffice = find_soffice()
     if soffice is None:
         raise OutputError("未找到 LibreOffice，无法生成 PDF（.docx 已生成）",
                           hint="请安装 LibreOffice（https://zh-cn.libreoffice.org/），"
                                "或在 Word/WPS 中打开 .docx 后“另存为 PDF”")
+    if missing_fonts is None:
+        missing_fonts = find_missing(docx_files)
     with tempfile.TemporaryDirectory(prefix="drafter-pdf-") as tmp:
         profile = Path(tmp, "profile").as_uri()
         outdir, indir = Path(tmp, "out"), Path(tmp, "in")
@@ -702,22 +781,52 @@ def convert_to_pdf(docx_files: list[Path]) -> list[Path]:
         copies = []
         for i, docx in enumerate(docx_files):
             copies.append(indir / f"{i}.docx")
-            copies[-1].write_bytes(for_libreoffice(Path(docx).read_bytes()))
+            copies[-1].write_bytes(for_libreoffice(Path(docx).read_bytes(), missing_fonts))
         cmd = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
                "--convert-to", "pdf", "--outdir", str(outdir), *map(str, copies)]
+        written: list[Path] = []
+
+        def collect(finished: bool) -> None:
+            """Copy out every PDF LibreOffice has finished: one whose successor exists, or all at the end."""
+            while len(written) < len(docx_files):
+                i = len(written)
+                produced = outdir / f"{i}.pdf"
+                if not (finished or (outdir / f"{i + 1}.pdf").exists()):
+                    return
+                if not produced.is_file():
+                    if not finished:
+                        return
+                    detail = proc_stderr().strip()[-200:]
+                    raise OutputError("LibreOffice 没有生成 PDF", path=str(docx_files[i]),
+                                      hint=(detail + "；" if detail else "") + "可在 Word/WPS 中打开 .docx 后“另存为 PDF”")
+                target = Path(docx_files[i]).with_suffix(".pdf")
+                fsutil.write_bytes(target, produced.read_bytes())
+                written.append(target)
+                if progress:
+                    progress(len(written), len(docx_files), target)
+
+        stderr_path = Path(tmp, "stderr")
+
+        def proc_stderr() -> str:
+            return stderr_path.read_text("utf-8", "replace") if stderr_path.exists() else ""
+
+        timeout = 120 + 30 * len(docx_files)
         try:
-            proc = subprocess.run(cmd, capture_output=True, timeout=120 + 30 * len(docx_files))
+            with open(stderr_path, "wb") as err:
+                proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+                try:
+                    deadline = time.monotonic() + timeout
+                    while proc.poll() is None:
+                        if time.monotonic() > deadline:
+                            raise subprocess.TimeoutExpired(cmd, timeout)
+                        collect(False)
+                        time.sleep(0.2)
+                finally:
+                    if proc.poll() is None:
+                        proc.kill()
+                        proc.wait()
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise OutputError(f"LibreOffice 转换 PDF 失败（{exc.__class__.__name__}）",
                               hint="请确认 LibreOffice 可以正常启动，或在 Word/WPS 中“另存为 PDF”") from exc
-        written = []
-        for i, docx in enumerate(docx_files):
-            produced = outdir / f"{i}.pdf"
-            if not produced.is_file():
-                detail = proc.stderr.decode("utf-8", "replace").strip()[-200:]
-                raise OutputError("LibreOffice 没有生成 PDF", path=str(docx),
-                                  hint=(detail + "；" if detail else "") + "可在 Word/WPS 中打开 .docx 后“另存为 PDF”")
-            target = Path(docx).with_suffix(".pdf")
-            fsutil.write_bytes(target, produced.read_bytes())
-            written.append(target)
+        collect(True)
         return written

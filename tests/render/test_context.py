@@ -112,10 +112,34 @@ def test_illegal_characters_removed_with_warning_naming_field():
     assert "U+000C" in warnings[0].message and "U+0001" in warnings[0].message
 
 
-def test_long_title_breaks_before_guanyu_only_where_both_lines_fit():
+def test_long_title_breaks_between_words_with_even_lines():
     assert title_lines("某县人民政府关于2024年法治政府建设情况的报告") == [
         "某县人民政府", "关于2024年法治政府建设情况的报告"]
     assert title_lines("关于法治政府建设的报告") == ["关于法治政府建设的报告"]          # fits one line
+    # Joint title whose organ names do not fit one line: between the organ names first, then before 关于.
+    assert title_lines("中共重庆市涪陵区委员会 重庆市涪陵区人民政府关于2023年法治政府建设情况的报告") == [
+        "中共重庆市涪陵区委员会", "重庆市涪陵区人民政府", "关于2023年法治政府建设情况的报告"]
+    # The organ names fit one line: they stay together (the space between them kept).
+    assert title_lines("中共鞍山市委 鞍山市人民政府关于2023年法治政府建设情况的报告") == [
+        "中共鞍山市委 鞍山市人民政府", "关于2023年法治政府建设情况的报告"]
+    # No space in the title: the organ names passed in mark the break.
+    assert title_lines("中共重庆市涪陵区委员会重庆市涪陵区人民政府关于2023年法治政府建设情况的报告",
+                       ("中共重庆市涪陵区委员会", "重庆市涪陵区人民政府"))[:2] == [
+        "中共重庆市涪陵区委员会", "重庆市涪陵区人民政府"]
+    # A subject longer than a line breaks between phrases, before the conjunction first.
+    assert title_lines("重庆市涪陵区司法局关于2023年度法治政府建设工作情况和2024年工作安排的报告") == [
+        "重庆市涪陵区司法局", "关于2023年度法治政府建设工作情况", "和2024年工作安排的报告"]
+    # An organ name longer than a line: between its administrative units, never inside one.
     long_body = "某某省某某市某某县某某镇某某村民委员会某某小组"
-    assert title_lines(long_body + "关于2024年法治政府建设情况的报告") == [
-        long_body + "关于2024年法治政府建设情况的报告"]                        # left to Word
+    lines = title_lines(long_body + "关于2024年法治政府建设情况的报告")
+    assert lines[-1] == "关于2024年法治政府建设情况的报告" and "".join(lines[:-1]) == long_body
+    assert all(line.endswith(("镇", "县", "市", "省", "会", "组")) for line in lines[:-1])
+
+
+def test_last_paragraph_kept_with_the_signature_unless_too_long_for_one_page():
+    doc = report_document()
+    body = build_context(doc)[0]["body"]
+    assert [b["closing"] for b in body] == [False] * (len(body) - 1) + [True]      # “无。”
+    doc = report_document(other={"text": "情况说明。" * 60})                        # 300 characters, 11 lines
+    body = build_context(doc)[0]["body"]
+    assert not any(b["closing"] for b in body)                                     # left to the normal flow

@@ -29,8 +29,14 @@ def example(request, rendered_examples):
     return document, path, docx.Document(str(path))
 
 
+def _paragraphs(d) -> list:
+    """Every paragraph of the body in order, those in tables included (the 署名 block is a table)."""
+    from docx.text.paragraph import Paragraph
+    return [Paragraph(p, d._body) for p in d.element.body.iter(qn("w:p"))]
+
+
 def _by_style(d, style_id):
-    return [p for p in d.paragraphs if p.style.style_id == style_id]
+    return [p for p in _paragraphs(d) if p.style.style_id == style_id]
 
 
 def _fonts(style) -> dict:
@@ -63,7 +69,9 @@ def test_fonts_set_for_chinese_text(example):
         style = d.styles.element.get_by_id(style_id)
         assert style is not None, style_id
         wrapped = d.styles[style.name_val]
-        assert _fonts(wrapped) == {"eastAsia": font, "ascii": font, "hAnsi": font}, style_id
+        # Latin letters and digits in Times New Roman (common 公文 practice), page numbers in 宋体 (GB/T 9704 7.5)
+        latin = build.SONG if style_id == "GwPageNumber" else "Times New Roman"
+        assert _fonts(wrapped) == {"eastAsia": font, "ascii": latin, "hAnsi": latin}, style_id
         assert wrapped.font.size.pt == size
     defaults = d.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     assert defaults.find(qn("w:rFonts")).get(qn("w:eastAsia")) == build.FANGSONG
@@ -90,7 +98,7 @@ def test_title_recipients_signature_date(example):
     dates = _by_style(d, "GwDate")
     assert dates and all(p.text == zh_date(meta["date"]) for p in dates)
     assert re.fullmatch(r"\d{4}年[1-9]\d?月[1-9]\d?日", dates[-1].text)
-    signatures = [p.text for p in d.paragraphs if p.style.style_id in build.SIGNATURE_STYLES]
+    signatures = [p.text for p in _paragraphs(d) if p.style.style_id in build.SIGNATURE_STYLES]
     expected = meta.get("signature") or context["signature"]
     copies = 2 if meta.get("cover_letter") is not None else 1
     assert signatures == list(expected) * copies
@@ -123,7 +131,7 @@ def test_body_paragraphs_one_per_data_paragraph(example):
     document, _, d = example
     context, _ = build_context(document)
     wanted = [b["text"] for b in context["body"] if b["kind"] == "p"]
-    got = [p.text for p in _by_style(d, "GwBody")]
+    got = [p.text for p in _paragraphs(d) if p.style.style_id == "GwBody"]
     if context["cover_letter"]:
         got = got[len(context["cover_letter"]["text"]):]
     assert got == wanted
@@ -143,19 +151,40 @@ def test_statistics_are_tables_with_repeating_header(example):
         assert body == [(r["name"], r["value"]) for r in stat["rows"]]
 
 
-def test_pagination_fills_pages_and_keeps_headings_with_text(example):
-    """Widow control off everywhere (a 22-line page is filled); only headings and the title keep with next."""
-    _, _, d = example
+def test_pagination_fills_pages_and_keeps_the_end_of_the_report_whole(example):
+    """Widow control off (a 22-line page is filled); headings keep with their text; the last paragraph of the
+    正文, the 附件说明, 署名, 成文日期 and 附注 sit in one table row that may not break across pages."""
+    document, _, d = example
     ppr_default = d.styles.element.find(qn("w:docDefaults")).find(qn("w:pPrDefault")).find(qn("w:pPr"))
     assert ppr_default.find(qn("w:widowControl")).get(qn("w:val")) == "0"
     used = [s for s in d.styles if s.style_id in build.STYLES or s.style_id == "Normal"]
     assert len(used) == len(build.STYLES) + 1
     for style in used:
-        assert style.paragraph_format.widow_control in (None, False), style.name
+        assert style.paragraph_format.widow_control is None, style.name
         assert not style.paragraph_format.keep_together, style.name
-    assert {s.style_id for s in used if s.paragraph_format.keep_with_next} == set(build.HEADING_STYLES)
+    kept = {s.style_id for s in used if s.paragraph_format.keep_with_next}
+    assert kept == {*build.HEADING_STYLES, "GwTitle", "GwAttachment", "GwAttachmentOnly", "GwAttachmentMore",
+                    *build.SIGNATURE_STYLES}
     for p in d.element.body.iter(qn("w:p")):
         assert p.find(f"{qn('w:pPr')}/{qn('w:widowControl')}") is None
+    # the closing block: the report's date is in a one-cell table whose row cannot split
+    date = _by_style(d, "GwDate")[-1]._p
+    row = next(date.iterancestors(qn("w:tr")))
+    assert row.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
+    table = next(row.iterancestors(qn("w:tbl")))
+    assert len(table.findall(qn("w:tr"))) == 1 and len(row.findall(qn("w:tc"))) == 1
+    borders = table.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}")
+    assert {b.get(qn("w:val")) for b in borders} == {"nil"}
+    styles = [p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) for p in row.iter(qn("w:p"))]
+    assert [s for s in styles if s in build.SIGNATURE_STYLES] and styles.count("GwDate") == 1
+    meta = document["meta"]
+    assert styles[-1] == ("GwImprintReserve" if meta.get("cc") or meta.get("issuer") else
+                          ("GwNote" if meta.get("contact") else "GwDate"))
+    # the last paragraph of the 正文 is in it when it is short (every example's is)
+    context, _ = build_context(document)
+    assert context["body"][-1]["closing"] and styles[0] == "GwBody"
+    texts = [p.xpath("string(.)") for p in row.iter(qn("w:p"))]
+    assert texts[0] == context["body"][-1]["text"]
 
 
 def test_footer_page_numbers_odd_right_even_left(example):
@@ -191,19 +220,39 @@ def test_no_template_tags_left_and_xml_in_schema_order(example):
                     assert seen == sorted(seen), (name, el.tag)
 
 
-def test_imprint_between_rules(example):
+def test_imprint_between_rules_in_a_frame_at_the_foot_of_the_type_area(example):
+    """The 版记 is a Word frame anchored to the bottom margin; its rules are shaded paragraphs 0.35/0.25 mm high."""
     document, _, d = example
     meta = document["meta"]
-    imprint = [t for t in d.tables if t.rows[0].cells[0].paragraphs[0].style.style_id in ("GwImprint",)]
+    paragraphs = _paragraphs(d)
+    framed = [p for p in paragraphs if p._p.pPr is not None and p._p.pPr.find(qn("w:framePr")) is not None]
+    assert not any(t.rows[0].cells[0].paragraphs[0].style.style_id.startswith("GwImprint") for t in d.tables)
     if not (meta.get("cc") or meta.get("issuer")):
-        assert imprint == []
+        assert framed == []
         return
-    assert len(imprint) == 1
-    borders = imprint[0]._tbl.tblPr.find(qn("w:tblBorders"))
-    sizes = {b: borders.find(qn(f"w:{b}")).get(qn("w:sz")) for b in ("top", "bottom", "insideH")}
-    assert sizes == {"top": "8", "bottom": "8", "insideH": "6"}      # 0.35 mm / 0.25 mm rules
-    text = [c.text for row in imprint[0].rows for c in row.cells]
+    assert [p._p for p in framed] == [p._p for p in paragraphs[-len(framed) - 1:-1]]   # last, then the anchor
+    frames = {tuple(sorted(p._p.pPr.find(qn("w:framePr")).attrib.items())) for p in framed}
+    assert len(frames) == 1                                          # one frame
+    frame = {k.split("}")[1]: v for k, v in frames.pop()}
+    assert frame == {"w": "8844", "wrap": "none", "vAnchor": "margin", "hAnchor": "margin",
+                     "xAlign": "center", "yAlign": "bottom"}          # 156 mm wide, foot on the 版心's foot
+    kinds = [p.style.style_id for p in framed]
+    rules = {"GwImprintRule": 20, "GwImprintRuleThin": 14}           # twips: 1 pt ≈ 0.35 mm, 0.7 pt ≈ 0.25 mm
+    expected = ["GwImprintRule"]
+    if meta.get("cc"):
+        expected += ["GwImprint"] + (["GwImprintRuleThin"] if meta.get("issuer") else [])
+    if meta.get("issuer"):
+        expected += ["GwImprintDate"]
+    assert kinds == expected + ["GwImprintRule"]
+    for p in framed:
+        if p.style.style_id in rules:
+            assert p.text == "" and p._p.pPr.find(qn("w:shd")).get(qn("w:fill")) == "000000"
+            spacing = p.style.element.pPr.find(qn("w:spacing"))
+            assert (spacing.get(qn("w:line")), spacing.get(qn("w:lineRule"))) == (str(rules[p.style.style_id]),
+                                                                                   "exact")
+            assert p._p.pPr.find(qn("w:pBdr")) is None
+    text = [p.text for p in framed if p.text]
     if meta.get("cc"):
         assert text[0] == "抄送：" + "，".join(meta["cc"]) + "。"
     if meta.get("issuer"):
-        assert meta["issuer"] in text and text[-1].endswith("印发")
+        assert text[-1].startswith(meta["issuer"] + "\t") and text[-1].endswith("印发")
