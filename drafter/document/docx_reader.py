@@ -276,6 +276,7 @@ def _roman(n: int) -> str:
 
 
 MAX_LIST_VALUE = 32767          # Word's own limit for a list's start value
+MAX_LEVEL_TEXT = 64             # characters of a list level's number format (w:lvlText) and of a number
 
 
 def list_value(text: str | None, default: int = 1) -> int:
@@ -358,7 +359,7 @@ class Numbering:
             lvl, start = self._level(num_id, ilvl)
             plan = None
             if lvl is not None and _val(lvl.find("w:numFmt", NS)) != "bullet":
-                pieces = re.split(r"%(\d)", _val(lvl.find("w:lvlText", NS)) or "")
+                pieces = re.split(r"%(\d)", (_val(lvl.find("w:lvlText", NS)) or "")[:MAX_LEVEL_TEXT])
                 legal = lvl.find("w:isLgl", NS) is not None
                 refs = []
                 for k in (int(d) - 1 for d in pieces[1::2]):
@@ -390,7 +391,7 @@ class Numbering:
         for (k, start_k, fmt), literal in zip(refs, literals[1:]):
             out.append(format_number(counters.get(k, start_k), fmt))
             out.append(literal)
-        number = "".join(out)
+        number = "".join(out)[:MAX_LEVEL_TEXT]
         return number + (suffix if number else "")
 
 

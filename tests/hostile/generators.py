@@ -235,3 +235,16 @@ def copy_example(folder: Path, name: str = "lizhi-2022.yaml") -> Path:
     target = folder / name
     shutil.copy(EXAMPLES / name, target)
     return target
+
+
+def long_number_format_docx(folder: Path, paragraphs: int = 5000) -> Path:
+    """Nine list levels whose number format repeats %1…%9 two hundred times, starting at 32767 in Roman."""
+    lvl = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="32767"/><w:numFmt w:val="upperRoman"/>'
+                  f'<w:lvlText w:val="{"%1%2%3%4%5%6%7%8%9" * 200}"/></w:lvl>' for i in range(9))
+    numbering = (f'<?xml version="1.0" encoding="UTF-8"?><w:numbering {W}><w:abstractNum w:abstractNumId="1">{lvl}'
+                 '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>').encode()
+    paras = "".join(f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{i % 9}"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+                    '<w:r><w:t>x</w:t></w:r></w:p>' for i in range(paragraphs))
+    base = numbering_docx(folder, "1", "decimal")
+    return rewrite_zip(base, folder / "long-number-format.docx",
+                       {"word/numbering.xml": numbering, "word/document.xml": document_xml(paras)})
