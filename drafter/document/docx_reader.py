@@ -813,7 +813,7 @@ def _read(pkg: Package, path: Path) -> Document:
 
     add(body, "body", BODY_KEY)
     for kind, part_name in (("header", "header"), ("footer", "footer")):
-        for _, name in sorted(by_kind.get(kind, []), key=lambda x: x[1]):
+        for name in sorted({name for _, name in by_kind.get(kind, [])}):     # each part once, however often referenced
             hroot = pkg.xml(name)
             if hroot is not None:
                 add(hroot, part_name, name)

@@ -248,3 +248,17 @@ def long_number_format_docx(folder: Path, paragraphs: int = 5000) -> Path:
     base = numbering_docx(folder, "1", "decimal")
     return rewrite_zip(base, folder / "long-number-format.docx",
                        {"word/numbering.xml": numbering, "word/document.xml": document_xml(paras)})
+
+
+def repeated_header_docx(folder: Path, references: int = 2000) -> Path:
+    """One header part of 500,000 characters referenced ``references`` times."""
+    base = draft_docx(folder, "base.docx")
+    header = (f'<?xml version="1.0" encoding="UTF-8"?><w:hdr {W}><w:p><w:r><w:t>{"页" * 500_000}</w:t></w:r>'
+              '</w:p></w:hdr>').encode()
+    with zipfile.ZipFile(base) as z:
+        rels = z.read("word/_rels/document.xml.rels").decode()
+    rels = rels.replace("</Relationships>", "".join(
+        f'<Relationship Id="rH{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"'
+        ' Target="header1.xml"/>' for i in range(references)) + "</Relationships>")
+    return rewrite_zip(base, folder / "repeated-header.docx", {"word/_rels/document.xml.rels": rels.encode()},
+                       {"word/header1.xml": header})

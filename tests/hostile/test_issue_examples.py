@@ -192,6 +192,10 @@ def test_long_list_number_formats(tmp_path):
     _ok(run_guarded("lint", g.long_number_format_docx(tmp_path)), (0, 1))
 
 
+def test_one_header_referenced_many_times(tmp_path):
+    _ok(run_guarded("lint", g.repeated_header_docx(tmp_path)), (0, 1))
+
+
 def test_nested_text_boxes(tmp_path):
     _ok(run_guarded("lint", g.nested_textboxes_docx(tmp_path, 40)), (0, 1, 2))
 
