@@ -176,7 +176,9 @@ def lint(paths, level, year, fmt, annotate_out, fail_on, config_path, baseline, 
     if annotate_out and results[0].error is None:       # after the report, so a failure here loses nothing
         from drafter.report.annotate import annotate
         count = annotate(results[0], annotate_out)
-        click.echo(f"已生成带批注的副本 {annotate_out}（{count} 条批注），原文件未改动。", err=True)
+        rest = len(results[0].findings) - count
+        more = f"；另有{rest}个问题超出批注上限，未加批注，请看检查结果" if rest > 0 else ""
+        click.echo(f"已生成带批注的副本 {annotate_out}（{count} 条批注{more}），原文件未改动。", err=True)
 
     errors = [r.error.exit_code for r in results if r.error is not None]
     if errors:

@@ -20,6 +20,7 @@ from drafter.fsutil import atomic_path, check_ooxml
 from drafter.lint.finding import SEVERITY_ZH
 
 AUTHOR = "drafter 检查"
+MAX_COMMENTS = 500       # python-docx adds each comment in time growing with the comments already there
 INITIALS = "DR"
 
 
@@ -91,7 +92,7 @@ def annotate(result, out: Path | str) -> int:
     if first is None:
         raise InputError("草稿没有正文段落，无法添加批注", path=str(source))
     count = 0
-    for finding in result.findings:
+    for finding in result.findings[:MAX_COMMENTS]:
         element, model = first, None
         index = finding.location.index
         if index is not None and index < len(result.document.paragraphs):

@@ -245,3 +245,14 @@ def test_too_many_paragraphs(tmp_path):
     many = g.rewrite_zip(base, tmp_path / "many.docx", {"word/document.xml": g.document_xml(body)})
     outcome = _ok(run_guarded("lint", many), (2,))
     assert "段落过多" in outcome.text
+
+
+def test_annotate_with_thousands_of_findings(tmp_path):
+    body = "".join(f"<w:p><w:r><w:t>第{i}段约12余件。</w:t></w:r></w:p>" for i in range(5000))
+    draft = g.rewrite_zip(g.draft_docx(tmp_path, "base.docx"), tmp_path / "many.docx",
+                          {"word/document.xml": g.document_xml(body)})
+    out = tmp_path / "批注.docx"
+    outcome = _ok(run_guarded("lint", draft, "--annotate", out), (1,))
+    assert "超出批注上限" in outcome.err
+    import docx
+    assert len(docx.Document(str(out)).comments) == 500
