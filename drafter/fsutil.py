@@ -279,7 +279,7 @@ def install_signal_handlers() -> None:
 
 
 @contextmanager
-def atomic_path(target: Path | str, check: Callable[[Path], None] | None = None):
+def atomic_path(target: Path | str, check: Callable[[Path], None] | None = None, record: bool = True):
     """Yield a temporary path in the target's folder; move it onto ``target`` on success.
 
     ``check(tmp)`` runs on the finished temporary file before the rename and may
@@ -317,7 +317,8 @@ def atomic_path(target: Path | str, check: Callable[[Path], None] | None = None)
                 tmp_path.unlink()
             except OSError:
                 pass
-    record_written(target)
+    if record:
+        record_written(target)
 
 
 def check_ooxml(path: Path | str) -> None:
@@ -358,7 +359,8 @@ def write_text(target: Path | str, text: str, encoding: str = "utf-8",
         tmp.write_text(text, encoding=encoding, newline="\n")
 
 
-def write_bytes(target: Path | str, data: bytes, check: Callable[[Path], None] | None = None) -> None:
+def write_bytes(target: Path | str, data: bytes, check: Callable[[Path], None] | None = None,
+                record: bool = True) -> None:
     """Atomically write a binary file."""
-    with atomic_path(target, check) as tmp:
+    with atomic_path(target, check, record) as tmp:
         tmp.write_bytes(data)

@@ -318,14 +318,19 @@ def read_template_parts(path: Path | str) -> list[tuple[str, bytes]]:
         pkg.zip.close()
 
 
+@lru_cache(maxsize=1)
+def _safe_parser():
+    from lxml import etree
+    return etree.XMLParser(resolve_entities=False, no_network=True)
+
+
 def _check_xml_part(name: str, data: bytes, path: str, etree) -> None:
     head = data[:200].lstrip(b"\xef\xbb\xbf")
     declared = re.match(rb"<\?xml[^>]*encoding=[\"']([^\"']+)", head)
     try:
         if declared and declared.group(1).lower().replace(b"-", b"") not in (b"utf8",):
             raise ValueError("not UTF-8")
-        data.decode("utf-8")
-        etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+        etree.fromstring(data, _safe_parser())       # bytes that are not UTF-8 fail here too
     except (ValueError, etree.XMLSyntaxError) as exc:
         what = "不是 UTF-8 编码" if isinstance(exc, (UnicodeDecodeError,)) or "UTF-8" in str(exc) else "不是有效的 XML"
         raise InputError(f"模板文件中的部件 {name} 已损坏（{what}），用它生成的报告 Word 无法打开", path=path,
@@ -394,7 +399,7 @@ class CompiledTemplate:
                 raise template_error(exc, self.sources[name], name, self.path) from exc
             try:
                 rendered[name] = _finish_part(name, xml, self.style_ids)
-            except (ValueError, etree_error()) as exc:
+            except (ValueError, KeyError, etree_error()) as exc:
                 raise DrafterError(f"模板{_part_zh(name) or '正文'}生成的内容不是有效的 Word 格式（{name}）", path=self.path,
                                    hint="请运行 drafter templates check 检查模板；标签可能放在了段落或表格结构之外") from exc
         fingerprint = fingerprint_of(rendered)
@@ -697,7 +702,8 @@ def render_to_file(template: CompiledTemplate, context: dict, target: Path, *, f
     """Render and write ``target`` atomically; refuses to overwrite an edited file unless ``force``."""
     check_overwrite(target, force)
     data = template.render(context, title=context.get("title", "").replace("\n", ""), source=source)
-    fsutil.write_bytes(target, data)    # every part is well-formed: checked at load or made by lxml
+    # every part is well-formed (checked at load or made by lxml); the fingerprint marks it as drafter's
+    fsutil.write_bytes(target, data, record=False)
     return target
 
 
