@@ -62,6 +62,7 @@ def _w(tag: str) -> str:
 MAX_RANGE = 10_000                 # items of one range()
 MAX_STEPS = 2_000_000              # loop steps, calls, attribute and operator uses in one render
 MAX_VALUE_LENGTH = 2_000_000       # characters (or items) of one value a template builds
+MAX_CALL_INT = 100_000             # an integer argument of a filter or method (a width, a count)
 MAX_PART_OUTPUT = 64 * 1024 * 1024  # characters of one rendered XML part
 RENDER_SECONDS = 30.0              # wall-clock time of one render
 
@@ -84,6 +85,7 @@ def _bounded_env_class():
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self.globals["range"] = self._range
+            self.globals.pop("lipsum", None)          # placeholder text, unbounded in size; no template needs it
             self.filters = {name: self._guard_callable(f) for name, f in self.filters.items()}
             self.reset_budget()
 
@@ -109,8 +111,14 @@ def _bounded_env_class():
         @staticmethod
         def _check_args(args, kwargs) -> None:
             for value in (*args, *kwargs.values()):
-                if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_VALUE_LENGTH:
+                if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_CALL_INT:
                     raise TemplateLimit(f"模板中的数值参数过大（{str(value)[:20]}）")
+
+        @staticmethod
+        def _check_replace(text, new) -> None:
+            """``replace`` may multiply a text's length: estimate the result before making it."""
+            if isinstance(text, str) and isinstance(new, str) and len(text) * max(len(new), 1) > MAX_VALUE_LENGTH:
+                raise TemplateLimit(f"模板生成的文字过长（超过{MAX_VALUE_LENGTH}个字符）")
 
         @staticmethod
         def _check_format(text) -> None:
@@ -132,6 +140,8 @@ def _bounded_env_class():
                 self._check_args(args[1:], kwargs)
                 if func.__name__ == "do_format" and args:
                     self._check_format(args[0])
+                if func.__name__ == "do_replace" and len(args) > 3:
+                    self._check_replace(str(args[1]), args[3])
                 return self._check_result(func(*args, **kwargs))
             return guarded
 
@@ -140,6 +150,8 @@ def _bounded_env_class():
             __self._check_args(args, kwargs)
             if getattr(__obj, "__name__", "") in ("format", "format_map"):
                 __self._check_format(getattr(__obj, "__self__", None))
+            if getattr(__obj, "__name__", "") == "replace" and len(args) > 1:
+                __self._check_replace(getattr(__obj, "__self__", None), args[1])
             return __self._check_result(SandboxedEnvironment.call(__self, __context, __obj, *args, **kwargs))
 
         def ticking(self, value):

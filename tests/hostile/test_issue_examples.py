@@ -221,6 +221,8 @@ UNBOUNDED_TEMPLATES = ["{{ 'A'*3000000000 }}", "{{ 'AB' * 200000000 }}",
                        "{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}",
                        "{{ range(10**12)|list }}", "{{ 'x'|center(10**9) }}", "{{ '%999999999s' % 1 }}",
                        "{{ '{:>999999999}'.format(1) }}", "{% set x = [1] * 10**9 %}", "{{ 9**9**9 }}",
+                       "{{ lipsum(1000000) }}", "{{ ('a' * 1000)|replace('a', 'a' * 1000)|replace('a', 'a' * 1000) }}",
+                       "{{ ('a' * 1000).replace('a', 'a' * 1000).replace('a', 'a' * 1000) }}",
                        "{% for a in body %}" * 6 + "{% endfor %}" * 6]      # data-driven: ~20**6 steps
 
 
