@@ -28,7 +28,7 @@ BLOCK_OPEN = re.compile(r"^\{%-?\s*(for|if|macro|call|filter|with|block|raw)\b")
 BLOCK_CLOSE = re.compile(r"^\{%-?\s*end(for|if|macro|call|filter|with|block|raw)\b")
 # A tag's opening or closing pair with a full-width brace or percent sign in it: ｛｛ {｛ ｛％ ％｝ ｝｝ …
 _FULL_WIDTH_TAG = re.compile(r"(?=[{｛%％}｝]{2})(?:[｛][{｛%％]|[{][｛％]|[%％}｝][｝]|[％｝][}]|[%][｝])")
-JINJA_NAMES = {"loop", "range", "dict", "lipsum", "cycler", "joiner", "namespace", "true", "false", "none"}
+JINJA_NAMES = {"loop", "range", "dict", "cycler", "joiner", "namespace", "true", "false", "none"}
 PART_ZH = {"document": "正文", "header": "页眉", "footer": "页脚", "footnotes": "脚注", "endnotes": "尾注",
            "comments": "批注"}
 
