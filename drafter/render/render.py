@@ -411,7 +411,7 @@ class CompiledTemplate:
                 raise template_error(exc, self.sources[name], name, self.path) from exc
             try:
                 rendered[name] = _finish_part(name, xml, self.style_ids)
-            except (ValueError, KeyError, etree_error()) as exc:
+            except (ValueError, KeyError, AttributeError, TypeError, IndexError, etree_error()) as exc:
                 raise DrafterError(f"模板{_part_zh(name) or '正文'}生成的内容不是有效的 Word 格式（{name}）", path=self.path,
                                    hint="请运行 drafter templates check 检查模板；标签可能放在了段落或表格结构之外") from exc
         fingerprint = fingerprint_of(rendered)

@@ -179,7 +179,10 @@ def check_drafts(cases, outcomes) -> list[str]:
 TEMPLATE_TOKENS = ["{{", "}}", "{%", "%}", "{{ title }}", "{% for x in range(9999) %}", "{% endfor %}",
                    "{{ 1/0 }}", "{{ 'A' * 99999999 }}", "{%p if red_header %}", "{%p endif %}", "{%tr for r in x %}",
                    "{{ body|center(999999999) }}", "{{ '%999999999s' % 1 }}", "<", "&", "</w:t>", "]]>",
-                   "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "{{ range(10)|list|length ** 99 }}"]
+                   "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "{{ range(10)|list|length ** 99 }}",
+                   "{{ lipsum(99999) }}", "{{ title|replace('', title * 999) }}", "{{ body|map(attribute='x')|list }}",
+                   "{% for b in body %}{% for c in body %}{% for d in body %}{% for e in body %}{{ b }}{% endfor %}"
+                   "{% endfor %}{% endfor %}{% endfor %}", "{{ self }}", "{{ ''.__class__ }}", "{% include 'x' %}"]
 
 
 def template_cases(folder: Path, rng: random.Random, n: int):

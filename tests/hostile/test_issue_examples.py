@@ -110,6 +110,21 @@ def test_corrupt_template_parts_are_rejected(tmp_path):
     assert not list(tmp_path.glob("out-*.docx"))
 
 
+def test_template_table_without_grid(tmp_path):
+    """A table that lost its w:tblGrid (a damaged file): docxtpl's table fix-up fails; a message, not exit 3."""
+    import re
+
+    with zipfile.ZipFile(g.shipped_template()) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    broken = re.sub(r"<w:tblGrid>.*?</w:tblGrid>", "", xml, flags=re.S).encode("utf-8")
+    template = g.local_template(tmp_path, {"word/document.xml": broken})
+    source = g.write_data(tmp_path, g.VALID)
+    for outcome in run_batch([["templates", "check", str(template)],
+                              ["render", str(source), "--template", str(template), "-o", str(tmp_path / "o.docx")]],
+                             tmp_path):
+        _ok(outcome, (1, 2))
+
+
 def _has(name: str) -> bool:
     with zipfile.ZipFile(g.shipped_template()) as z:
         return name in z.namelist()
