@@ -91,6 +91,7 @@ class Item:
     heading_words: tuple[str, ...]
     body_words: tuple[str, ...]
     cause_words: tuple[str, ...] = ()
+    heading_patterns: tuple[str, ...] = ()    # regexes that tolerate inserted words
 
     def heading_for(self, year: int) -> str:
         """The standard heading text (without its number) for a report year."""
@@ -186,7 +187,8 @@ def _items(common: dict, overrides: dict, path: Path) -> dict:
         items[key] = Item(
             key=key, number=int(raw["number"]), name=raw["name"], rule_text=raw["rule_text"],
             heading=raw["heading"], heading_words=tuple(raw.get("heading_words", ())),
-            body_words=tuple(raw.get("body_words", ())), cause_words=tuple(raw.get("cause_words", ())))
+            body_words=tuple(raw.get("body_words", ())), cause_words=tuple(raw.get("cause_words", ())),
+            heading_patterns=tuple(raw.get("heading_patterns", ())))
     return items
 
 

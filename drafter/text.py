@@ -90,27 +90,36 @@ def excerpt(text: str, limit: int = 24) -> str:
 
 
 # --- traditional characters -------------------------------------------------
-# The traditional → simplified pairs are data (``lint.traditional`` in
-# templates/common.yaml, e.g. "們们 這这"). Matching vocabulary on a report written in
-# traditional characters reads it as simplified; replacement keeps every offset.
+# The traditional → simplified pairs are OpenCC's table, generated into package data
+# (drafter/data/traditional.tsv, by scripts/gen_traditional.py; Apache-2.0, see its header).
+# Matching vocabulary on a report written in traditional characters reads it as
+# simplified; replacement keeps every offset.
+
+TRADITIONAL_TABLE = "traditional.tsv"
+
 
 @lru_cache(maxsize=1)
 def _traditional_table() -> dict:
-    from drafter.levels import common_data
+    from pathlib import Path
 
-    pairs = str((common_data().get("lint") or {}).get("traditional") or "").split()
-    return {ord(pair[0]): pair[1] for pair in pairs if len(pair) == 2}
+    path = Path(__file__).resolve().parent / "data" / TRADITIONAL_TABLE
+    table = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            traditional, _, simple = line.partition("\t")
+            if len(traditional) == 1 and len(simple) == 1:
+                table[ord(traditional)] = simple
+    return table
 
 
 @lru_cache(maxsize=1)
-def _any_traditional() -> re.Pattern:
-    table = _traditional_table()
-    return re.compile("[" + re.escape("".join(chr(code) for code in table)) + "]") if table else re.compile("(?!)")
+def _traditional_set() -> frozenset:
+    return frozenset(chr(code) for code in _traditional_table())
 
 
 def traditional_chars() -> frozenset:
     """Characters used only in traditional Chinese (the keys of the folding table)."""
-    return frozenset(chr(code) for code in _traditional_table())
+    return _traditional_set()
 
 
 @lru_cache(maxsize=8192)
@@ -119,13 +128,12 @@ def simplified(text: str) -> str:
 
     Cached: every rule that matches vocabulary asks for the same paragraphs.
     """
-    return text.translate(_traditional_table()) if _any_traditional().search(text) else text
+    return text if _traditional_set().isdisjoint(text) else text.translate(_traditional_table())
 
 
 def simplify_long(text: str) -> str:
-    """:func:`simplified` for a long text: only the traditional characters are looked up."""
-    table = _traditional_table()
-    return _any_traditional().sub(lambda m: table[ord(m.group())], text)
+    """:func:`simplified` for a long text (not cached)."""
+    return text if _traditional_set().isdisjoint(text) else text.translate(_traditional_table())
 
 
 @lru_cache(maxsize=1)

@@ -532,11 +532,16 @@ def _font(rfonts_list, slot: str, theme: dict) -> str | None:
             continue
         theme_name = rfonts.get(W + slot + "Theme")
         if theme_name and theme.get(theme_name):
-            return theme[theme_name]
+            return font_name(theme[theme_name])
         name = rfonts.get(W + slot)
         if name:
-            return name
+            return font_name(name)
     return None
+
+
+def font_name(name: str) -> str:
+    """A font name as Word shows it: LibreOffice writes alternates after “;” (``黑体;SimHei`` → ``黑体``)."""
+    return name.split(";", 1)[0].strip() or name
 
 
 _PPR, _PSTYLE, _RPR = W + "pPr", W + "pStyle", W + "rPr"
@@ -767,6 +772,42 @@ def read_docx(path: Path | str) -> Document:
         pkg.zip.close()
 
 
+_FLD_CHAR, _INSTR = W + "fldChar", W + "instrText"
+_TOC_INSTR = re.compile(r"^\s*TOC\b", re.IGNORECASE)
+
+
+class _TocTracker:
+    """Tells which paragraphs belong to a table of contents: a TOC field (begin … end, nested
+    PAGEREF fields counted) or a content control whose gallery is “Table of Contents”."""
+
+    def __init__(self, container):
+        self.depth = 0
+        self.sdt_toc = any((gallery.get(W + "val") or "").lower().startswith("table of contents")
+                           for gallery in container.iter(W + "docPartGallery"))
+        self.fields = next(container.iter(_INSTR), None) is not None
+
+    def inside(self, p) -> bool:
+        inside = self.depth > 0
+        if self.fields and (inside or next(p.iter(_INSTR), None) is not None):
+            for el in p.iter(_FLD_CHAR, _INSTR):
+                if el.tag == _INSTR:
+                    if self.depth == 0 and _TOC_INSTR.match(el.text or ""):
+                        self.depth = 1
+                        inside = True
+                elif self.depth:
+                    kind = el.get(W + "fldCharType")
+                    if kind == "begin":
+                        self.depth += 1
+                    elif kind == "end":
+                        self.depth -= 1
+        if not inside and self.sdt_toc:
+            for sdt in p.iterancestors(W + "sdt"):
+                gallery = sdt.find("w:sdtPr/w:docPartObj/w:docPartGallery", NS)
+                if gallery is not None and (gallery.get(W + "val") or "").lower().startswith("table of contents"):
+                    return True
+        return inside
+
+
 def _read(pkg: Package, path: Path) -> Document:
     main = pkg.main_part()
     root = pkg.xml(main)
@@ -797,7 +838,9 @@ def _read(pkg: Package, path: Path) -> Document:
 
     def add(container, part_name, key):
         plain = next(container.iter(*_NOT_PLAIN), None) is None      # one scan for the whole part
+        toc = _TocTracker(container)
         for ordinal, (p, part_kind, cell) in enumerate(iter_paragraph_elements(container, part_name)):
+            in_toc = toc.inside(p)
             sid = resolver.para_style(p)
             fmt, bold, outline, num = resolver.paragraph(p, sid)
             number = numbering.next(*num) if num and num[0] else ""
@@ -809,7 +852,7 @@ def _read(pkg: Package, path: Path) -> Document:
             document.paragraphs.append(Paragraph(
                 text=number + text, index=len(document.paragraphs), number=number.strip(),
                 style=styles.name(sid) or styles.name(styles.default_para), outline_level=outline,
-                bold=bold, part=part_kind, table_cell=cell, format=fmt, source=(key, ordinal)))
+                bold=bold, part=part_kind, table_cell=cell, format=fmt, source=(key, ordinal), toc=in_toc))
 
     add(body, "body", BODY_KEY)
     for kind, part_name in (("header", "header"), ("footer", "footer")):

@@ -1,7 +1,7 @@
 """The document model: plain dataclasses, no XML.
 
 Readers (``docx_reader``, ``text_reader``) turn a draft into a
-:class:`Document`; the heading recogniser (:mod:`drafter.outline`) builds the
+:class:`Document`; the analysis layer (:mod:`drafter.analysis`) builds the
 section tree; lint rules and the importer only ever see these types, so the
 same rules run on .txt and .docx and a test can build a model in a line.
 """
@@ -89,6 +89,7 @@ class Paragraph:
     format: Format | None = None
     source: object = field(default=None, repr=False, compare=False)  # reader's handle (for annotate)
     column_offset: int = 0                 # text files: characters of indentation stripped from the line
+    toc: bool = False                      # inside a table of contents (TOC field or content control)
 
     def location(self, heading_path: tuple = (), excerpt: str | None = None, column: int | None = None) -> Location:
         """A location; ``column`` is 1-based within ``text`` (shifted by ``column_offset`` for the file)."""
@@ -156,7 +157,8 @@ class Heading:
 
     ``marker`` tells how it was recognised: ``number`` (一、/（一）/1./（1）),
     ``outline`` (outline level or heading style), ``bold`` (a short bold
-    stand-alone paragraph) or ``runin`` (一是…).  ``number_text`` is the number
+    stand-alone paragraph), ``letter`` (a) b) …, placed half a level below its
+    parent) or ``runin`` (一是…).  ``number_text`` is the number
     as written (e.g. ``"一、 "``), ``title`` the text without it.
     """
 

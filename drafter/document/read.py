@@ -17,7 +17,7 @@ from pathlib import Path
 from drafter.document.model import Document
 from drafter.errors import InputError
 
-DOCX_SUFFIXES = (".docx", ".docm")
+DOCX_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")   # the same OOXML package
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 CONVERTIBLE_SUFFIXES = (".doc", ".wps", ".pdf", ".rtf", ".odt", ".wpt", ".dot")
 SUPPORTED_SUFFIXES = DOCX_SUFFIXES + TEXT_SUFFIXES + CONVERTIBLE_SUFFIXES
@@ -44,7 +44,7 @@ def read_document(path: Path | str) -> Document:
     if suffix in CONVERTIBLE_SUFFIXES:
         return _read_converted(path)
     raise InputError(f"不支持的文件类型“{path.suffix or '（无扩展名）'}”", path=str(path),
-                     hint="支持 .docx、.txt、.md；.doc、.wps、.pdf 需安装 LibreOffice 后自动转换")
+                     hint="支持 .docx（及 .docm、.dotx 模板）、.txt、.md；.doc、.wps、.pdf 需安装 LibreOffice 后自动转换")
 
 
 def soffice() -> str | None:

@@ -3,7 +3,9 @@
 One paragraph per non-empty line (web copies and the seed reports are written
 that way); ``Paragraph.line`` is the 1-based line number.  The encoding is
 detected: a BOM (UTF-8, UTF-16), else strict UTF-8, else GB18030 (a superset
-of GBK and GB2312, which Chinese Windows editors save by default).
+of GBK and GB2312, which Chinese Windows editors save by default) — unless the bytes are
+also valid Big5 (traditional-Chinese Windows), when ``charset-normalizer`` (imported only
+then) decides between the two.
 """
 
 from __future__ import annotations
@@ -35,13 +37,30 @@ def decode(data: bytes, path: str = "<文本>") -> str:
     if b"\x00" in data[:4096]:
         raise InputError("文件不是文本文件（含二进制数据）", path=path,
                          hint="请提供 .docx 或 .txt 文件；Word 文档请保存为 .docx")
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if _is_big5(data):
+        return data.decode("big5")
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
     raise InputError("无法识别文件的文字编码（既不是 UTF-8，也不是 GBK/GB18030）", path=path,
                      hint="请用记事本打开后“另存为”，编码选择 UTF-8")
+
+
+def _is_big5(data: bytes) -> bool:
+    """Whether non-UTF-8 bytes are Big5 rather than GB18030 (both decode many byte strings)."""
+    try:
+        data.decode("big5")
+    except UnicodeDecodeError:
+        return False
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000], cp_isolation=["gb18030", "big5"]).best()
+    return best is not None and best.encoding == "big5"
 
 
 def read_text(text: str, name: str = "<文本>") -> Document:
@@ -111,7 +130,7 @@ def reflow(lines) -> list[str]:
     Page numbers are dropped and the spaces a PDF leaves where fonts switch
     (between a Chinese character and a digit) are removed.
     """
-    from drafter.outline import recognise
+    from drafter.analysis.headings import recognise
 
     cleaned = [_FONT_SWITCH_SPACE.sub("", line.strip(_EDGE)) for line in lines]
     cleaned = [line for line in cleaned if line and not _PAGE_NUMBER.match(line)]

@@ -7,23 +7,8 @@ from dataclasses import dataclass, field
 from drafter.document.model import Document, Location, Paragraph, Section
 from drafter.levels import Level
 
-# Item status values, as in the JSON output.
-SECTION = "section"          # its own top-level heading
-SUBSECTION = "subsection"    # a heading under another section
-BODY = "body"                # only mentioned in body text
-MISSING = "missing"
-STATUSES = (SECTION, SUBSECTION, BODY, MISSING)
-
-
-@dataclass
-class ItemStatus:
-    """How one of the five required items appears in a draft."""
-
-    key: str
-    status: str
-    section: Section | None = None        # the section that holds it (section/subsection)
-    heading: str | None = None            # its heading text as written
-    location: Location | None = None      # where it (or its first mention) is
+# Item statuses live in the analysis layer (re-exported here for the rules).
+from drafter.analysis.items import BODY, MISSING, SECTION, STATUSES, SUBSECTION, ItemStatus  # noqa: E402,F401
 
 
 @dataclass
@@ -38,6 +23,7 @@ class LintContext:
     items: dict = field(default_factory=dict)       # item key → ItemStatus
     options: dict = field(default_factory=dict)     # this rule's options from .drafter.yaml
     title: str | None = None              # the report title as detected
+    analysis: object = None               # drafter.analysis.Analysis (issuer, date, recipients, evidence …)
     _paths: dict = field(default_factory=dict, repr=False)
 
     def section_of(self, paragraph: Paragraph) -> Section:

@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter import outline as outline_mod
+from drafter.analysis import Analysis, analyse
 from drafter.document.model import Document, Section
 from drafter.errors import DrafterError
-from drafter.levels import get_level
 from drafter.lint.config import LintConfig
 from drafter.lint.context import LintContext
 from drafter.lint.finding import SEVERITIES, Finding
@@ -34,6 +33,7 @@ class LintResult:
     findings: list = field(default_factory=list)
     outline: Section | None = None
     error: DrafterError | None = None
+    analysis: Analysis | None = None                 # the one reading of the draft (drafter.analysis)
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -56,20 +56,12 @@ def lint_document(document: Document, *, level: str | None = None, year: int | N
     from drafter.lint import registry
 
     config = config or LintConfig()
-    found_level, detected_joint = outline_mod.find_level(document)
-    detected_level = found_level or outline_mod.DEFAULT_LEVEL
-    level_id = level or config.level or detected_level
-    level_source = "given" if (level or config.level) else ("detected" if found_level else "default")
-    level_def = get_level(level_id)
-    if joint is None:
-        joint = config.joint if config.joint is not None else (detected_joint if level_id == detected_level
-                                                               else False)
-    if joint and level_def.variant(True) is None:
-        joint = False
-    report_year = year or config.year or outline_mod.detect_year(document)
-    tree = outline_mod.build_outline(document.body())
-    items = outline_mod.classify_items(tree, document, level_def, report_year)
-    title = outline_mod.detect_title(document)
+    given_level = level or config.level
+    given_joint = joint if joint is not None else config.joint
+    reading = analyse(document, level=given_level, year=year or config.year, joint=given_joint)
+    level_id, level_def, report_year = reading.level, reading.level_def, reading.year
+    level_source, joint, tree, items, title = (reading.level_source, reading.joint, reading.outline,
+                                               reading.items, reading.title)
     findings = []
     shared_paths: dict = {}          # paragraph index → section, filled once and shared by all rules
     for rule in registry.RULES:
@@ -77,14 +69,16 @@ def lint_document(document: Document, *, level: str | None = None, year: int | N
         if not setting.enabled:
             continue
         ctx = LintContext(document=document, outline=tree, level=level_def, joint=joint, year=report_year,
-                          items=items, options=setting.options, title=title, _paths=shared_paths)
+                          items=items, options=setting.options, title=title, analysis=reading,
+                          _paths=shared_paths)
         for finding in rule.check(ctx) or ():
             finding.rule = rule.ID
             finding.severity = setting.severity
             findings.append(finding)
     findings.sort(key=_sort_key)
     return LintResult(path=document.path, document=document, level=level_id, joint=bool(joint), year=report_year,
-                      title=title, items=items, findings=findings, outline=tree, level_source=level_source)
+                      title=title, items=items, findings=findings, outline=tree, level_source=level_source,
+                      analysis=reading)
 
 
 def lint_path(path: Path | str, *, level: str | None = None, year: int | None = None, joint: bool | None = None,

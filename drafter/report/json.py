@@ -16,8 +16,9 @@ VERSION = 1
 
 def file_dict(result) -> dict:
     if result.error is not None:
-        return {"path": result.path, "level": None, "level_source": None, "year": None, "joint": None,
-                "title": None, "items": {}, "findings": [],
+        return {"path": result.path, "level": None, "level_source": None, "level_evidence": [], "issuer": None,
+                "year": None, "year_source": None, "joint": None, "title": None, "date": None, "items": {},
+                "findings": [],
                 "error": {"message": result.error.message, "hint": result.error.hint,
                           "file": result.error.path or result.path, "line": result.error.line}}
     items = {}
@@ -26,8 +27,13 @@ def file_dict(result) -> dict:
         items[key] = {"status": status.status if status else "missing",
                       "heading": status.heading if status else None,
                       "location": status.location.as_dict() if status and status.location else None}
-    return {"path": result.path, "level": result.level, "level_source": result.level_source, "year": result.year,
-            "joint": result.joint, "title": result.title, "items": items,
+    analysis = result.analysis
+    return {"path": result.path, "level": result.level, "level_source": result.level_source,
+            "level_evidence": [e.as_dict() for e in analysis.level_evidence] if analysis else [],
+            "issuer": analysis.issuer if analysis else None, "year": result.year,
+            "year_source": analysis.year_source if analysis else None,
+            "joint": result.joint, "title": result.title,
+            "date": analysis.date.isoformat() if analysis and analysis.date else None, "items": items,
             "findings": [f.as_dict() for f in result.findings]}
 
 

@@ -13,6 +13,18 @@ COLOURS = {ERROR: "red", WARNING: "yellow", INFO: "cyan"}
 STATUS_MARK = {"section": "✔", "subsection": "◐", "body": "◐", "missing": "✘"}
 
 
+def _evidence_zh(evidence) -> str:
+    """“标题“兴平市人民政府……”（兴平市，县级）” — the cue that decided the level."""
+    from drafter.analysis import divisions
+    from drafter.analysis.metadata import CUE_NAMES
+
+    text = evidence.name or evidence.text
+    found = divisions.lookup(evidence.division) if evidence.division else []
+    kind = {"province": "省级", "prefecture": "地级", "county": "县级"}.get(found[0].kind) if found else None
+    where = f"，{evidence.division}为{kind}行政区划" if kind else ""
+    return f"{CUE_NAMES.get(evidence.cue, evidence.cue)}“{text}”{where}"
+
+
 def _style(text: str, colour: bool, **kw) -> str:
     text = terminal_safe(text)
     return click.style(text, **kw) if colour else text
@@ -29,7 +41,9 @@ def file_report(result, colour: bool = False) -> list[str]:
     level = get_level(result.level)
     head = f"  层级：{level.name}（{result.level}）"
     if result.level_source == "default":
-        head += "（未能从标题和落款识别，按此层级检查；可用 --level 指定）"
+        head += "（标题、落款和正文中都没有可判断层级的线索，假定为此层级；可用 --level 指定）"
+    elif result.level_source == "detected" and result.analysis is not None and result.analysis.level_evidence:
+        head += f"（依据：{_evidence_zh(result.analysis.level_evidence[0])}）"
     head += f"　年度：{result.year}年" if result.year else "　年度：未识别（可用 --year 指定）"
     head += "　联合报告" if result.joint else ""
     lines.append(terminal_safe(head))

@@ -58,8 +58,9 @@ def test_next_year_from_a_rendered_example(tmp_path, run_cli):
     assert "2024年" in run.out
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert data["meta"]["year"] == 2024 and data["plan"]["year"] == 2025
-    assert str(data["meta"]["date"]) == "2025-02-26"        # last year's 2024-02-26, one year on (a guess)
-    assert "按去年的成文日期 2024-02-26 顺延一年" in out.read_text(encoding="utf-8")
+    assert data["meta"]["date"] is None                     # docs/import.md: this year's 成文日期 is left empty
+    assert "原文缺失，请补充：2024年报告的成文日期" in out.read_text(encoding="utf-8")
+    assert "去年的成文日期为 2024-02-26" in out.read_text(encoding="utf-8")
     assert data["meta"]["recipients"] == ["中共辽宁省委", "辽宁省人民政府"]
     assert [a["title"] for a in data["measures"]["areas"][:5]] == [
         "营造良好法治环境", "提高行政立法质量", "坚持科学民主依法决策", "完善司法保障机制", "深入开展示范创建"]

@@ -44,7 +44,14 @@ def test_seed_gaps_are_exactly_what_it_lacks(prefix, tmp_path):
             assert TODO_MARK in d.message, d.format()
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=./drafter-report.schema.json\n")
-    assert f"# {MISSING}：党政主要负责人履行推进法治建设第一责任人职责情况" in text
+    # 原文缺失 only for what the source really lacks: item ③ is a clause in the body of 000, 001,
+    # 002 and 004 (a 待核对 note says where), and absent from 003 (regulatory.md §4.2)
+    leadership = "党政主要负责人履行推进法治建设第一责任人职责情况"
+    if prefix == "003":
+        assert f"# {MISSING}：{leadership}" in text
+    else:
+        assert f"# {MISSING}：{leadership}" not in text
+        assert f"# {CHECK}：原文没有单列“{leadership}”，在" in text
     assert f"# {MISSING}：其他需要报告的情况" in text
     assert f"# {CHECK}：" in text                 # every area kind is a guess
     assert imported.missing and imported.found
@@ -146,3 +153,17 @@ def test_seed_001_subsections_and_plan(tmp_path):
     assert imported.data["plan"]["title"] == "下一步工作思路"
     assert len(imported.data["plan"]["items"]) == 3
     assert not any("扫一扫" in str(v) for v in imported.data["plan"]["items"])
+
+
+def test_seed_001_body_comes_from_the_report_not_the_portal(tmp_path):
+    """The portal's 发布机构 line “区司法局” is not the issuer: the report speaks for 金东区 (a county)."""
+    imported, _ = _import("001", tmp_path)
+    meta = imported.data["meta"]
+    assert meta["body"] == "金东区" and meta["level"] == "county" and meta["year"] == 2021
+
+
+def test_summary_lists_as_missing_only_what_the_source_lacks(tmp_path):
+    imported, _ = _import("001", tmp_path)
+    missing = "；".join(imported.missing)
+    assert "党政主要负责人" not in missing          # a clause in 一(一)2: mentioned, not missing
+    assert "存在的不足和原因" in missing and "其他需要报告的情况" in missing

@@ -20,7 +20,11 @@ INTRO = LINES[3]
 
 
 def _traditional(text: str) -> str:
-    back = {simple: trad for trad, simple in (p for p in _helpers.data()["traditional"].split())}
+    from drafter.text import _traditional_table
+
+    back = {}
+    for trad, simple in _traditional_table().items():
+        back.setdefault(simple, chr(trad))
     return "".join(back.get(ch, ch) for ch in text)
 
 

@@ -95,7 +95,7 @@ SEED_ITEMS = {
 }
 SEED_META = {   # level, joint, year, title
     "000": ("county", False, 2020, "兴平市2020年法治政府建设工作开展情况"),
-    "001": ("department", False, 2021, None),
+    "001": ("county", False, 2021, None),
     "002": ("county", False, 2018, "年度法治政府建設(依法行政)工作總結"),
     "003": ("township", False, 2022, "重庆市涪陵区荔枝街道办事处2022年法治政府建设工作年度报告"),
     "004": ("city", True, 2023, "中共鞍山市委 鞍山市人民政府 关于2023年鞍山市法治政府建设情况的报告"),
@@ -185,7 +185,9 @@ def test_empty_document_has_everything_missing():
     (["中共某某县委 某某县人民政府关于2023年法治政府建设情况的报告"], ("county", True)),
     (["中共某某镇委员会 某某镇人民政府关于2023年法治政府建设情况的报告"], ("township", True)),
     (["辽宁省人民政府关于2023年法治政府建设情况的报告"], ("province", False)),
-    (["关于2023年法治政府建设情况的报告", "正文。", "某某市人民政府"], ("city", False)),
+    (["关于2023年法治政府建设情况的报告", "正文。", "桂林市人民政府"], ("city", False)),
+    # a 市 not in the divisions table (anonymised): county-level cities are the more common reading
+    (["关于2023年法治政府建设情况的报告", "正文。", "某某市人民政府"], ("county", False)),
     (["咸阳市人民政府:", "关于2023年法治政府建设情况的报告", "兴平市人民政府"], ("county", False)),
 ])
 def test_detect_level(lines, expected):

@@ -58,7 +58,7 @@ def test_text_report_is_chinese_and_grouped(result, unreadable):
     out = text.render([result, unreadable])
     lines = out.splitlines()
     assert lines[0] == "青山县.txt"
-    assert "层级：县级（county）　年度：2024年" in lines[1]
+    assert "层级：县级（county）（依据：标题“青山县”）　年度：2024年" in lines[1]
     assert any(line.startswith("  ① 主要举措和成效") for line in lines)
     assert "无法检查：文件已损坏（请重新保存）" in out
     assert lines[-1].startswith("共检查 2 个文件：错误") and "1 个文件无法检查" in lines[-1]

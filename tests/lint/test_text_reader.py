@@ -106,3 +106,17 @@ def test_markdown_headings(tmp_path):
     root = build_outline(document.body())
     assert [(c.title, c.heading.marker) for c in root.children] == [("主要举措和成效", "number"),
                                                                     ("存在的问题", "outline")]
+
+
+def test_big5_text_is_read_as_big5_not_gb18030(tmp_path):
+    """A Big5 file (traditional-Chinese Windows) decodes as GB18030 mojibake unless detected."""
+    from drafter.document.text_reader import read_text_file
+
+    text = "長興縣人民政府關於2022年法治政府建設情況的報告\n2022年，本縣堅持依法行政，全面推進法治政府建設，各項工作取得新成效。\n"
+    path = tmp_path / "big5.txt"
+    path.write_bytes(text.encode("big5"))
+    document = read_text_file(path)
+    assert document.paragraphs[0].text == "長興縣人民政府關於2022年法治政府建設情況的報告"
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes("青山县人民政府关于2024年法治政府建设情况的报告\n".encode("gbk"))
+    assert read_text_file(gbk).paragraphs[0].text == "青山县人民政府关于2024年法治政府建设情况的报告"

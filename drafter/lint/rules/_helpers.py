@@ -15,7 +15,10 @@ from drafter.levels import common_data
 from drafter.lint.context import BODY, MISSING, LintContext
 from drafter.lint.finding import Finding
 from drafter.text import excerpt as short
+from drafter.text import DATE_LINE_LENGTH, parse_date_line
 from drafter.text import simplified, simplify_long, traditional_chars, units_pattern  # noqa: F401  (rules use h.…)
+
+_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 
 CJK = "\u4e00-\u9fff"
 # A four-digit year written before 年 (not part of a longer number).
@@ -92,20 +95,19 @@ class Corpus:
             position = self.starts[i + 1]
 
 
-_CORPUS: dict = {}
+def run_cache(ctx: LintContext) -> dict:
+    """Derived data shared by all rules of one lint run: kept on the run's Analysis, never in the module."""
+    if ctx.analysis is not None:
+        return ctx.analysis.cache
+    return ctx._paths.setdefault("_run_cache", {})
 
 
 def corpus(ctx: LintContext) -> Corpus:
-    """The :class:`Corpus` of the report text (body and tables), built once per lint run.
-
-    The runner builds a new outline for every run, so (document, outline) identifies a run.
-    """
-    cached = _CORPUS.get("entry")
-    if cached is not None and cached[0] is ctx.document and cached[1] is ctx.outline:
-        return cached[2]
-    built = Corpus(text_paragraphs(ctx))
-    _CORPUS["entry"] = (ctx.document, ctx.outline, built)
-    return built
+    """The :class:`Corpus` of the report text (body and tables), built once per analysis."""
+    cache = run_cache(ctx)
+    if "corpus" not in cache:
+        cache["corpus"] = Corpus(text_paragraphs(ctx))
+    return cache["corpus"]
 
 
 def around(text: str, start: int, end: int, width: int = 8) -> str:
@@ -129,26 +131,19 @@ def make(module: str, ctx: LintContext, paragraph: Paragraph | None, message: st
     return Finding(rule=rule.ID, severity=rule.DEFAULT_SEVERITY, message=message, location=location, hint=hint)
 
 
-_SECTIONS: dict = {}
-
-
 def section_of(ctx: LintContext, paragraph: Paragraph) -> Section:
-    """The innermost section holding ``paragraph`` (as ``ctx.section_of``), mapped once per outline.
-
-    The runner gives every rule its own context, so the context's own cache would be
-    rebuilt for each rule; this one is shared by all rules linting the same outline.
-    """
-    cached = _SECTIONS.get("entry")
-    if cached is None or cached[0] is not ctx.outline:
+    """The innermost section holding ``paragraph`` (as ``ctx.section_of``), mapped once per analysis."""
+    cache = run_cache(ctx)
+    mapping = cache.get("sections")
+    if mapping is None:
         mapping = {}
         for node in ctx.outline.walk():
             if node.heading is not None:
                 mapping[node.heading.paragraph.index] = node
             for p in node.paragraphs:
                 mapping[p.index] = node
-        cached = (ctx.outline, mapping)
-        _SECTIONS["entry"] = cached
-    return cached[1].get(paragraph.index, ctx.outline)
+        cache["sections"] = mapping
+    return mapping.get(paragraph.index, ctx.outline)
 
 
 def locate(ctx: LintContext, paragraph: Paragraph, excerpt: str | None = None, column: int | None = None) -> Location:
@@ -157,10 +152,29 @@ def locate(ctx: LintContext, paragraph: Paragraph, excerpt: str | None = None, c
 
 
 def title_paragraph(ctx: LintContext) -> Paragraph | None:
-    """The paragraph holding the detected title, if any."""
+    """The (first) paragraph holding the detected title, if any."""
+    if ctx.analysis is not None:
+        block = ctx.analysis.title_paragraphs
+        return block[0] if block else None
     if not ctx.title:
         return None
     return next((p for p in ctx.document.body() if p.text.strip() == ctx.title.strip()), None)
+
+
+def date_lines(ctx: LintContext) -> list:
+    """``(paragraph, date)`` for every stand-alone date line of the main text, whatever its indentation
+    (spaces, tabs or right alignment push a 成文日期 to the right)."""
+    cache = run_cache(ctx)
+    if "date_lines" not in cache:
+        found = []
+        for paragraph in body_lines(ctx):
+            if len(paragraph.text) > 80 or "日" not in paragraph.text:
+                continue
+            text = _SPACES.sub("", paragraph.text)
+            if len(text) <= DATE_LINE_LENGTH and (date := parse_date_line(text)) is not None:
+                found.append((paragraph, date))
+        cache["date_lines"] = found
+    return cache["date_lines"]
 
 
 def document_location(ctx: LintContext) -> Location:
@@ -205,6 +219,8 @@ def text_paragraphs(ctx: LintContext) -> list[Paragraph]:
 
 def body_lines(ctx: LintContext) -> list[Paragraph]:
     """Stand-alone paragraphs of the main text (no table cells): where 主送, 字号 and 成文日期 lines live."""
+    if ctx.analysis is not None and "table" in ctx.analysis.parts:      # the report sits in a layout table
+        return [p for p in ctx.document.body() if p.part in ctx.analysis.parts]
     return [p for p in ctx.document.body() if p.part == "body" and p.table_cell is None]
 
 

@@ -24,7 +24,7 @@ import datetime as dt
 
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
-from drafter.text import DATE_LINE_LENGTH, parse_date_line, zh_date
+from drafter.text import zh_date
 
 ID = "date-late"
 CODE = "L18"
@@ -36,10 +36,7 @@ def check(ctx):
     if ctx.year is None or variant is None:
         return
     deadline = variant.deadline.date_for(ctx.year)
-    for paragraph in h.body_lines(ctx):
-        date = parse_date_line(paragraph.text) if len(paragraph.text) <= DATE_LINE_LENGTH else None
-        if date is None:
-            continue
+    for paragraph, date in h.date_lines(ctx):
         if date <= dt.date(ctx.year, 12, 31):
             yield h.make(__name__, ctx, paragraph,
                          f"成文日期{zh_date(date)}在报告年度{ctx.year}年结束之前",

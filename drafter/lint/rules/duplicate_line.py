@@ -23,7 +23,7 @@ import re
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
 from drafter.text import parse_date_line
-from drafter.outline import is_organ_name
+from drafter.analysis.metadata import is_organ_name
 
 ID = "duplicate-line"
 CODE = "L21"

@@ -35,16 +35,12 @@ def _family(name: str | None) -> str | None:
     return None
 
 
-_GROUPS: dict = {}
-
-
 def _groups(ctx) -> dict:
-    """{group label: (expected family, [paragraphs])} for title, heading levels and body (cached per outline)."""
-    cached = _GROUPS.get("entry")
-    if cached is None or cached[0] is not ctx.outline:
-        cached = (ctx.outline, _group(ctx))
-        _GROUPS["entry"] = cached
-    return cached[1]
+    """{group label: (expected family, [paragraphs])} for title, heading levels and body (once per run)."""
+    cache = h.run_cache(ctx)
+    if "font_groups" not in cache:
+        cache["font_groups"] = _group(ctx)
+    return cache["font_groups"]
 
 
 def _group(ctx) -> dict:

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
-from drafter.text import DATE_LINE_LENGTH, parse_date_line
 from drafter.lint.rules.recipient import recipients_line
 
 ID = "missing-metadata"
@@ -46,6 +45,6 @@ def check(ctx):
             else "中共××委、××人民政府"
         yield h.make(__name__, ctx, None, "报告开头没有主送机关",
                      f"请在标题下一行顶格写主送机关，以全角冒号结尾，如“{example}：”")
-    if not any(len(p.text) <= DATE_LINE_LENGTH and parse_date_line(p.text) is not None for p in lines):
+    if not h.date_lines(ctx):
         yield h.make(__name__, ctx, None, "报告没有成文日期",
                      "请在正文之后写署名，并在下一行写成文日期，如“2025年2月20日”")

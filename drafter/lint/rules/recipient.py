@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
-from drafter.outline import find_recipients
+from drafter.analysis.metadata import find_recipients
 
 ID = "recipient"
 CODE = "L17"
@@ -33,7 +33,10 @@ HEAD = 12
 
 
 def recipients_line(ctx):
-    """(paragraph, names) of the 主送 line near the start of the report, or None."""
+    """(paragraph, names) of the 主送 line near the start of the report, or None (the analysis' reading)."""
+    if ctx.analysis is not None:
+        analysis = ctx.analysis
+        return (analysis.recipients_paragraph, analysis.recipients) if analysis.recipients_paragraph else None
     return find_recipients(h.body_lines(ctx)[:HEAD])
 
 

@@ -19,8 +19,8 @@
 
 from __future__ import annotations
 
-import re
 
+from drafter.analysis.headings import RUNIN_MARKER
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
 from drafter.numbering import parse_cn_numeral
@@ -30,10 +30,8 @@ CODE = "L12"
 DEFAULT_SEVERITY = WARNING
 TITLE = "“一是、二是”嵌套重复使用"
 
-# A run-in marker at the start of the paragraph or after punctuation.
-# A run-in marker at the start of the paragraph or after punctuation (spaces allowed in between).
-_MARKER = re.compile(r"(?P<n>[一二三四五六七八九十]{1,2})是(?<![^。；;：:，,！？ \t\u3000\n][一二三四五六七八九十]是)"
-                     r"(?<![^。；;：:，,！？ \t\u3000\n][一二三四五六七八九十]{2}是)")
+# A run-in marker at the start of the paragraph or after punctuation (the analysis layer's pattern).
+_MARKER = RUNIN_MARKER
 
 
 def _lists(ctx) -> list:

@@ -62,6 +62,9 @@ def check(ctx):
     elif not title.rstrip("。").endswith(genre["genre"]):
         yield h.make(__name__, ctx, paragraph, f"标题没有以文种“{genre['genre']}”结尾",
                      f"请改为“……情况的{genre['genre']}”，如“{standard}”")
+    elif "法治政府建设" not in title and "法治建设" not in title:
+        yield h.make(__name__, ctx, paragraph, "标题是一份报告，但没有写明“法治政府建设”",
+                     f"年度报告的标题应写明事由“法治政府建设情况”，如“{standard}”")
     years = [int(y) for y in _YEAR.findall(title)]
     if not years:
         yield h.make(__name__, ctx, paragraph, "标题中没有写明报告年度",

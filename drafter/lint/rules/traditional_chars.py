@@ -1,7 +1,7 @@
 """Traditional characters in a report for the mainland.
 
 报送大陆各级机关的报告应使用规范汉字（简体）。从港澳台或繁体网站复制、或经繁简转换软件处理过的
-文字会混入繁体字。本规则统计全文中只用于繁体的字（见 templates/common.yaml 的 lint.traditional），
+文字会混入繁体字。本规则统计全文中只用于繁体的字（繁简对照表取自 OpenCC，见 drafter/data/traditional.tsv），
 占汉字总数的比例超过阈值时报告一次，列出部分繁体字及对应的简体字。
 
 选项：share（比例阈值，默认 0.01）、min_count（最少个数，默认 10）。
