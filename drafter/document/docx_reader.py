@@ -97,7 +97,7 @@ class Package:
                        "文件可能已损坏或扩展名不对；" + _HINT_RESAVE)
         try:
             self.zip = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
             raise _bad("文件已损坏或不完整（无法解压）", self.name,
                        "文件可能没有下载或复制完整；请重新获取，或" + _HINT_RESAVE) from exc
         self._check_sizes()
@@ -129,7 +129,7 @@ class Package:
         try:
             with self.zip.open(info) as fh:
                 data = fh.read(info.file_size + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, zlib.error) as exc:
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError, zlib.error) as exc:
             raise _bad(f"文件已损坏（部件 {name} 无法解压）", self.name) from exc
         if len(data) > info.file_size:
             raise _bad("文件解压后大小与目录不符（疑似被篡改），已停止读取", self.name)
@@ -764,7 +764,7 @@ def read_docx(path: Path | str) -> Document:
         return _read(pkg, path)
     except InputError:
         raise
-    except (etree.LxmlError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
+    except (etree.LxmlError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, NotImplementedError) as exc:
         raise _bad(f"文件已损坏或格式异常，无法读取（{exc.__class__.__name__}）", str(path)) from exc
     except RecursionError as exc:
         raise _bad("文件结构嵌套过深，无法读取", str(path)) from exc

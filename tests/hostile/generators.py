@@ -262,3 +262,15 @@ def repeated_header_docx(folder: Path, references: int = 2000) -> Path:
         ' Target="header1.xml"/>' for i in range(references)) + "</Relationships>")
     return rewrite_zip(base, folder / "repeated-header.docx", {"word/_rels/document.xml.rels": rels.encode()},
                        {"word/header1.xml": header})
+
+
+def future_zip_version_docx(folder: Path) -> Path:
+    """A draft whose zip entries claim to need zip version 15.7 (Python's zipfile refuses to open them)."""
+    data = bytearray(draft_docx(folder, "base.docx").read_bytes())
+    i = 0
+    while (i := data.find(b"PK\x01\x02", i)) >= 0:     # central directory: "version needed to extract"
+        data[i + 6:i + 8] = (157).to_bytes(2, "little")
+        i += 4
+    target = folder / "future-version.docx"
+    target.write_bytes(bytes(data))
+    return target

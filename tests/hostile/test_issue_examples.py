@@ -211,6 +211,12 @@ def test_one_header_referenced_many_times(tmp_path):
     _ok(run_guarded("lint", g.repeated_header_docx(tmp_path)), (0, 1))
 
 
+def test_zip_entries_of_a_future_version(tmp_path):
+    draft = g.future_zip_version_docx(tmp_path)
+    for outcome in run_batch([["lint", str(draft)], ["import", str(draft), "-o", str(tmp_path / "x.yaml")]], tmp_path):
+        _ok(outcome, (2,))
+
+
 def test_nested_text_boxes(tmp_path):
     _ok(run_guarded("lint", g.nested_textboxes_docx(tmp_path, 40)), (0, 1, 2))
 
