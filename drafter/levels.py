@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from drafter import cache
 from drafter.errors import DrafterError
 
 ITEM_KEYS = ("measures", "problems", "leadership", "plan", "other")
@@ -143,8 +142,12 @@ def _read_yaml(path: Path) -> dict:
     from drafter.fsutil import MB, read_input
 
     try:
-        data = yaml.safe_load(read_input(path, limit=MB, what="层级定义文件").decode("utf-8-sig"))
-    except (UnicodeDecodeError, yaml.YAMLError, RecursionError) as exc:
+        read_input(path, limit=MB, what="层级定义文件")    # a regular file of a sane size, or an InputError
+        data = cache.yaml_file(path)
+    except Exception as exc:
+        import yaml                 # not at the top: read from the cache, level files need no PyYAML
+        if not isinstance(exc, (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError)):
+            raise
         raise DrafterError(f"层级定义文件无法读取：{path}", hint=f"请检查该文件（{exc.__class__.__name__}）") from exc
     if not isinstance(data, dict):
         raise DrafterError(f"层级定义文件格式不对：{path}", hint="文件内容应为“键: 值”形式")

@@ -179,3 +179,24 @@ def parse_date_line(text: str) -> _dt.date | None:
         return _dt.date(_date_number(match.group("y")), _date_number(match.group("m")), _date_number(match.group("d")))
     except (TypeError, ValueError):
         return None
+
+
+# 发文字号: 机关代字〔YYYY〕N号 (here, not in drafter.data.validate, so that lint does not load Cerberus)
+DOC_NUMBER = re.compile(r"^(?P<prefix>[^〔〕\s]+)〔(?P<year>\d{4})〕(?P<serial>[1-9]\d*)号$")
+
+
+def doc_number_problem(value: str) -> str | None:
+    """A Chinese explanation of what is wrong with a 发文字号, or None."""
+    if DOC_NUMBER.match(value):
+        return None
+    if re.search(r"[\[\]【】()（）〈〉<>]", value) and re.search(r"\d{4}", value):
+        return "发文字号的年份应使用六角括号〔〕（如“鞍委〔2024〕17号”），不能用[]、【】或()"
+    if re.search(r"〔\d{2}〕", value):
+        return "发文字号的年份应写全四位（如〔2024〕，不能写成〔24〕）"
+    if "第" in value:
+        return "发文字号的序号前不加“第”（如“17号”）"
+    if re.search(r"〕0\d*号", value):
+        return "发文字号的序号不编虚位（如“7号”，不能写成“07号”）"
+    if not value.endswith("号"):
+        return "发文字号应以“号”结尾（如“鞍委〔2024〕17号”）"
+    return "发文字号格式应为“机关代字〔年份〕序号号”，如“鞍委〔2024〕17号”"

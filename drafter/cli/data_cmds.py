@@ -45,32 +45,39 @@ def validate(files, strict):
     \b
     退出码：0 全部有效；1 有错误（或 --strict 时有警告）；2 文件无法读取或用法错误。
     """
-    from drafter.data.validate import validate_file
-    from drafter.errors import InputError
+    from drafter.cli.parallel import run_all
 
     inputs = expand_inputs(files)
     if not inputs:
         raise click.UsageError("没有找到 .yaml 数据文件")
-    unreadable = invalid = 0
-    for path in inputs:
-        try:
-            result = validate_file(path)
-        except InputError as exc:
-            unreadable += 1
-            click.echo(click.style("错误：" + exc.format(), fg="red"))
-            continue
-        for d in result.diagnostics:
-            echo_diagnostic(d)
-        if result.ok(strict):
-            note = f"（{len(result.warnings)}个警告）" if result.warnings else ""
-            click.echo(click.style(f"{path}: 数据有效{note}", fg="green"))
-        else:
-            invalid += 1
-            click.echo(f"{path}: {len(result.errors)}个错误，{len(result.warnings)}个警告")
+    outcomes = list(run_all(_validate_job, [(path, strict) for path in inputs], label="正在检查",
+                            name=lambda job: job[0].name))
+    unreadable, invalid = outcomes.count("unreadable"), outcomes.count("invalid")
     if len(inputs) > 1:
         good = len(inputs) - unreadable - invalid
         click.echo(f"共检查{len(inputs)}个文件：{good}个有效，{invalid}个有问题，{unreadable}个无法读取。")
     raise SystemExit(2 if unreadable else 1 if invalid else 0)
+
+
+def _validate_job(job) -> str:
+    """One file of ``drafter validate`` (in a worker process for folders): print; "ok", "invalid" or "unreadable"."""
+    from drafter.data.validate import validate_file
+    from drafter.errors import InputError
+
+    path, strict = job
+    try:
+        result = validate_file(path)
+    except InputError as exc:
+        click.echo(click.style("错误：" + exc.format(), fg="red"))
+        return "unreadable"
+    for d in result.diagnostics:
+        echo_diagnostic(d)
+    if result.ok(strict):
+        note = f"（{len(result.warnings)}个警告）" if result.warnings else ""
+        click.echo(click.style(f"{path}: 数据有效{note}", fg="green"))
+        return "ok"
+    click.echo(f"{path}: {len(result.errors)}个错误，{len(result.warnings)}个警告")
+    return "invalid"
 
 
 @click.command(cls=ZhCommand, short_help="生成数据文件模板")

@@ -14,7 +14,10 @@ FORMATS = ("text", "json", "sarif")
 FAIL_ON = ("error", "warning", "info")
 
 
-def _config_for(path: Path, explicit, cache: dict):
+_CONFIGS: dict = {}       # (path, mtime_ns, size) → LintConfig, for one command: a folder shares its .drafter.yaml
+
+
+def _config_for(path: Path, explicit):
     """The config that applies to ``path``: --config, else the nearest .drafter.yaml, else defaults."""
     from drafter.lint.config import LintConfig, find_config, load_config
     if explicit is not None:
@@ -22,38 +25,50 @@ def _config_for(path: Path, explicit, cache: dict):
     found = find_config(path)
     if found is None:
         return LintConfig()
-    if found not in cache:
-        cache[found] = load_config(found)
-    return cache[found]
+    stat = found.stat()
+    key = (str(found), stat.st_mtime_ns, stat.st_size)
+    if key not in _CONFIGS:
+        _CONFIGS[key] = load_config(found)
+    return _CONFIGS[key]
 
 
 def _lint_all(inputs, *, level, year, explicit):
     """Lint every input: ``[(result, config)]``; unreadable files become results with ``error`` set."""
+    from drafter.cli.parallel import run_all
+
+    keep = len(inputs) == 1          # the document model is kept only for --annotate of one file
+    _CONFIGS.clear()                 # shared by this command's files (and its forked workers) only
+    jobs = [(path, level, year, explicit, keep) for path in inputs]
+    return list(run_all(_lint_job, jobs, label="正在检查", name=lambda job: job[0].name))
+
+
+def _lint_job(job):
+    """Lint one file (in a worker process for folders): ``(result, config)``."""
     from drafter.errors import DrafterError
     from drafter.fsutil import regular_file
     from drafter.lint.config import LintConfig
     from drafter.lint.runner import LintResult, lint_path
 
-    out, cache = [], {}
-    for path in inputs:
-        config = explicit or LintConfig()
-        try:
-            regular_file(path, "文件")         # before looking for its config: a clear message for a bad path
-            config = _config_for(path, explicit, cache)
-            result = lint_path(path, level=level, year=year, config=config)
-        except DrafterError as exc:
-            if exc.path is None:
-                exc.path = str(path)
-            result = LintResult(path=str(path), error=exc)
-        except Exception as exc:  # a bug must not stop a whole folder; reported per file, exit code 3
-            if os.environ.get("DRAFTER_DEBUG"):
-                raise
-            error = DrafterError(f"程序内部错误（{exc.__class__.__name__}: {exc}），本文件未能检查完", path=str(path),
-                                 hint="请把这条信息和该文件发给维护人员；其他文件的结果不受影响")
-            error.exit_code = 3
-            result = LintResult(path=str(path), error=error)
-        out.append((result, config))
-    return out
+    path, level, year, explicit, keep = job
+    config = explicit or LintConfig()
+    try:
+        regular_file(path, "文件")         # before looking for its config: a clear message for a bad path
+        config = _config_for(path, explicit)
+        result = lint_path(path, level=level, year=year, config=config)
+    except DrafterError as exc:
+        if exc.path is None:
+            exc.path = str(path)
+        result = LintResult(path=str(path), error=exc)
+    except Exception as exc:  # a bug must not stop a whole folder; reported per file, exit code 3
+        if os.environ.get("DRAFTER_DEBUG"):
+            raise
+        error = DrafterError(f"程序内部错误（{exc.__class__.__name__}: {exc}），本文件未能检查完", path=str(path),
+                             hint="请把这条信息和该文件发给维护人员；其他文件的结果不受影响")
+        error.exit_code = 3
+        result = LintResult(path=str(path), error=error)
+    if not keep:                     # reporters need findings and items, not the whole document
+        result.document = result.outline = None
+    return result, config
 
 
 def _apply_baselines(linted, baseline) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import click
@@ -93,41 +92,31 @@ def render(files, output, force, pdf, template, strict):
     if not inputs:
         raise click.UsageError("没有找到 .yaml 数据文件")
     targets = _targets(inputs, output)
-    codes, produced, seen = [], [], {}
-    batch = len(inputs) > 1
-    items = list(zip(inputs, targets))
-    show_bar = batch and sys.stderr.isatty()  # a bar is for people watching; logs get the per-file lines
-    with click.progressbar(items, label="正在生成", file=sys.stderr, show_pos=True,
-                           item_show_func=lambda it: it[0].name if it else None) if show_bar else _nullbar(items) as bar:
-        for path, target in bar:
-            key = os.path.abspath(target)
-            if key in seen:
-                click.echo(click.style(f"错误：{path}: 输出文件 {target} 与 {seen[key]} 的输出重名，未生成"
-                                       "（请把数据文件改成不同的名字）", fg="red"))
-                codes.append(2)
-                continue
-            seen[key] = path
-            code = _render_one(path, target, force=force, template=template, strict=strict, pdf=pdf)
-            codes.append(code)
-            if code == 0:
-                produced.append(target)
+    from drafter.cli.parallel import run_all
+
+    jobs, seen = [], {}
+    for path, target in zip(inputs, targets):
+        key = os.path.abspath(target)             # not resolve(): a name too long must not raise here
+        jobs.append((path, target, force, template, strict, seen.get(key), pdf))
+        seen.setdefault(key, path)
+    codes = list(run_all(_render_job, jobs, label="正在生成", name=lambda job: job[0].name))
+    produced = [job[1] for job, code in zip(jobs, codes) if code == 0]
     if pdf and produced:
         codes.append(_pdf(produced))
-    failed = sum(1 for c in codes[:len(items)] if c)
-    if batch:
-        click.echo(f"共{len(items)}个数据文件：生成{len(produced)}个，失败{failed}个。")
+    failed = sum(1 for c in codes[:len(jobs)] if c)
+    if len(jobs) > 1:
+        click.echo(f"共{len(jobs)}个数据文件：生成{len(produced)}个，失败{failed}个。")
     raise SystemExit(max(codes, default=0))
 
 
-class _nullbar:
-    def __init__(self, items):
-        self.items = items
-
-    def __enter__(self):
-        return self.items
-
-    def __exit__(self, *exc):
-        return False
+def _render_job(job) -> int:
+    """One file of ``drafter render`` (run in a worker process for folders): print, return the exit code."""
+    path, target, force, template, strict, clash, pdf = job
+    if clash is not None:
+        click.echo(click.style(f"错误：{path}: 输出文件 {target} 与 {clash} 的输出重名，未生成"
+                               "（请把数据文件改成不同的名字）", fg="red"))
+        return 2
+    return _render_one(path, target, force=force, template=template, strict=strict, pdf=pdf)
 
 
 def _pdf(docx_files: list[Path]) -> int:

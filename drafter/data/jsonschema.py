@@ -7,6 +7,7 @@ With the ``# yaml-language-server: $schema=...`` line in a data file, VS Code
 from __future__ import annotations
 
 import json
+import re
 
 from drafter import levels
 from drafter.data.validate import DOC_NUMBER, raw_schema
@@ -74,7 +75,8 @@ def convert(rules: dict, field: str = "") -> dict:
         if "max" in rules:
             out["maximum"] = rules["max"]
     if rules.get("check_with") == "doc_number":
-        out["pattern"] = DOC_NUMBER.pattern
+        # JSON Schema patterns are ECMAScript regexes (VS Code, check-jsonschema): no Python (?P<name>) groups.
+        out["pattern"] = re.sub(r"\(\?P<\w+>", "(", DOC_NUMBER.pattern)
     allowed = rules.get("allowed")
     if allowed:
         out["enum"] = list(allowed)

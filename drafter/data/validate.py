@@ -6,28 +6,23 @@ positions kept by :mod:`drafter.data.loader`.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import cerberus
-import yaml
 from cerberus import errors as ce
 
 from drafter import levels
 from drafter.data.loader import Loaded, format_field, load_file
 from drafter.errors import ERROR, WARNING, Diagnostic
-from drafter.text import codepoint, illegal_xml_chars, zh_date
+from drafter.text import DOC_NUMBER, codepoint, doc_number_problem, illegal_xml_chars, zh_date
 
 TODO_MARK = "【待填写】"
 
-# 发文字号: 机关代字〔YYYY〕N号
-DOC_NUMBER = re.compile(r"^(?P<prefix>[^〔〕\s]+)〔(?P<year>\d{4})〕(?P<serial>[1-9]\d*)号$")
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
 
 TYPE_ZH = {
@@ -42,8 +37,8 @@ TYPE_ZH = {
 @lru_cache(maxsize=1)
 def raw_schema() -> dict:
     """The Cerberus schema with allowed values filled in from templates/."""
-    text = resources.files("drafter.data").joinpath("schema.yaml").read_text(encoding="utf-8")
-    schema = copy.deepcopy(yaml.safe_load(text)["schema"])
+    from drafter import cache
+    schema = cache.yaml_file(Path(__file__).with_name("schema.yaml"))["schema"]
     schema["meta"]["schema"]["level"]["allowed"] = levels.level_ids()
     kinds = list(levels.measure_kinds())
     area = schema["measures"]["schema"]["areas"]["schema"]["schema"]
@@ -262,23 +257,6 @@ class ReportValidator(cerberus.Validator):
                        "生成文档时会删除这些字符；建议在编辑器中删除后重新输入该处文字")
 
 
-def doc_number_problem(value: str) -> str | None:
-    """A Chinese explanation of what is wrong with a 发文字号, or None."""
-    if DOC_NUMBER.match(value):
-        return None
-    if re.search(r"[\[\]【】()（）〈〉<>]", value) and re.search(r"\d{4}", value):
-        return "发文字号的年份应使用六角括号〔〕（如“鞍委〔2024〕17号”），不能用[]、【】或()"
-    if re.search(r"〔\d{2}〕", value):
-        return "发文字号的年份应写全四位（如〔2024〕，不能写成〔24〕）"
-    if "第" in value:
-        return "发文字号的序号前不加“第”（如“17号”）"
-    if re.search(r"〕0\d*号", value):
-        return "发文字号的序号不编虚位（如“7号”，不能写成“07号”）"
-    if not value.endswith("号"):
-        return "发文字号应以“号”结尾（如“鞍委〔2024〕17号”）"
-    return "发文字号格式应为“机关代字〔年份〕序号号”，如“鞍委〔2024〕17号”"
-
-
 def _walk_stats(doc):
     measures = doc.get("measures") if isinstance(doc.get("measures"), dict) else {}
     for i, area in enumerate(measures.get("areas") or []):
@@ -478,7 +456,7 @@ def _flatten(errs):
 def validate_loaded(loaded: Loaded) -> Result:
     """Validate parsed data; return every problem (loader's ones included)."""
     result = Result(path=loaded.path, diagnostics=list(loaded.diagnostics))
-    validator = ReportValidator(raw_schema())
+    validator = report_validator()
     validator.validate(loaded.data)
     for error in _flatten(validator._errors):
         msg = _messages(error)
@@ -522,6 +500,17 @@ def _without(document, error_paths: list) -> dict:
         elif isinstance(parent, list) and isinstance(last, int) and 0 <= last < len(parent):
             parent[last] = None
     return pruned
+
+
+@lru_cache(maxsize=1)
+def report_validator() -> ReportValidator:
+    """One validator per process, reused for every file (Cerberus resets it on each ``validate``);
+    its schema's own check was done at build time (see :mod:`drafter.data.schema_check`)."""
+    from drafter.data.schema_check import checked_schema
+
+    validator = ReportValidator()
+    validator.schema = checked_schema(validator, raw_schema())
+    return validator
 
 
 def _dedupe(diags: list) -> list:

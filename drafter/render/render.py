@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import marshal
 import os
 import re
 import shutil
@@ -65,6 +66,7 @@ MAX_VALUE_LENGTH = 2_000_000       # characters (or items) of one value a templa
 MAX_CALL_INT = 100_000             # an integer argument of a filter or method (a width, a count)
 MAX_PART_OUTPUT = 64 * 1024 * 1024  # characters of one rendered XML part
 RENDER_SECONDS = 30.0              # wall-clock time of one render
+MAX_TEMPLATE_BYTES = 256 * 1024 * 1024   # a template file (pictures included)
 
 
 class TemplateLimit(Exception):
@@ -359,6 +361,7 @@ class CompiledTemplate:
     sources: dict = field(default_factory=dict)        # part name → prepared source
     custom_base: bytes | None = None                   # the template's own custom properties
     style_ids: dict = field(default_factory=dict)      # drafter style id → id in this file
+    codes: dict = field(default_factory=dict)          # part name → marshalled Python code of its template
 
     @classmethod
     def load(cls, path: Path | str) -> "CompiledTemplate":
@@ -377,7 +380,8 @@ class CompiledTemplate:
             if TEMPLATE_PART.match(name):
                 source = prepare_part(data.decode("utf-8"))      # UTF-8 checked by read_template_parts
                 try:
-                    tpl.compiled[name] = env.from_string(source)
+                    tpl.codes[name] = marshal.dumps(env.compile(source))
+                    tpl.compiled[name] = _template(env, tpl.codes[name])
                 except (TemplateError, RecursionError, TemplateLimit) as exc:
                     raise template_error(exc, source, name, path) from exc
                 tpl.sources[name] = source
@@ -426,6 +430,11 @@ class CompiledTemplate:
             z.writestr(CUSTOM_PART, _custom_properties(self.custom_base, {
                 FINGERPRINT: fingerprint, "drafter-version": __version__, "drafter-source": source}))
         return out.getvalue()
+
+
+def _template(env, code: bytes):
+    """A Jinja template from compiled code (what ``env.from_string`` builds after compiling)."""
+    return env.template_class.from_code(env, marshal.loads(code), env.make_globals(None), None)
 
 
 def _style_ids(styles_xml: bytes | None) -> dict:
@@ -667,9 +676,37 @@ def check_overwrite(target: Path, force: bool) -> None:
 
 # --- templates on disk ------------------------------------------------------------------
 
+def _compiler_files() -> tuple:
+    """What compiling a template depends on besides its bytes: this module, build.py (style names)
+    and docxtpl's preparation (``patch_xml``), found without importing docxtpl."""
+    import importlib.util
+    spec = importlib.util.find_spec("docxtpl")
+    docxtpl_dir = Path(next(iter(spec.submodule_search_locations)))
+    return (Path(__file__), Path(__file__).with_name("build.py"), docxtpl_dir / "template.py")
+
+
 @lru_cache(maxsize=32)
 def _load_cached(path: str, mtime_ns: int, size: int) -> CompiledTemplate:
-    return CompiledTemplate.load(path)
+    """Compiled once per process; between runs kept in drafter's cache under the digest of the
+    template's bytes, this module's and build.py's source, and the Python, Jinja and docxtpl versions."""
+    import jinja2
+
+    from drafter import cache
+    try:
+        data = fsutil.read_input(path, limit=MAX_TEMPLATE_BYTES, what="模板文件")   # regular, of a sane size
+    except InputError:
+        raise
+    except OSError:
+        return CompiledTemplate.load(path)         # its own Chinese message
+    name = cache.key("template", data=data, files=_compiler_files(), versions=(jinja2.__version__,))
+    state = cache.load(name)
+    if isinstance(state, dict):                    # the same bytes elsewhere (a copied template) are a hit too
+        env = jinja_env()
+        compiled = {part: _template(env, code) for part, code in state["codes"].items()}
+        return CompiledTemplate(compiled=compiled, **{**state, "path": path})
+    tpl = CompiledTemplate.load(path)
+    cache.store(name, {k: v for k, v in tpl.__dict__.items() if k != "compiled"})
+    return tpl
 
 
 def load_template(path: Path | str) -> CompiledTemplate:

@@ -27,9 +27,9 @@ def line_of(text: str, needle: str) -> int:
     return text[: text.index(needle)].count("\n") + 1
 
 
-def test_valid_file_passes(tmp_path, run_cli):
+def test_valid_file_passes(tmp_path, run_process):
     path = write(tmp_path, VALID)
-    result = run_cli("validate", path)
+    result = run_process("validate", path)
     assert result.code == 0, result.out + result.err
     assert "数据有效" in result.out
 

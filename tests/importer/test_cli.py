@@ -7,15 +7,15 @@ import yaml
 from tests.conftest import seed_path
 
 
-def test_import_writes_file_schema_and_summary(tmp_path, run_cli):
+def test_import_writes_file_schema_and_summary(tmp_path, run_process):
     out = tmp_path / "2023.yaml"
-    run = run_cli("import", seed_path("004"), "-o", out)
+    run = run_process("import", seed_path("004"), "-o", out)
     assert run.code == 0, run.err
     assert "已生成" in run.out and "识别到：" in run.out and "原文缺失，需要补写：" in run.out
     assert "待核对" in run.out and f"drafter validate {out}" in run.out
     assert (tmp_path / "drafter-report.schema.json").is_file()
     assert yaml.safe_load(out.read_text(encoding="utf-8"))["meta"]["year"] == 2023
-    validate = run_cli("validate", out)
+    validate = run_process("validate", out)
     assert validate.code == 1 and "【待填写】" in validate.out
 
 

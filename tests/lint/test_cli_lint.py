@@ -20,8 +20,8 @@ def _folder(tmp_path):
     return folder
 
 
-def test_clean_report_exits_0(run_cli):
-    run = run_cli("lint", CORPUS / "qingshan-2024.txt")
+def test_clean_report_exits_0(run_process):
+    run = run_process("lint", CORPUS / "qingshan-2024.txt")
     assert run.code == 0, run.out
     assert "未发现问题" in run.out and "错误 0 处" in run.out
 

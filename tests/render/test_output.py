@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -17,10 +15,10 @@ def _texts(path: Path) -> list[str]:
     return [p.text for p in docx.Document(str(path)).paragraphs]
 
 
-def test_text_comes_out_as_typed(tmp_path, run_cli):
+def test_text_comes_out_as_typed(tmp_path, run_process):
     typed = "A & B <c> \"q\" 'a' {{ 7*7 }} {% if x %}不是标签{% endif %}"
     src = data_file(tmp_path, intro=typed + "\n\n第二段。", leadership={"text": "带头\x0c学法。"})
-    run = run_cli("render", src)
+    run = run_process("render", src)
     assert run.code == 0, run.out + run.err
     texts = _texts(tmp_path / "report.docx")
     assert typed in texts and "第二段。" in texts
@@ -123,14 +121,13 @@ def test_local_template_folder_with_own_item_order(tmp_path, run_cli):
     assert run.code == 1 and "item_order" in run.out
 
 
-def test_pdf_without_libreoffice_says_so(tmp_path):
+def test_pdf_without_libreoffice_says_so(tmp_path, run_cli, monkeypatch):
     src = data_file(tmp_path)
-    env = {**os.environ, "PATH": str(Path(sys.executable).parent), "PYTHONIOENCODING": "utf-8"}
-    env.pop("PROGRAMFILES", None)
-    proc = subprocess.run([sys.executable, "-m", "drafter", "render", str(src), "--pdf"], capture_output=True,
-                          text=True, encoding="utf-8", env=env)
-    assert proc.returncode == 1
-    assert "未找到 LibreOffice" in proc.stdout and "另存为 PDF" in proc.stdout
+    monkeypatch.setenv("PATH", str(Path(sys.executable).parent))      # no soffice on the PATH
+    monkeypatch.delenv("PROGRAMFILES", raising=False)
+    run = run_cli("render", src, "--pdf")
+    assert run.code == 1
+    assert "未找到 LibreOffice" in run.out and "另存为 PDF" in run.out
     assert (tmp_path / "report.docx").is_file() and not (tmp_path / "report.pdf").exists()
 
 

@@ -119,7 +119,7 @@ def test_no_heading_ends_a_page(example_pdfs):
 
 
 @needs_soffice
-def test_template_saved_by_another_office_suite_still_works(tmp_path, rendered_examples):
+def test_template_saved_by_another_office_suite_still_works(tmp_path, rendered_examples, office_copies):
     """LibreOffice re-saves a template with renamed style ids and quotes as &quot; inside tags."""
     from drafter.levels import get_level
     from drafter.render.build import template_name
@@ -127,12 +127,9 @@ def test_template_saved_by_another_office_suite_still_works(tmp_path, rendered_e
     from drafter.render.render import render_report
 
     source = get_level("county").directory / template_name("single")
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "t.docx").write_bytes(source.read_bytes())
-    subprocess.run([find_soffice(), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "out"),
-                    str(tmp_path / "in" / "t.docx")], capture_output=True, timeout=120, check=True)
-    resaved = tmp_path / "out" / "t.docx"
+    resaved = tmp_path / "t.docx"                   # the county template saved again by LibreOffice
+    resaved.write_bytes(office_copies.get("resaved-template").read_bytes())
+    assert resaved.read_bytes() != source.read_bytes()
     assert [d for d in check_template(resaved) if d.is_error] == []
     document = next(doc for doc, _ in rendered_examples.values() if doc["meta"]["level"] == "county"
                     and not doc["meta"].get("joint"))

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import re
 
-from drafter.data.validate import doc_number_problem
 from drafter.lint.finding import ERROR
 from drafter.lint.rules import _helpers as h
+from drafter.text import doc_number_problem
 
 ID = "doc-number"
 CODE = "L16"

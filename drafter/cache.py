@@ -1,0 +1,145 @@
+"""A cache between runs for work that depends only on files' content: parsed package YAML and
+compiled templates.  See ``docs/dev/caching.md``.
+
+Every entry is stored under a key that is a digest of **everything the result depends on**: the
+bytes of the source file, the bytes of the drafter modules that turn it into the result, and the
+versions of Python and of the libraries involved.  A changed source therefore has another key and
+is never answered from the cache: there is no staleness check to get wrong, because nothing is
+looked up by name.  Old entries are simply not found any more (and pruned, oldest first).
+
+The cache folder is ``DRAFTER_CACHE_DIR`` if set, else the platform's per-user cache folder
+(``%LOCALAPPDATA%\\drafter\\Cache``, ``~/Library/Caches/drafter``, ``$XDG_CACHE_HOME/drafter``
+or ``~/.cache/drafter``).  ``DRAFTER_CACHE_DIR=off`` turns the cache off.  Any failure to read or
+write it (no permission, a full disk, a damaged entry) only means the work is done again; it
+never stops a command and never prints.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+FORMAT = b"drafter-cache-1"
+MAX_ENTRIES = 200
+
+
+def cache_dir() -> Path | None:
+    """The cache folder, or ``None`` if caching is off."""
+    setting = os.environ.get("DRAFTER_CACHE_DIR")
+    if setting:
+        return None if setting.strip().lower() in ("off", "0", "none") else Path(setting)
+    if os.name == "nt":
+        base = os.environ.get("LOCALAPPDATA")
+        return Path(base, "drafter", "Cache") if base else None
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "drafter"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base, "drafter")
+
+
+@lru_cache(maxsize=64)
+def _file_digest(path: str, mtime_ns: int, size: int) -> bytes:
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).digest()
+
+
+def file_digest(path: Path | str) -> bytes:
+    """SHA-256 of a file's bytes (memoised in this process by path, size and time)."""
+    st = os.stat(path)
+    return _file_digest(str(path), st.st_mtime_ns, st.st_size)
+
+
+def key(kind: str, *, data: bytes | None = None, files=(), versions=()) -> str:
+    """The key of a result computed from ``data``/``files`` by code in ``files`` under ``versions``."""
+    h = hashlib.sha256(FORMAT + kind.encode() + sys.version.encode())
+    for version in versions:
+        h.update(b"\0" + str(version).encode())
+    for path in files:
+        h.update(b"\1" + file_digest(path))
+    if data is not None:
+        h.update(b"\2" + hashlib.sha256(data).digest())
+    return f"{kind}-{h.hexdigest()[:40]}"
+
+
+def load(name: str):
+    """The value stored under ``name``, or ``None``."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        raw = (folder / f"{name}.pickle").read_bytes()
+        head, _, body = raw.partition(b"\n")
+        if head != FORMAT:
+            return None
+        return pickle.loads(body)
+    except Exception:            # missing, unreadable or damaged: do the work again
+        return None
+
+
+def store(name: str, value) -> None:
+    """Keep ``value`` under ``name`` (atomically; silently skipped if the folder is not writable)."""
+    import tempfile
+
+    folder = cache_dir()
+    if folder is None:
+        return
+    tmp = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
+        with os.fdopen(fd, "wb") as f:
+            f.write(FORMAT + b"\n" + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, folder / f"{name}.pickle")
+        tmp = None
+        _prune(folder)
+    except Exception:
+        pass
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _prune(folder: Path) -> None:
+    entries = list(folder.glob("*.pickle"))
+    if len(entries) <= MAX_ENTRIES:
+        return
+    entries.sort(key=lambda p: p.stat().st_mtime)
+    for old in entries[:len(entries) - MAX_ENTRIES]:
+        old.unlink(missing_ok=True)
+
+
+def _pyyaml_files() -> tuple:
+    """The PyYAML sources that decide what a document parses to (its version is in __init__.py),
+    found without importing PyYAML: a command answered from the cache does not load it at all."""
+    import importlib.util
+    spec = importlib.util.find_spec("yaml")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    return tuple(folder / name for name in ("__init__.py", "constructor.py", "resolver.py"))
+
+
+def yaml_file(path: Path | str):
+    """A YAML file of drafter's own (schema, level definitions) parsed, from the cache if possible.
+
+    Each call returns new objects (callers may change them).  Errors are those of parsing.
+    libyaml and the pure loader give the same data (tests/data/test_fast_yaml.py), so which one
+    parsed it is not part of the key.
+    """
+    raw = Path(path).read_bytes()
+    name = key("yaml", data=raw, files=_pyyaml_files())
+    found = load(name)
+    if found is not None:
+        return found
+    import yaml
+
+    from drafter.data.loader import FAST_LOADER
+
+    data = yaml.load(raw.decode("utf-8-sig"), Loader=FAST_LOADER)
+    store(name, data)
+    return data
