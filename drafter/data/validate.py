@@ -6,6 +6,7 @@ positions kept by :mod:`drafter.data.loader`.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 import re
