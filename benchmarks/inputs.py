@@ -103,20 +103,12 @@ def long_report_text(pages: int) -> str:
     return "\n".join(lines)
 
 
-def long_docx(pages: int, folder: Path) -> Path:
-    """A .docx of about ``pages`` pages as Word saves it: styled headings, runs split, tables."""
-    import sys
-
-    import docx
+def word_like_runs(document) -> None:
+    """Split each paragraph into three runs with direct fonts and sizes, as Word saves edited text."""
     from docx.oxml.ns import qn
     from docx.shared import Pt
 
-    sys.path.insert(0, str(ROOT))
-    from tests.lint.docx_build import build_docx
-
-    path = build_docx(folder / f"report-{pages}p.docx", long_report_text(pages))
-    document = docx.Document(path)
-    for paragraph in document.paragraphs:      # three runs with direct fonts, as Word saves edited text
+    for paragraph in document.paragraphs:
         text = paragraph.text
         if len(text) < 3 or not paragraph.runs:
             continue
@@ -127,6 +119,20 @@ def long_docx(pages: int, folder: Path) -> Path:
             run = paragraph.add_run(piece)
             run.font.size = Pt(16)
             run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "仿宋_GB2312")
+
+
+def long_docx(pages: int, folder: Path) -> Path:
+    """A .docx of about ``pages`` pages as Word saves it: styled headings, runs split, tables."""
+    import sys
+
+    import docx
+
+    sys.path.insert(0, str(ROOT))
+    from tests.lint.docx_build import build_docx
+
+    path = build_docx(folder / f"report-{pages}p.docx", long_report_text(pages))
+    document = docx.Document(path)
+    word_like_runs(document)
     for t in range(pages // 5):                 # statistics tables, as real reports have
         table = document.add_table(rows=6, cols=4)
         for r, row in enumerate(table.rows):

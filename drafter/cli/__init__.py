@@ -32,6 +32,7 @@ COMMANDS = {
     "import": ("drafter.cli.import_cmd", "import_", "把已有的报告（如去年的）转换成数据文件"),
     "templates": ("drafter.cli.render_cmds", "templates", "查看、检查和新建各层级的报告模板"),
     "serve": ("drafter.cli.serve_cmd", "serve", "在浏览器中用表单填写、检查、预览报告，检查已有草稿"),
+    "review": ("drafter.cli.review_cmd", "review", "审查一个地区各单位报送的全部报告：未提交、缺项、逾期、统计汇总（Excel）"),
     "schema": ("drafter.cli.data_cmds", "schema", "输出数据文件的 JSON Schema（供编辑器自动补全和检查）"),
 }
 

@@ -83,22 +83,48 @@ def _read_converted(path: Path) -> Document:
     if command is None:
         raise InputError(f"无法直接读取 {path.suffix} 文件", path=str(path),
                          hint="请在 Word 或 WPS 中“另存为”.docx 后再检查，或安装 LibreOffice 以便自动转换")
-    from drafter.document.docx_reader import read_docx
     with tempfile.TemporaryDirectory(prefix="drafter-convert-") as tmp:
-        profile = Path(tmp) / "profile"
         try:
-            pdf = ["--infilter=writer_pdf_import"] if path.suffix.lower() == ".pdf" else []
-            subprocess.run([command, f"-env:UserInstallation={profile.as_uri()}", "--headless", *pdf,
-                            "--convert-to", "docx", "--outdir", tmp, str(path)], capture_output=True,
-                           timeout=CONVERT_TIMEOUT, check=False)
+            converted = convert_to_docx([path], Path(tmp), timeout=CONVERT_TIMEOUT).get(path)
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise InputError("用 LibreOffice 转换文件失败或超时", path=str(path),
                              hint="请在 Word 或 WPS 中“另存为”.docx 后再检查") from exc
-        converted = Path(tmp) / (path.stem + ".docx")
-        if not converted.is_file():
+        if converted is None:
             raise InputError("LibreOffice 无法转换该文件（文件可能已损坏或加密）", path=str(path),
                              hint="请在 Word 或 WPS 中打开并“另存为”.docx 后再检查")
-        document = read_docx(converted)
+        return read_converted(path, converted)
+
+
+def convert_to_docx(paths: list, folder: Path, *, timeout: float) -> dict:
+    """Convert files to .docx in ``folder`` with ONE LibreOffice run; ``{path: converted .docx}`` for those it could.
+
+    Starting LibreOffice takes far longer than converting a file, so a folder's .doc/.wps drafts are
+    converted together.  Inputs are linked under numbered names first (two drafts may share a name).
+    Raises ``OSError`` / ``subprocess.TimeoutExpired`` if LibreOffice cannot be run.
+    """
+    paths = [Path(p) for p in paths]
+    source, out = folder / "in", folder / "out"
+    source.mkdir(parents=True, exist_ok=True)
+    staged = {}
+    for i, path in enumerate(paths):
+        link = source / f"{i:05d}{path.suffix.lower()}"
+        try:
+            link.symlink_to(path.resolve())
+        except OSError:                     # no symlinks (Windows without the right): a copy
+            shutil.copyfile(path, link)
+        staged[path] = link
+    pdf = ["--infilter=writer_pdf_import"] if paths and all(p.suffix.lower() == ".pdf" for p in paths) else []
+    subprocess.run([soffice(), f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless", *pdf,
+                    "--convert-to", "docx", "--outdir", str(out), *map(str, staged.values())], capture_output=True,
+                   timeout=timeout, check=False)
+    found = {path: out / (link.stem + ".docx") for path, link in staged.items()}
+    return {path: converted for path, converted in found.items() if converted.is_file()}
+
+
+def read_converted(path: Path | str, converted: Path | str) -> Document:
+    """The model of ``path`` read from its LibreOffice conversion ``converted`` (a .docx)."""
+    from drafter.document.docx_reader import read_docx
+    document = read_docx(Path(converted))
     document.path = str(path)
-    document.source = None          # the converted copy is gone; annotate needs a real .docx
+    document.source = None          # the converted copy is temporary; annotate needs a real .docx
     return document
