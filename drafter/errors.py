@@ -44,7 +44,7 @@ class DrafterError(Exception):
         text = self.message
         if self.hint:
             text += f"（{self.hint}）"
-        return f"{where}: {text}" if where else text
+        return _safe(f"{where}: {text}" if where else text)
 
     def diagnostic(self) -> "Diagnostic":
         return Diagnostic(ERROR, self.message, hint=self.hint, path=self.path, line=self.line,
@@ -61,6 +61,11 @@ class InputError(DrafterError):
 
 class OutputError(DrafterError):
     """An output file cannot be written (or would overwrite something)."""
+
+
+def _safe(text: str) -> str:
+    from drafter.text import terminal_safe
+    return terminal_safe(text)
 
 
 def format_location(path: str | None, line: int | None = None, column: int | None = None) -> str:
@@ -96,7 +101,7 @@ class Diagnostic:
         if self.hint:
             text += f"（{self.hint}）"
         head = ": ".join(p for p in (where, self.field) if p)
-        return f"{head}: {text}" if head else text
+        return _safe(f"{head}: {text}" if head else text)
 
     def sort_key(self):
         return (self.path or "", self.line or 0, self.column or 0)

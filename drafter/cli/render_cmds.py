@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -20,7 +21,11 @@ def _targets(inputs: list[Path], output: str | None, folder_input: bool = False)
     if output is None:
         return [p.with_suffix(".docx") for p in inputs]
     out = Path(output)
-    as_folder = out.is_dir() or output.endswith(("/", "\\")) or len(inputs) > 1 or folder_input
+    try:
+        is_dir = out.is_dir()
+    except (OSError, RuntimeError):       # a name too long: guard_output explains it per file
+        is_dir = False
+    as_folder = is_dir or output.endswith(("/", "\\")) or len(inputs) > 1 or folder_input
     if as_folder:
         if out.exists() and not out.is_dir():
             why = "输入是文件夹" if folder_input else "有多个输入文件"
@@ -30,10 +35,11 @@ def _targets(inputs: list[Path], output: str | None, folder_input: bool = False)
 
 
 def _render_one(path: Path, target: Path, *, force: bool, template: str | None, strict: bool,
-                shown: str | None = None) -> int:
+                pdf: bool = False, shown: str | None = None) -> int:
     """Validate and render one data file; print what happened; return 0 or an exit code."""
     from drafter.data.validate import validate_file
     from drafter.errors import DrafterError
+    from drafter.fsutil import guard_output
     from drafter.render.render import render_report
 
     try:
@@ -41,6 +47,10 @@ def _render_one(path: Path, target: Path, *, force: bool, template: str | None, 
         if mismatch is not None:
             raise mismatch
         detail(f"检查 {path}")
+        inputs = [path, template]
+        guard_output(target, inputs=inputs, force=True)   # never the data file or the template; not a folder
+        if pdf:                                           # the PDF that would follow: checked before any work
+            guard_output(target.with_suffix(".pdf"), inputs=[*inputs, target], force=force, option="--pdf")
         result = validate_file(path)
         for d in result.diagnostics:
             echo_diagnostic(d)
@@ -65,7 +75,8 @@ def _render_one(path: Path, target: Path, *, force: bool, template: str | None, 
 @click.option("-o", "--output", metavar="输出",
               help="输出的 .docx 文件名；有多个输入或输入是文件夹时为输出文件夹；写“-”则把 .docx 写到标准输出。"
                    "默认与数据文件同名、放在同一文件夹。")
-@click.option("--force", is_flag=True, help="输出文件已存在且在 Word/WPS 中修改过时，仍然覆盖它（修改会丢失）。")
+@click.option("--force", is_flag=True, help="输出文件（.docx、--pdf 的 PDF）已存在且不是 drafter 生成的、"
+              "或在 Word/WPS 中修改过时，仍然覆盖它（修改会丢失）。")
 @click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF（需已安装 LibreOffice）。")
 @click.option("--template", type=click.Path(exists=True), metavar="模板",
               help="使用本地模板：drafter templates new 创建的文件夹，或一个 .docx 模板文件。")
@@ -103,8 +114,8 @@ def render(files, output, force, pdf, template, strict):
 
     jobs, seen = [], {}
     for path, target in zip(inputs, targets):
-        key = target.resolve()
-        jobs.append((path, target, force, template, strict, seen.get(key), verbosity()))
+        key = os.path.abspath(target)             # not resolve(): a name too long must not raise here
+        jobs.append((path, target, force, template, strict, seen.get(key), pdf, verbosity()))
         seen.setdefault(key, path)
     codes = list(run_all(_render_job, jobs, label="正在生成", name=lambda job: job[0].name))
     produced = [job[1] for job, code in zip(jobs, codes) if code == 0]
@@ -119,12 +130,12 @@ def render(files, output, force, pdf, template, strict):
 def _render_job(job) -> int:
     """One file of ``drafter render`` (run in a worker process for folders): print, return the exit code."""
     from drafter.cli.output import use_verbosity
-    path, target, force, template, strict, clash, level = job
+    path, target, force, template, strict, clash, pdf, level = job
     use_verbosity(level)
     if clash is not None:
         problem(f"{path}: 错误：输出文件 {target} 与 {clash} 的输出重名，未生成（请把数据文件改成不同的名字）")
         return 2
-    return _render_one(path, target, force=force, template=template, strict=strict)
+    return _render_one(path, target, force=force, template=template, strict=strict, pdf=pdf)
 
 
 def _render_to_stdout(path: Path, *, template: str | None, strict: bool) -> int:
