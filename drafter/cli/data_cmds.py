@@ -140,7 +140,7 @@ def init(level_id, year, joint, output, force):
     text = skeleton(level_id, year, joint)
     write_text(target, text)
     write_schema_beside(target)
-    detail(f"已写入 {target} 和 {target.parent / SCHEMA_FILE_NAME}")
+    detail(f"已写入 {target}")
     info(f"已生成 {target}（{year}年，{level_id}）。请把其中的“【待填写】”替换为实际内容，然后运行：")
     info(f"  drafter validate {target}")
 

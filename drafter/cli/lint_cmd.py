@@ -111,8 +111,8 @@ def _guard_outputs(inputs, *, force, config_path, baseline, outputs) -> None:
     from drafter.errors import OutputError
     from drafter.fsutil import guard_output, same_file
 
-    sources = [*inputs, config_path, baseline]
-    chosen = [(option, path) for option, path in outputs if path]
+    sources = [p for p in (*inputs, config_path, baseline) if not is_stdio(p)]
+    chosen = [(option, path) for option, path in outputs if path and not is_stdio(path)]   # “-”: stdout
     for i, (option, path) in enumerate(chosen):
         guard_output(path, inputs=sources, force=force, option=option)
         for other_option, other in chosen[:i]:
