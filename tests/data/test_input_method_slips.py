@@ -164,3 +164,12 @@ def test_field_names_from_the_raw_text_match_the_parsed_file(example):
     loaded = load_text(text, str(example))
     for path, (line, _column) in loaded.keys.items():
         assert field_at(text, line) == format_field(path), (line, path)
+
+
+def test_date_with_a_time_in_the_shared_format(tmp_path, run_cli):
+    path, line = edited(tmp_path, "  date: 2021-01-21\n", "  date: 2021-01-21 10:00:00\n")
+    result = run_cli("validate", path)
+    assert result.code == 1
+    error = only_error_line(result.out)
+    assert error.startswith(f"{path}:{line}:9: meta.date: 错误：")
+    assert "带有时间" in error and "2021-01-21" in error
