@@ -145,7 +145,6 @@ class Level:
     name: str
     description: str
     directory: Path
-    body_patterns: tuple[str, ...]
     required_areas: tuple[str, ...]
     item_order: tuple[str, ...]
     items: dict = field(hash=False, compare=False)
@@ -164,9 +163,6 @@ class Level:
 
     def ordered_items(self) -> list[Item]:
         return [self.items[key] for key in self.item_order]
-
-    def matches_body(self, name: str) -> bool:
-        return any(re.search(p, name) for p in self.body_patterns)
 
 
 def _read_yaml(path: Path, kind: str) -> dict:
@@ -281,8 +277,6 @@ def _try_patterns(level: "Level") -> None:
             role.matches("某单位")
     for item in level.items.values():
         item.heading_for(2024)
-    for pattern in level.body_patterns:
-        re.compile(pattern)
 
 
 def _load_level(path: Path, directory: Path) -> "Level":
@@ -312,7 +306,7 @@ def _load_level(path: Path, directory: Path) -> "Level":
     return Level(
         id=str(_need(raw, "id", path)), name=str(_need(raw, "name", path)),
         description=str(raw.get("description", "")), directory=Path(directory),
-        body_patterns=tuple(raw.get("body_patterns") or ()), required_areas=areas, item_order=order,
+        required_areas=areas, item_order=order,
         items=_items(common, raw.get("items"), path), variants=variants,
         joint_unsupported=raw.get("joint_unsupported"), place_example=place,
         publish_deadline=_deadline(common.get("publish_deadline", {"month": 4, "day": 1}), path))

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from drafter.analysis import divisions
 from drafter.analysis.headings import is_title_style, is_toc_entry, recognise
+from drafter.analysis.vocabulary import vocabulary as _vocab
 from drafter.document.model import Document, Paragraph
 from drafter.text import parse_date_line, simplified
 
@@ -44,6 +45,9 @@ CUE_NAMES = {"title": "标题", "signature": "落款", "line": "单独成行的�
 WEIGHTS = {"given": 100, "title": 10, "signature": 8, "opening": 5, "line": 4.5, "index_code": 4,
            "recipients": 3, "self_reference": 2, "portal": 1}
 
+# Word lists (organ-type endings, self-references and their levels, portal labels, cover-letter and
+# web lead-in words, title words, opening verbs) are data: ``analysis:`` in templates/common.yaml,
+# compiled at first use by drafter.analysis.vocabulary (``_vocab()``).
 _SPACES = " \t\u00a0\u3000"
 _SENTENCE = re.compile(r"[。，,；;！？!?]")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年")
@@ -53,48 +57,15 @@ _FULL_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月")
 _NAME_SPLIT = re.compile(r"[\s\u3000、，,]+")
 _PARTY = re.compile(r"^(?:中共|中国共产党)|党委$|党工委|党组$|党组\b|(?<![人大常])[省市县区州盟旗镇乡]委$")
 _PARTY_PREFIX = re.compile(r"^(?:中共|中国共产党)")
-_GOVERNMENT_SUFFIX = re.compile(r"(?:人民政府|行政公署|街道办事处|办事处|政府|党工委|党委|工作委员会|委员会|委)$")
-# Organ-type endings of a department (after a jurisdiction word): 司法部, ××省应急管理厅, ××县教育局 …
-_DEPARTMENT = re.compile(r"(?:部|厅|局|委员会|委|会|办公室|办|署|中心|总队|支队|大队|院|所|站|处|科)$")
-_NOT_DEPARTMENT = re.compile(r"(?:人民政府|行政公署|办事处|党工委|常委会|常务委员会|人民代表大会|政协|委员会委)$")
-_TOWNSHIP = re.compile(r"(?:镇|乡|街道|苏木|街道办事处|街道党工委|镇党委|乡党委)$")
-_PLACE_END = re.compile(r"(?:省|自治区|市|自治州|州|地区|盟|县|自治县|旗|自治旗|区|林区|特区)$")
 _WILDCARD = re.compile(r"^[×xX＊*ＸｘXx○〇某]{1,4}")
-_CONGRESS = re.compile(r"人大常委会|人民代表大会常务委员会")
-_CENTRAL = re.compile(r"^(?:党中央|国务院|中共中央|中央全面依法治国委员会)")
 
 # 主送 lines: organisation names separated by 、，, and ending in a colon.
 RECIPIENTS_MAX = 60
-_ORGAN = re.compile(r"(委|政府|委员会|常委会|党中央|国务院|办公室|办事处|党工委|党组|局|厅|部)$")
 _NOT_RECIPIENTS = re.compile(r"[。；;！？]")
 
-# Self-references: 我市, 全县, 本街道, 我局 …  (word → level candidates)
-_SELF = re.compile(r"(?:我|全|本)(自治区|街道|部门|省|市|州|盟|县|旗|区|镇|乡|局|厅|委|办|署|中心)")
-_SELF_LEVELS = {"省": ("province",), "自治区": ("province",), "市": ("city", "county"), "州": ("city",),
-                "盟": ("city",), "县": ("county",), "旗": ("county",), "区": ("county", "province"),
-                "镇": ("township",), "乡": ("township",), "街道": ("township",), "局": ("department",),
-                "厅": ("department",), "委": ("department",), "办": ("department",), "署": ("department",),
-                "中心": ("department",), "部门": ("department",)}
-
-# Portal metadata near an organ line marks it as the publishing site's 发布机构, not the issuer.
-_PORTAL = re.compile(r"^(?:\d{6,}[-/]\d{4}-\d+|主动公开|依申请公开|不予公开|单位审核公开|(?:19|20)\d{2}-\d{2}-\d{2}"
-                     r"|(?:发布机构|发文机关|来源|信息来源|索引号|发布时间|公开方式|主题分类)[:：].*)$")
-_PORTAL_LABEL = re.compile(r"^(?:发布机构|发文机关|来源|信息来源|文章来源)[:：]\s*(?P<name>\S.{0,30})$")
 _INDEX_CODE = re.compile(r"^(?P<code>\d{6})(?:\d{6})?[-/]")
-# A cover letter's sentence (“现将……报上，请审阅。”) is not the report's opening.
-_COVER = re.compile(r"随文|报来|报上|报送|请审阅|请审示|请审议|请予审阅")
 # A cover page's date line (2024年3月, 二〇二四年三月): never part of the title.
 _MONTH_LINE = re.compile(r"^(?:(?:19|20)\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月$")
-_COMPLETE_TITLE = re.compile(r"(?:报告|总结|情况|汇报)$")
-# A web page's lead-in before the report (“下面是小编为大家整理的……，供大家参考。”).
-_WEB_LEAD = re.compile(r"供大家参考|供参考|仅供参考|小编|为大家整理|范文|欢迎阅读|本文")
-_TITLE_SUBJECT = re.compile(r"法治|依法行政")
-_TITLE_GENRE = re.compile(r"报告|总结|情况|工作|法治|依法行政")
-# The subject of the opening sentence ends where its verb begins.
-_VERBS = re.compile(r"坚持|深入|始终|紧紧|全面|认真|按照|围绕|聚焦|积极|持续|扎实|牢牢|高度|立足|紧扣|不断|进一步|切实"
-                    r"|着力|大力|努力|紧密|严格|贯彻|落实|推进|加强|强化|完善|共|累计|召开|印发|出台|制定|全力|主动|锚定"
-                    r"|深化|统筹|以|在|把|将|从|对|是|按|根据|依法|通过|结合|秉持|践行|健全|抓|全力|着眼|对标|牢固"
-                    r"|扎实|不折不扣|紧盯|锚|高质量|有力|有序|大力|一以贯之|自觉|自|于|的")
 _TIME_CLAUSE = re.compile(r"^(?:(?:19|20)\d{2}\s*年(?:度)?(?:以来|来|中|里|内|上半年|全年)?|今年以来|今年来|一年来|过去一年|近年来"
                           r"|本年度|年内|[一二三四五六七八九十两]+年来|近[一二三四五六七八九十两]+年(?:来)?|过去[一二三四五六七八九十两]+年)$")
 
@@ -132,12 +103,12 @@ class Evidence:
 def is_party_name(name: str) -> bool:
     """Whether ``name`` is a Party body (中共××委, 中国共产党××委员会, ××党工委, ××党组), not a government."""
     name = simplified(name.strip())
-    return bool(_PARTY.search(name)) and not _CONGRESS.search(name)
+    return bool(_PARTY.search(name)) and not _vocab().congress.search(name)
 
 
 def is_organ_name(name: str) -> bool:
     """Whether ``name`` ends like an organ's name (××委, ××人民政府, ××局, 国务院 …)."""
-    return bool(_ORGAN.search(name))
+    return bool(_vocab().organ.search(name))
 
 
 def split_names(text: str) -> list[str]:
@@ -149,13 +120,13 @@ def _place_level(place: str) -> tuple[str | None, divisions.Division | None, tup
     """Level of a place name (金华市金东区, 桂林市, 宁夏回族自治区, ××县) via the divisions table."""
     if not place:
         return None, None, ()
-    if _TOWNSHIP.search(place):
+    if _vocab().township.search(place):
         return "township", divisions.innermost(place), ()
     hits = divisions.find_all(place)
     if hits and hits[-1][1] == len(place):
         division = divisions.innermost(place)
         return division.level, division, ()
-    if not _PLACE_END.search(place) or len(place) < 2:
+    if not _vocab().place_end.search(place) or len(place) < 2:
         return None, None, ()
     if place.endswith(("省", "自治区")):
         return "province", None, ()
@@ -172,24 +143,24 @@ def read_name(name: str) -> NameReading:
     original = simplified(name.strip(_SPACES))
     if not original or len(original) > MAX_LINE or re.search(r"[、，,。；;：:！？“”\"（）()]", original):
         return NameReading(name, None)
-    if _SELF.fullmatch(original):
+    if _vocab().self_reference.fullmatch(original):
         return NameReading(name, None)           # 我局, 本街道: a self-reference, counted elsewhere
     party = is_party_name(original)
     text = _PARTY_PREFIX.sub("", original)
-    if not party and _DEPARTMENT.search(text) and not _NOT_DEPARTMENT.search(text):
+    if not party and _vocab().department.search(text) and not _vocab().not_department.search(text):
         place = text
         if len(place) <= 1:
             return NameReading(name, None)
         return NameReading(name, "department", False, divisions.innermost(place))
     if party and text.endswith("党组"):
         return NameReading(name, "department", True)
-    if _CONGRESS.search(text) or _CENTRAL.match(text):
+    if _vocab().congress.search(text) or _vocab().central.match(text):
         return NameReading(name, None)
     if text.endswith(("街道办事处", "街道党工委", "党工委")):
         return NameReading(name, "township", party, divisions.innermost(text))
     place = text
     for _ in range(2):
-        place = _GOVERNMENT_SUFFIX.sub("", place)
+        place = _vocab().government_suffix.sub("", place)
     if party and not text.endswith(("委员会", "委", "党委")):
         return NameReading(name, None)
     # a short Party name “中共××市委” → place ××市
@@ -245,8 +216,8 @@ def _first_sentence_index(lines: list[Paragraph], parts=("body",)) -> int:
         if heading is not None and heading.marker in ("number", "runin"):
             return i
         if _is_sentence(text) and (len(text) > MAX_LINE or (len(text) > 15 and text.endswith("。"))) \
-                and find_recipients([paragraph]) is None and not _COVER.search(text[:80]) \
-                and not (len(text) <= 80 and _WEB_LEAD.search(text)):
+                and find_recipients([paragraph]) is None and not _vocab().cover.search(text[:80]) \
+                and not (len(text) <= 80 and _vocab().web_lead.search(text)):
             return i
     return min(len(lines), HEAD_PARAGRAPHS)
 
@@ -275,7 +246,7 @@ _CONTACT = re.compile(r"^[（(](.{1,500})[）)]$")
 
 def is_cover_sentence(text: str) -> bool:
     """A cover letter's sentence (“现将……报上，请审阅。”)."""
-    return bool(_COVER.search(text[:200]))
+    return bool(_vocab().cover.search(text[:200]))
 
 
 def doc_number_parts(text: str) -> tuple[str, str, str, str] | None:
@@ -358,7 +329,7 @@ def _title_text_ok(text: str) -> bool:
             and parse_date_line(text) is None and not _MONTH_LINE.match(text) and doc_number_parts(text) is None
             and not re.match(r"^附\s*件\s*\d{0,2}$", text)
             and not text.endswith("文件")
-            and not _PORTAL.match(text))
+            and not _vocab().portal.match(text))
 
 
 def _body_size(lines: list[Paragraph]) -> float | None:
@@ -396,7 +367,7 @@ def find_title(lines: list[Paragraph], head_end: int, recipients: Paragraph | No
             return block
     # plain text, or a .docx whose title is not formatted: a line naming 法治 work (or an issuer line
     # followed by “关于……”) first, else a line naming a report
-    for words in (_TITLE_SUBJECT, _TITLE_GENRE):
+    for words in (_vocab().title_subject, _vocab().title_genre):
         for i, paragraph in candidates:
             text = _clean(paragraph.text)
             if _names_only(text):
@@ -419,7 +390,7 @@ def _formatted_title(head: list, candidates: list, body_size) -> list:
             t = _clean(nxt.text)
             if not (_title_text_ok(t) and _title_format(nxt, body_size)) or find_recipients([nxt]):
                 break
-            if t == _clean(block[-1].text) or _COMPLETE_TITLE.search(simplified(_clean(block[-1].text))):
+            if t == _clean(block[-1].text) or _vocab().complete_title.search(simplified(_clean(block[-1].text))):
                 break                              # a repeated title, or one that is complete
             if nxt.format is not None and nxt.format.alignment != paragraph.format.alignment:
                 break
@@ -514,9 +485,9 @@ def opening_subject(text: str) -> str | None:
         lead = re.match(r"(?:(?:19|20)\d{2}\s*年(?:度)?(?:以来|来|中|里|内)?)", clause)
         if lead:
             clause, start = clause[lead.end():], start + lead.end()
-        if _SELF.match(clause):
+        if _vocab().self_reference.match(clause):
             return None                            # 我镇在……: a self-reference, counted elsewhere
-        for match in _VERBS.finditer(clause[:30]):
+        for match in _vocab().verbs.finditer(clause[:30]):
             head = clause[:match.start()]
             if head and (read_name(head).level or read_name(head).candidates):
                 return original[start:start + len(head)]
@@ -545,7 +516,7 @@ class LevelReading:
 
 def _portal_context(lines: list[Paragraph], i: int) -> bool:
     near = lines[max(0, i - 2):i + 3]
-    return any(_PORTAL.match(_clean(p.text)) for p in near if p is not lines[i])
+    return any(_vocab().portal.match(_clean(p.text)) for p in near if p is not lines[i])
 
 
 def gather_evidence(document: Document, lines: list[Paragraph], title: str | None, title_block: list,
@@ -561,7 +532,7 @@ def gather_evidence(document: Document, lines: list[Paragraph], title: str | Non
         text = _clean(paragraph.text)
         if id(paragraph) in in_title:
             continue
-        if (m := _PORTAL_LABEL.match(text)) is not None:
+        if (m := _vocab().portal_label.match(text)) is not None:
             for name in split_names(m.group("name")):
                 if (e := _evidence_from_name("portal", name, text, WEIGHTS["portal"])) is not None:
                     evidence.append(e)
@@ -578,7 +549,7 @@ def gather_evidence(document: Document, lines: list[Paragraph], title: str | Non
                 evidence.append(e)
     for paragraph in lines[tail_start:]:
         text = _clean(paragraph.text)
-        if len(text) > MAX_LINE or _is_sentence(text) or text.endswith((":", "：")) or _PORTAL.match(text):
+        if len(text) > MAX_LINE or _is_sentence(text) or text.endswith((":", "：")) or _vocab().portal.match(text):
             continue
         for name in split_names(text):
             if (e := _evidence_from_name("signature", name, text, WEIGHTS["signature"])) is not None:
@@ -610,7 +581,7 @@ _BARE_ADDRESSEE = ((re.compile(r"^(?:党中央|中共中央|国务院)"), "provi
 def _recipient_evidence(recipients: list) -> list[Evidence]:
     """A report goes to the level above: 咸阳市人民政府 (city) → the issuer is a county; 省政府 → a city;
     党中央、国务院 → a province."""
-    if any(_CONGRESS.search(n) for n in recipients):
+    if any(_vocab().congress.search(n) for n in recipients):
         return []                     # to its own 人大常委会: same level, says nothing about the level above
     hierarchy = LEVEL_ORDER[:4]
     found = []
@@ -630,14 +601,14 @@ def _self_references(document: Document) -> list[Evidence]:
     counts: Counter = Counter()
     written: Counter = Counter()
     for paragraph in document.body()[:400]:
-        for match in _SELF.finditer(simplified(paragraph.text[:SCAN_LIMIT * 3])):
+        for match in _vocab().self_reference.finditer(simplified(paragraph.text[:SCAN_LIMIT * 3])):
             counts[match.group(1)] += 1
             written[match.group(0)] += 1
     if not counts:
         return []
     total = sum(counts.values())
     word, n = counts.most_common(1)[0]
-    levels = _SELF_LEVELS[word]
+    levels = _vocab().self_levels[word]
     weight = WEIGHTS["self_reference"] * min(1.0, n / max(total, 1) + 0.25)
     label = "、".join(f"{w}×{c}" for w, c in written.most_common(4))
     return [Evidence("self_reference", label, "/".join(levels), round(weight, 2))]

@@ -30,7 +30,9 @@ def _schemas() -> dict:
 def _message(error: ce.ValidationError, schema: dict) -> tuple[str, str | None]:
     from drafter.data.validate import TYPE_ZH, _suggest
     path = tuple(error.document_path)
-    name = str(path[-1]) if path else ""
+    # a list entry is named after its list: “cty”不是“州”的可选值, not “0”
+    named = [part for part in path if not isinstance(part, int)]
+    name = str(named[-1]) if named else ""
     if error.code == ce.UNKNOWN_FIELD.code:
         allowed = _allowed_here(error, schema)
         guess = _suggest(name, allowed) if allowed else None

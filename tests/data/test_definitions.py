@@ -69,3 +69,41 @@ def test_common_yaml_misspelt_key(tmp_path):
     problems = check_file(common, "common")
     messages = [p.message for p in problems]
     assert "未知的键“measure_kind”" in messages and "缺少必需的键“measure_kinds”" in messages
+
+
+def test_common_yaml_analysis_typos_are_located(tmp_path):
+    """The analysis vocabulary is checked like the rest: a misspelt list or level id is found at its line."""
+    common = tmp_path / "common.yaml"
+    text = (templates_root() / "common.yaml").read_text(encoding="utf-8")
+    assert "\n    township: [镇," in text and "      州: [city]\n" in text
+    broken = text.replace("\n    township: [镇,", "\n    townships: [镇,", 1).replace("      州: [city]\n", "      州: [cty]\n", 1)
+    common.write_text(broken, encoding="utf-8")
+    problems = check_file(common, "common")
+    by_message = {p.message: p for p in problems}
+    assert "未知的键“townships”" in by_message and "缺少必需的键“township”" in by_message
+    assert by_message["未知的键“townships”"].line == text[: text.index("\n    township: [镇,")].count("\n") + 2
+    (level_problem,) = [p for p in problems if "cty" in p.message]
+    assert level_problem.line == text[: text.index("      州: [city]")].count("\n") + 1
+    assert level_problem.field.startswith("analysis.self_reference.words")
+    assert level_problem.message == "“cty”不是“州”的可选值"
+    assert level_problem.hint == "可选：province、city、county、township、department"
+
+
+def test_common_yaml_without_analysis_section(tmp_path):
+    common = tmp_path / "common.yaml"
+    text = (templates_root() / "common.yaml").read_text(encoding="utf-8")
+    common.write_text(text[: text.index("\nanalysis:")] + "\n", encoding="utf-8")
+    assert "缺少必需的键“analysis”" in [p.message for p in check_file(common, "common")]
+
+
+def test_level_folder_from_an_older_version_still_loads(tmp_path):
+    """body_patterns is no longer read, but template folders that still have it must load unchanged."""
+    from drafter.levels import load_level
+    folder = copy_level(tmp_path)
+    level_file = folder / "level.yaml"
+    text = level_file.read_text(encoding="utf-8")
+    assert "body_patterns" not in text
+    level_file.write_text(text.replace("\nrequired_areas:", '\nbody_patterns: ["县人民政府$"]\nrequired_areas:', 1),
+                          encoding="utf-8")
+    assert check_file(level_file, "level") == []
+    assert load_level(folder).id == "county"

@@ -1,0 +1,70 @@
+"""The analysis layer's word lists as compiled patterns.
+
+The words are data (``analysis:`` in ``templates/common.yaml``, checked on load against
+``drafter/data/definitions.yaml`` and read through :func:`drafter.levels.common_data`); this module
+only joins them into regular expressions.  Nothing is read or compiled at import: :func:`vocabulary`
+builds the patterns at first use, once per process.  Alternatives keep the order the data lists
+them in (the opening verbs are matched in that order).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    department: re.Pattern         # organ-type endings of a department: 部, 厅, 局 …
+    not_department: re.Pattern     # endings that are not a department: 人民政府, 党工委, 政协 …
+    township: re.Pattern           # 镇, 乡, 街道 …
+    place_end: re.Pattern          # 省, 自治区, 市 …
+    government_suffix: re.Pattern  # stripped to leave the place: 人民政府, 行政公署, 委员会 …
+    organ: re.Pattern              # endings of a 主送 organ name
+    congress: re.Pattern           # 人大常委会 anywhere in a name
+    central: re.Pattern            # a central body at the start of a name
+    self_reference: re.Pattern     # 我市, 全县, 本街道 …; group 1 is the word
+    self_levels: dict              # self-reference word → level ids
+    portal: re.Pattern             # a portal info-bar line
+    portal_label: re.Pattern       # 发布机构：<name>
+    cover: re.Pattern              # cover-letter wording
+    web_lead: re.Pattern           # a web page's lead-in
+    title_subject: re.Pattern
+    title_genre: re.Pattern
+    complete_title: re.Pattern     # a title's last words when it is complete
+    verbs: re.Pattern              # where the opening sentence's subject ends
+
+
+def _any(words) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in words) + ")"
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The compiled patterns (built from the data at first use)."""
+    from drafter.levels import common_data
+    data = common_data()["analysis"]
+    endings, self_ref, portal, title = data["endings"], data["self_reference"], data["portal"], data["title"]
+    words = self_ref["words"]
+    return Vocabulary(
+        department=re.compile(_any(endings["department"]) + "$"),
+        not_department=re.compile(_any(endings["not_department"]) + "$"),
+        township=re.compile(_any(endings["township"]) + "$"),
+        place_end=re.compile(_any(endings["place"]) + "$"),
+        government_suffix=re.compile(_any(endings["government"]) + "$"),
+        organ=re.compile(_any(endings["recipient"]) + "$"),
+        congress=re.compile(_any(data["congress"])),
+        central=re.compile("^" + _any(data["central"])),
+        self_reference=re.compile(_any(self_ref["prefixes"]) + "(" + _any(words)[3:]),
+        self_levels={word: tuple(levels) for word, levels in words.items()},
+        portal=re.compile(r"^(?:\d{6,}[-/]\d{4}-\d+|" + _any(portal["disclosure"])[3:-1]
+                          + r"|(?:19|20)\d{2}-\d{2}-\d{2}|" + _any(portal["labels"]) + "[:：].*)$"),
+        portal_label=re.compile("^" + _any(portal["publisher_labels"]) + r"[:：]\s*(?P<name>\S.{0,30})$"),
+        cover=re.compile(_any(data["cover_letter"])),
+        web_lead=re.compile(_any(data["web_lead"])),
+        title_subject=re.compile(_any(title["subject"])),
+        title_genre=re.compile(_any(title["genre"])),
+        complete_title=re.compile(_any(title["complete"]) + "$"),
+        verbs=re.compile(_any(data["opening_verbs"])),
+    )
