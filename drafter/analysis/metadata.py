@@ -128,14 +128,10 @@ def _place_level(place: str) -> tuple[str | None, divisions.Division | None, tup
         return division.level, division, ()
     if not _vocab().place_end.search(place) or len(place) < 2:
         return None, None, ()
-    if place.endswith(("省", "自治区")):
-        return "province", None, ()
-    if place.endswith(("自治州", "州", "地区", "盟")):
-        return "city", None, ()
-    if place.endswith(("县", "旗", "区", "林区", "特区")):
-        return "county", None, ()
-    # an ××市 not in the table (anonymised or new): prefecture-level or county-level
-    return None, None, ("city", "county")
+    # not in the table (anonymised or new): the level of its ending; an ××市 may be prefecture-level
+    # or county-level (then candidates, not a level)
+    levels = next(levels for end, levels in _vocab().place_levels if place.endswith(end))
+    return (levels[0], None, ()) if len(levels) == 1 else (None, None, levels)
 
 
 def read_name(name: str) -> NameReading:

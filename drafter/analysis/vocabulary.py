@@ -20,6 +20,7 @@ class Vocabulary:
     not_department: re.Pattern     # endings that are not a department: 人民政府, 党工委, 政协 …
     township: re.Pattern           # 镇, 乡, 街道 …
     place_end: re.Pattern          # 省, 自治区, 市 …
+    place_levels: tuple            # (ending, level ids), longest ending first: 自治区 before 区
     government_suffix: re.Pattern  # stripped to leave the place: 人民政府, 行政公署, 委员会 …
     organ: re.Pattern              # endings of a 主送 organ name
     congress: re.Pattern           # 人大常委会 anywhere in a name
@@ -52,6 +53,8 @@ def vocabulary() -> Vocabulary:
         not_department=re.compile(_any(endings["not_department"]) + "$"),
         township=re.compile(_any(endings["township"]) + "$"),
         place_end=re.compile(_any(endings["place"]) + "$"),
+        place_levels=tuple(sorted(((end, tuple(levels)) for end, levels in endings["place"].items()),
+                                  key=lambda pair: -len(pair[0]))),
         government_suffix=re.compile(_any(endings["government"]) + "$"),
         organ=re.compile(_any(endings["recipient"]) + "$"),
         congress=re.compile(_any(data["congress"])),

@@ -33,3 +33,15 @@ def test_each_self_reference_word_gives_its_levels(word):
     cues = [e for e in reading.level_evidence if e.cue == "self_reference"]
     assert [e.level for e in cues] == ["/".join(SELF_WORDS[word])]
     assert f"我{word}" in cues[0].text
+
+
+PLACE_ENDS = common_data()["analysis"]["endings"]["place"]
+
+
+@pytest.mark.parametrize("end", list(PLACE_ENDS))
+def test_each_place_ending_gives_its_levels(end):
+    """A place not in the divisions table is read by its ending, the longest first (××自治区 is not a 区)."""
+    from drafter.analysis.metadata import read_name
+    reading = read_name(f"××{end}人民政府")
+    levels = tuple(PLACE_ENDS[end])
+    assert (reading.level, reading.candidates) == ((levels[0], ()) if len(levels) == 1 else (None, levels))

@@ -75,17 +75,17 @@ def test_common_yaml_analysis_typos_are_located(tmp_path):
     """The analysis vocabulary is checked like the rest: a misspelt list or level id is found at its line."""
     common = tmp_path / "common.yaml"
     text = (templates_root() / "common.yaml").read_text(encoding="utf-8")
-    assert "\n    township: [镇," in text and "      州: [city]\n" in text
-    broken = text.replace("\n    township: [镇,", "\n    townships: [镇,", 1).replace("      州: [city]\n", "      州: [cty]\n", 1)
+    assert "\n    township: [镇," in text and "      街道: [township]\n" in text
+    broken = text.replace("\n    township: [镇,", "\n    townships: [镇,", 1).replace("      街道: [township]\n", "      街道: [twnship]\n", 1)
     common.write_text(broken, encoding="utf-8")
     problems = check_file(common, "common")
     by_message = {p.message: p for p in problems}
     assert "未知的键“townships”" in by_message and "缺少必需的键“township”" in by_message
     assert by_message["未知的键“townships”"].line == text[: text.index("\n    township: [镇,")].count("\n") + 2
-    (level_problem,) = [p for p in problems if "cty" in p.message]
-    assert level_problem.line == text[: text.index("      州: [city]")].count("\n") + 1
+    (level_problem,) = [p for p in problems if "twnship" in p.message]
+    assert level_problem.line == text[: text.index("      街道: [township]")].count("\n") + 1
     assert level_problem.field.startswith("analysis.self_reference.words")
-    assert level_problem.message == "“cty”不是“州”的可选值"
+    assert level_problem.message == "“twnship”不是“街道”的可选值"
     assert level_problem.hint == "可选：province、city、county、township、department"
 
 
