@@ -568,12 +568,6 @@ def gather_evidence(document: Document, lines: list[Paragraph], title: str | Non
     return evidence
 
 
-_BARE_ADDRESSEE = ((re.compile(r"^(?:党中央|中共中央|国务院)"), "province"),
-                   (re.compile(r"^(?:省|自治区)(?:委|政府|人民政府)"), "city"),
-                   (re.compile(r"^(?:市|州|盟)(?:委|政府|人民政府)"), "county"),
-                   (re.compile(r"^(?:县|区|旗)(?:委|政府|人民政府)"), "township"))
-
-
 def _recipient_evidence(recipients: list) -> list[Evidence]:
     """A report goes to the level above: 咸阳市人民政府 (city) → the issuer is a county; 省政府 → a city;
     党中央、国务院 → a province."""
@@ -582,7 +576,7 @@ def _recipient_evidence(recipients: list) -> list[Evidence]:
     hierarchy = LEVEL_ORDER[:4]
     found = []
     for name in recipients:
-        below = next((level for pattern, level in _BARE_ADDRESSEE if pattern.match(name)), None)
+        below = next((level for pattern, level in _vocab().bare_recipients if pattern.match(name)), None)
         if below is None:
             reading = read_name(name)
             if reading.level in hierarchy and hierarchy.index(reading.level) + 1 < len(hierarchy):

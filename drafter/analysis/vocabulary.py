@@ -23,6 +23,7 @@ class Vocabulary:
     place_levels: tuple            # (ending, level ids), longest ending first: 自治区 before 区
     government_suffix: re.Pattern  # stripped to leave the place: 人民政府, 行政公署, 委员会 …
     organ: re.Pattern              # endings of a 主送 organ name
+    bare_recipients: tuple         # (pattern, issuer's level) for a 主送 written short: 省政府 → city
     congress: re.Pattern           # 人大常委会 anywhere in a name
     central: re.Pattern            # a central body at the start of a name
     self_reference: re.Pattern     # 我市, 全县, 本街道 …; group 1 is the word
@@ -57,6 +58,8 @@ def vocabulary() -> Vocabulary:
                                   key=lambda pair: -len(pair[0]))),
         government_suffix=re.compile(_any(endings["government"]) + "$"),
         organ=re.compile(_any(endings["recipient"]) + "$"),
+        bare_recipients=tuple((re.compile("^" + _any(entry["starts"]) + (_any(entry["then"]) if entry.get("then") else "")),
+                               entry["level"]) for entry in data["bare_recipients"]),
         congress=re.compile(_any(data["congress"])),
         central=re.compile("^" + _any(data["central"])),
         self_reference=re.compile(_any(self_ref["prefixes"]) + "(" + _any(words)[3:]),

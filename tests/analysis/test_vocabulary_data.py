@@ -45,3 +45,16 @@ def test_each_place_ending_gives_its_levels(end):
     reading = read_name(f"××{end}人民政府")
     levels = tuple(PLACE_ENDS[end])
     assert (reading.level, reading.candidates) == ((levels[0], ()) if len(levels) == 1 else (None, levels))
+
+
+BARE = common_data()["analysis"]["bare_recipients"]
+
+
+@pytest.mark.parametrize("entry", BARE, ids=[e["starts"][0] for e in BARE])
+def test_short_recipient_names_give_the_issuers_level(entry):
+    """A report to 省政府 / 市委 … comes from the level below, as common.yaml says."""
+    from drafter.analysis.metadata import _recipient_evidence
+    for start in entry["starts"]:
+        for then in entry.get("then") or [""]:
+            (evidence,) = _recipient_evidence([start + then])
+            assert evidence.level == entry["level"], start + then
