@@ -46,7 +46,7 @@ WEIGHTS = {"given": 100, "title": 10, "signature": 8, "opening": 5, "line": 4.5,
            "recipients": 3, "self_reference": 2, "portal": 1}
 
 # Word lists (organ-type endings, self-references and their levels, portal labels, cover-letter and
-# web lead-in words, title words, opening verbs) are data: ``analysis:`` in templates/common.yaml,
+# web lead-in words, title words, opening skip words and verbs, short 主送 names) are data: ``analysis:`` in templates/common.yaml,
 # compiled at first use by drafter.analysis.vocabulary (``_vocab()``).
 _SPACES = " \t\u00a0\u3000"
 _SENTENCE = re.compile(r"[。，,；;！？!?]")
@@ -476,7 +476,7 @@ def opening_subject(text: str) -> str | None:
         start = position + len(clause) - len(clause.lstrip(_SPACES))
         position += len(clause) + 1
         clause = _clean(clause)
-        if not clause or _TIME_CLAUSE.match(clause) or clause.startswith(("在", "按照", "根据", "围绕", "以", "为")):
+        if not clause or _TIME_CLAUSE.match(clause) or clause.startswith(_vocab().opening_skip):
             continue
         lead = re.match(r"(?:(?:19|20)\d{2}\s*年(?:度)?(?:以来|来|中|里|内)?)", clause)
         if lead:

@@ -35,6 +35,7 @@ class Vocabulary:
     title_subject: re.Pattern
     title_genre: re.Pattern
     complete_title: re.Pattern     # a title's last words when it is complete
+    opening_skip: tuple            # an opening clause starting so has no subject: 在, 按照 …
     verbs: re.Pattern              # where the opening sentence's subject ends
 
 
@@ -72,5 +73,6 @@ def vocabulary() -> Vocabulary:
         title_subject=re.compile(_any(title["subject"])),
         title_genre=re.compile(_any(title["genre"])),
         complete_title=re.compile(_any(title["complete"]) + "$"),
+        opening_skip=tuple(data["opening_skip"]),
         verbs=re.compile(_any(data["opening_verbs"])),
     )
