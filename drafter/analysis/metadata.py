@@ -45,9 +45,10 @@ CUE_NAMES = {"title": "标题", "signature": "落款", "line": "单独成行的�
 WEIGHTS = {"given": 100, "title": 10, "signature": 8, "opening": 5, "line": 4.5, "index_code": 4,
            "recipients": 3, "self_reference": 2, "portal": 1}
 
-# Word lists (organ-type endings, self-references and their levels, portal labels, cover-letter and
-# web lead-in words, title words, opening skip words and verbs, short 主送 names) are data: ``analysis:`` in templates/common.yaml,
-# compiled at first use by drafter.analysis.vocabulary (``_vocab()``).
+# Word lists are data (``analysis:`` in templates/common.yaml): organ-type endings, place endings
+# and self-references with their levels, short 主送 names, portal labels, cover-letter and web
+# lead-in words, title words, opening skip words and verbs.  drafter.analysis.vocabulary compiles
+# them at first use (``_vocab()``).
 _SPACES = " \t\u00a0\u3000"
 _SENTENCE = re.compile(r"[。，,；;！？!?]")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年")
