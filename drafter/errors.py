@@ -39,7 +39,7 @@ class DrafterError(Exception):
         text = self.message
         if self.hint:
             text += f"（{self.hint}）"
-        return f"{where}: {text}" if where else text
+        return _safe(f"{where}: {text}" if where else text)
 
 
 class InputError(DrafterError):
@@ -48,6 +48,11 @@ class InputError(DrafterError):
 
 class OutputError(DrafterError):
     """An output file cannot be written (or would overwrite something)."""
+
+
+def _safe(text: str) -> str:
+    from drafter.text import terminal_safe
+    return terminal_safe(text)
 
 
 def format_location(path: str | None, line: int | None = None, column: int | None = None) -> str:
@@ -83,7 +88,7 @@ class Diagnostic:
         if self.hint:
             text += f"（{self.hint}）"
         head = ": ".join(p for p in (where, self.field) if p)
-        return f"{head}: {text}" if head else text
+        return _safe(f"{head}: {text}" if head else text)
 
     def sort_key(self):
         return (self.path or "", self.line or 0, self.column or 0)

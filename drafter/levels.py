@@ -139,11 +139,14 @@ class Level:
 
 
 def _read_yaml(path: Path) -> dict:
+    from drafter.fsutil import MB, read_input
+
     try:
+        read_input(path, limit=MB, what="层级定义文件")    # a regular file of a sane size, or an InputError
         data = cache.yaml_file(path)
     except Exception as exc:
         import yaml                 # not at the top: read from the cache, level files need no PyYAML
-        if not isinstance(exc, (OSError, UnicodeDecodeError, yaml.YAMLError)):
+        if not isinstance(exc, (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError)):
             raise
         raise DrafterError(f"层级定义文件无法读取：{path}", hint=f"请检查该文件（{exc.__class__.__name__}）") from exc
     if not isinstance(data, dict):
@@ -193,15 +196,48 @@ def _items(common: dict, overrides: dict, path: Path) -> dict:
 
 
 def load_level(directory: Path) -> Level:
-    """Read one level definition from ``directory/level.yaml``."""
+    """Read one level definition from ``directory/level.yaml``; a Chinese DrafterError if it is wrong."""
     path = Path(directory) / LEVEL_FILE
     if not path.is_file():
         raise DrafterError(f"目录中没有层级定义文件 {LEVEL_FILE}：{directory}",
                            hint="模板目录应由 drafter templates new 创建，或从 templates/<层级>/ 复制")
+    try:
+        level = _load_level(path, directory)
+        _try_patterns(level)
+    except DrafterError:
+        raise
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError, re.error) as exc:
+        raise DrafterError(f"层级定义文件格式不对：{path}",
+                           hint=f"请对照 templates/ 下的原始文件检查（{exc.__class__.__name__}: {str(exc)[:80]}）") from exc
+    return level
+
+
+def _try_patterns(level: "Level") -> None:
+    """Use every title pattern, heading and regex once, so a broken one is reported now, not mid-render."""
+    for variant in level.variants.values():
+        if not isinstance(variant, Variant):
+            raise TypeError("variants")
+        try:
+            variant.title_for(body="某单位", year=2024, party_body="中共某委")
+        except (KeyError, IndexError, ValueError, AttributeError) as exc:
+            raise DrafterError(f"层级定义中“{variant.key}”的标题格式写法不对：{variant.title}",
+                               hint="标题中只能用 {body}、{year}、{next_year}、{party_body}，花括号要成对") from exc
+        for role in variant.recipients + variant.cc:
+            role.matches("某单位")
+    for item in level.items.values():
+        item.heading_for(2024)
+    for pattern in level.body_patterns:
+        re.compile(pattern)
+
+
+def _load_level(path: Path, directory: Path) -> "Level":
     raw = _read_yaml(path)
     common = _common()
     default_deadline = _deadline(common["deadline"], path)
     variants = {}
+    if not isinstance(_need(raw, "variants", path) or {}, dict):
+        raise DrafterError(f"层级定义的 variants 应为 joint:/single: 两组设置：{path}",
+                           hint="请对照 templates/ 下的原始文件修改")
     for key, v in (_need(raw, "variants", path) or {}).items():
         variants[key] = Variant(
             key=key, name=str(_need(v, "name", path)), reporter=str(v.get("reporter", "")),

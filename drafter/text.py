@@ -58,6 +58,31 @@ def codepoint(ch: str) -> str:
     return f"U+{ord(ch):04X}"
 
 
+# Characters a terminal acts on instead of showing: C0 controls (ESC starts colour, title and
+# clear-screen sequences), DEL, C1 controls (U+009B is an 8-bit CSI), and the bidi overrides that
+# reorder what is shown.  Tab and newline are kept.
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(m: re.Match) -> str:
+    code = ord(m.group(0))
+    if code < 0x20:
+        return chr(0x2400 + code)            # ␛ for ESC, ␌ for a form feed …
+    if code == 0x7F:
+        return "\u2421"                      # ␡
+    return f"<U+{code:04X}>"
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every character a terminal would act on shown as a visible symbol instead.
+
+    The one sanitiser for anything taken from a user's file (excerpts, names,
+    file names) and printed: a draft cannot change the window title, clear the
+    screen or hide text.
+    """
+    return _TERMINAL_UNSAFE.sub(_visible, text) if isinstance(text, str) else text
+
+
 def excerpt(text: str, limit: int = 24) -> str:
     """A short one-line excerpt for messages."""
     text = " ".join(text.split())

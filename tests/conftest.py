@@ -49,6 +49,20 @@ def seed_path(prefix: str) -> Path:
     pytest.skip(f"参考报告 {prefix} 不存在")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_state(tmp_path_factory):
+    """drafter's output ledger (fsutil.state_dir) in a temporary folder, never the tester's home."""
+    import os
+    folder = tmp_path_factory.mktemp("drafter-state")
+    old = os.environ.get("DRAFTER_STATE_DIR")
+    os.environ["DRAFTER_STATE_DIR"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("DRAFTER_STATE_DIR", None)
+    else:
+        os.environ["DRAFTER_STATE_DIR"] = old
+
+
 @dataclass
 class Run:
     code: int

@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
+import re
 import sys
 
 import click
@@ -78,17 +79,77 @@ def _print_error(text: str) -> None:
     click.secho(text, err=True, fg="red")
 
 
+# Terminal sequences drafter itself writes (colours, the progress bar's cursor and line handling).
+_OWN_SEQUENCES = re.compile(r"\x1b\[[0-9;]*m|\x1b\[\?25[lh]|\x1b\[[02]?K|\r")
+
+
+class _TerminalGuard:
+    """Wraps stdout/stderr: everything else a terminal would act on is shown as a visible symbol.
+
+    The last line of defence behind :func:`drafter.text.terminal_safe` (applied where
+    excerpts are made): a file name or any other text from a user's file cannot
+    change the window title, clear the screen or move the cursor.
+    """
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text):
+        if isinstance(text, str):
+            from drafter.text import terminal_safe
+            pieces, last = [], 0
+            for m in _OWN_SEQUENCES.finditer(text):
+                pieces.append(terminal_safe(text[last:m.start()]))
+                pieces.append(m.group(0))
+                last = m.end()
+            pieces.append(terminal_safe(text[last:]))
+            text = "".join(pieces)
+        return self._stream.write(text)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point; always exits with a documented code."""
+    streams = sys.stdout, sys.stderr
+    out, err = (stream if stream is not None else open(os.devnull, "w", encoding="utf-8")   # closed (>&-)
+                for stream in streams)
+    sys.stdout, sys.stderr = _TerminalGuard(out), _TerminalGuard(err)
+    try:
+        _main(argv)
+    finally:
+        sys.stdout, sys.stderr = streams
+        _flush_or_silence(streams)
 
-    for stream in (sys.stdout, sys.stderr):
+
+def _flush_or_silence(streams) -> None:
+    """Flush stdout/stderr; if that fails (disk full, closed pipe), silence them so exit prints no traceback."""
+    for stream in streams:
+        if stream is None:
+            continue
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            try:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, stream.fileno())
+            except (OSError, ValueError, AttributeError):
+                pass
+
+
+def _main(argv: list[str] | None) -> None:
+
+    for stream in (sys.stdout._stream, sys.stderr._stream):
         if hasattr(stream, "reconfigure"):
             try:
                 stream.reconfigure(errors="replace")
             except (ValueError, OSError):
                 pass
     from drafter.errors import DrafterError
+    from drafter.fsutil import Terminated, install_signal_handlers
 
+    install_signal_handlers()          # SIGTERM cleans up like Ctrl-C
     try:
         code = cli.main(args=argv, prog_name="drafter", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -108,6 +169,16 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         _print_error("已取消。")
         code = 130
+    except Terminated as exc:
+        _print_error("已取消（程序被结束）。未完成的输出没有写入，原有文件保持不变。")
+        code = 128 + exc.signum
+    except OSError as exc:    # writing the results failed (a full disk, a closed pipe): not a bug
+        try:
+            _print_error(f"错误：无法输出结果（{exc.strerror or exc}）。"
+                         + ("磁盘空间不足，请清理后重试。" if exc.errno == 28 else "请检查输出位置后重试。"))
+        except OSError:
+            pass
+        code = 2
     except Exception as exc:  # the last boundary: never show a traceback
         if os.environ.get("DRAFTER_DEBUG"):
             raise

@@ -16,7 +16,11 @@ def expand_inputs(paths, suffixes=DATA_SUFFIXES) -> list[Path]:
     result: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        try:
+            is_dir = path.is_dir()
+        except (OSError, RuntimeError):    # a name too long, a symlink loop: the reader explains
+            is_dir = False
+        if is_dir:
             found = sorted(p for p in path.rglob("*") if p.suffix.lower() in suffixes and p.is_file()
                            and not p.name.startswith((".", "~$")))
             result.extend(found)
@@ -90,38 +94,71 @@ def init(level_id, year, joint, output, force):
     同时在同一文件夹写入 drafter-report.schema.json，供 VS Code 等编辑器自动补全和检查。
     已有同名文件时不会覆盖，除非加 --force。
     """
-    from drafter.data.jsonschema import SCHEMA_FILE_NAME, json_schema_text
     from drafter.data.skeleton import skeleton
     from drafter.errors import OutputError
-    from drafter.fsutil import write_text
+    from drafter.fsutil import guard_output, write_text
 
     target = Path(output or f"{year}.yaml")
+    guard_output(target, force=True)          # a folder or an invalid name: a clear message
     if target.exists() and not force:
         raise OutputError("文件已存在，未做任何修改", path=str(target), hint="换一个文件名（-o），或加 --force 覆盖")
     text = skeleton(level_id, year, joint)
     write_text(target, text)
-    schema_path = target.parent / SCHEMA_FILE_NAME
-    schema_text = json_schema_text()
-    if not schema_path.exists() or schema_path.read_text(encoding="utf-8", errors="replace") != schema_text:
-        write_text(schema_path, schema_text)
+    write_schema_beside(target)
     click.echo(f"已生成 {target}（{year}年，{level_id}）。请把其中的“【待填写】”替换为实际内容，然后运行：")
     click.echo(f"  drafter validate {target}")
+
+
+def write_schema_beside(target: Path) -> None:
+    """Write drafter-report.schema.json beside a data file (for editors), unless a foreign file has that name."""
+    from drafter.data.jsonschema import SCHEMA_FILE_NAME, json_schema_text
+    from drafter.errors import OutputError
+    from drafter.fsutil import guard_output, write_text
+
+    schema_path = target.parent / SCHEMA_FILE_NAME
+    text = json_schema_text()
+    try:
+        guard_output(schema_path, recognise=_is_drafter_schema)
+    except OutputError:
+        click.echo(click.style(f"提示：{schema_path} 已存在且不是 drafter 生成的，未更新它（编辑器的自动补全可能不准）",
+                               fg="yellow"), err=True)
+        return
+    if _is_drafter_schema(schema_path) and schema_path.read_text(encoding="utf-8", errors="replace") == text:
+        return
+    write_text(schema_path, text)
+
+
+def _is_drafter_schema(path) -> bool:
+    """An existing file that is a JSON Schema drafter exported (any version): safe to replace."""
+    import json
+
+    from drafter.data.jsonschema import json_schema_text
+    from drafter.fsutil import MB, read_input
+
+    try:
+        data = json.loads(read_input(path, limit=4 * MB))
+        ours = json.loads(json_schema_text())
+    except Exception:          # unreadable or not JSON: not ours
+        return False
+    return isinstance(data, dict) and data.get("$id") == ours.get("$id") and "$id" in ours
 
 
 @click.command(cls=ZhCommand, short_help="输出 JSON Schema")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="文件",
               help="写入文件（如 drafter-report.schema.json）；不写则输出到屏幕。")
-def schema(output):
+@click.option("--force", is_flag=True, help="输出文件已存在且不是 drafter 生成的时，仍然覆盖它。")
+def schema(output, force):
     """输出数据文件的 JSON Schema（由校验规则自动生成）。
 
     在数据文件第一行写上 “# yaml-language-server: $schema=./drafter-report.schema.json”，
     VS Code（安装 YAML 插件）即可提供字段补全、中文说明和检查。
     """
     from drafter.data.jsonschema import json_schema_text
-    from drafter.fsutil import write_text
+    from drafter.fsutil import guard_output, write_text
 
     text = json_schema_text()
     if output:
+        guard_output(output, force=force, recognise=_is_drafter_schema)
         write_text(output, text)
         click.echo(f"已写入 {output}")
     else:

@@ -31,11 +31,12 @@ def import_(source, output, next_year, level_id, force):
       drafter import 2023年报告.docx -o 2024.yaml --next-year   用去年的报告起草今年的数据文件
       drafter import 旧报告.txt -o 旧报告.yaml                   按原样转换（可重新排版）
     """
-    from drafter.data.jsonschema import SCHEMA_FILE_NAME, json_schema_text
+    from drafter.cli.data_cmds import write_schema_beside
     from drafter.errors import OutputError
-    from drafter.fsutil import write_text
+    from drafter.fsutil import guard_output, write_text
     from drafter.importer import import_file
     from drafter.levels import get_level
+    from drafter.text import terminal_safe
 
     if level_id is not None:
         get_level(level_id)                       # a clear message for an unknown level
@@ -43,21 +44,17 @@ def import_(source, output, next_year, level_id, force):
     year = imported.data["meta"].get("year")
     default = f"{year}.yaml" if next_year and isinstance(year, int) else Path(source).stem + ".yaml"
     target = Path(output) if output else Path(source).parent / default
-    if target.resolve() == Path(source).resolve():
-        raise OutputError("输出文件与报告文件相同", path=str(target), hint="请用 -o 指定另一个 .yaml 文件名")
+    guard_output(target, inputs=[source], force=True)     # the report itself, a folder, a bad name
     if target.exists() and not force:
         raise OutputError("文件已存在，未做任何修改", path=str(target), hint="换一个文件名（-o），或加 --force 覆盖")
     write_text(target, imported.yaml())
-    schema_path = target.parent / SCHEMA_FILE_NAME
-    schema_text = json_schema_text()
-    if not schema_path.exists() or schema_path.read_text(encoding="utf-8", errors="replace") != schema_text:
-        write_text(schema_path, schema_text)
+    write_schema_beside(target)
 
     meta = imported.data["meta"]
-    click.echo(f"已生成 {target}（{meta.get('body')}，{year}年，{meta.get('level')}"
-               f"{'，党政联合报告' if meta.get('joint') else ''}）。")
+    click.echo(terminal_safe(f"已生成 {target}（{meta.get('body')}，{year}年，{meta.get('level')}"
+                             f"{'，党政联合报告' if meta.get('joint') else ''}）。"))
     if imported.found:
-        click.echo("识别到：" + "、".join(imported.found) + "。")
+        click.echo(terminal_safe("识别到：" + "、".join(imported.found) + "。"))
     if imported.missing:
         click.echo(click.style("原文缺失，需要补写：" + "；".join(imported.missing) + "。", fg="yellow"))
     if imported.guesses:
@@ -65,5 +62,5 @@ def import_(source, output, next_year, level_id, force):
     if imported.ignored:
         click.echo(f"已略去{len(imported.ignored)}行不是正文的文字（网页信息等），如有需要请手工补回：")
         for line in imported.ignored[:5]:
-            click.echo(f"  {line[:40]}{'…' if len(line) > 40 else ''}")
+            click.echo(terminal_safe(f"  {line[:40]}{'…' if len(line) > 40 else ''}"))
     click.echo(f"补写完成后运行：drafter validate {target}")

@@ -45,12 +45,14 @@ def _lint_all(inputs, *, level, year, explicit):
 def _lint_job(job):
     """Lint one file (in a worker process for folders): ``(result, config)``."""
     from drafter.errors import DrafterError
+    from drafter.fsutil import regular_file
     from drafter.lint.config import LintConfig
     from drafter.lint.runner import LintResult, lint_path
 
     path, level, year, explicit, keep = job
     config = explicit or LintConfig()
     try:
+        regular_file(path, "文件")         # before looking for its config: a clear message for a bad path
         config = _config_for(path, explicit)
         result = lint_path(path, level=level, year=year, config=config)
     except DrafterError as exc:
@@ -88,6 +90,21 @@ def _apply_baselines(linted, baseline) -> None:
             result.findings = [f for f in result.findings if baseline_key(result.path, f) not in keys]
 
 
+def _guard_outputs(inputs, *, force, config_path, baseline, outputs) -> None:
+    """Refuse, before any work, outputs that are inputs, coincide, or would replace someone's file."""
+    from drafter.errors import OutputError
+    from drafter.fsutil import guard_output, same_file
+
+    sources = [*inputs, config_path, baseline]
+    chosen = [(option, path) for option, path in outputs if path]
+    for i, (option, path) in enumerate(chosen):
+        guard_output(path, inputs=sources, force=force, option=option)
+        for other_option, other in chosen[:i]:
+            if same_file(path, other) or str(path) == str(other):
+                raise OutputError(f"{other_option} 和 {option} 指定了同一个文件", path=str(path),
+                                  hint="请给它们不同的文件名")
+
+
 def _colour(output) -> bool:
     return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
@@ -111,7 +128,8 @@ def _colour(output) -> bool:
               help="把本次发现的全部问题写入基线文件（视为已接受），之后用 --baseline 使用。")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="文件",
               help="把检查结果写入文件，而不是显示在屏幕上。")
-def lint(paths, level, year, fmt, annotate_out, fail_on, config_path, baseline, write_baseline, output):
+@click.option("--force", is_flag=True, help="输出文件（-o、--annotate、--write-baseline）已存在且不是 drafter 生成的时，仍然覆盖它。")
+def lint(paths, level, year, fmt, annotate_out, fail_on, config_path, baseline, write_baseline, output, force):
     """检查报告草稿（.docx、.txt、.md；文件夹会递归检查），列出缺项和常见错误。
 
     每个问题给出位置（段落或行号、所在标题、原文摘录）、说明和修改建议。
@@ -141,6 +159,8 @@ def lint(paths, level, year, fmt, annotate_out, fail_on, config_path, baseline, 
         raise click.UsageError("文件夹中没有可检查的草稿（.docx、.txt、.md 等）")
     if annotate_out and len(inputs) != 1:
         raise click.UsageError("--annotate 只能在检查一个 .docx 文件时使用")
+    _guard_outputs(inputs, force=force, config_path=config_path, baseline=baseline,
+                   outputs=(("-o", output), ("--write-baseline", write_baseline), ("--annotate", annotate_out)))
     explicit = load_config(config_path) if config_path else None
     if baseline:
         read_baseline(baseline)                # a broken --baseline stops here, before any linting
@@ -171,7 +191,9 @@ def lint(paths, level, year, fmt, annotate_out, fail_on, config_path, baseline, 
     if annotate_out and results[0].error is None:       # after the report, so a failure here loses nothing
         from drafter.report.annotate import annotate
         count = annotate(results[0], annotate_out)
-        click.echo(f"已生成带批注的副本 {annotate_out}（{count} 条批注），原文件未改动。", err=True)
+        rest = len(results[0].findings) - count
+        more = f"；另有{rest}个问题超出批注上限，未加批注，请看检查结果" if rest > 0 else ""
+        click.echo(f"已生成带批注的副本 {annotate_out}（{count} 条批注{more}），原文件未改动。", err=True)
 
     errors = [r.error.exit_code for r in results if r.error is not None]
     if errors:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -15,7 +16,11 @@ def _targets(inputs: list[Path], output: str | None) -> list[Path]:
     if output is None:
         return [p.with_suffix(".docx") for p in inputs]
     out = Path(output)
-    as_folder = out.is_dir() or output.endswith(("/", "\\")) or len(inputs) > 1
+    try:
+        is_dir = out.is_dir()
+    except (OSError, RuntimeError):       # a name too long: guard_output explains it per file
+        is_dir = False
+    as_folder = is_dir or output.endswith(("/", "\\")) or len(inputs) > 1
     if as_folder:
         if out.exists() and not out.is_dir():
             raise click.UsageError(f"有多个输入文件时 -o 应是文件夹，而“{output}”是一个文件")
@@ -23,13 +28,19 @@ def _targets(inputs: list[Path], output: str | None) -> list[Path]:
     return [out if out.suffix.lower() == ".docx" else out.with_suffix(".docx")]
 
 
-def _render_one(path: Path, target: Path, *, force: bool, template: str | None, strict: bool) -> int:
+def _render_one(path: Path, target: Path, *, force: bool, template: str | None, strict: bool,
+                pdf: bool = False) -> int:
     """Validate and render one data file; print what happened; return 0 or an exit code."""
     from drafter.data.validate import validate_file
     from drafter.errors import DrafterError
+    from drafter.fsutil import guard_output
     from drafter.render.render import render_report
 
     try:
+        inputs = [path, template]
+        guard_output(target, inputs=inputs, force=True)   # never the data file or the template; not a folder
+        if pdf:                                           # the PDF that would follow: checked before any work
+            guard_output(target.with_suffix(".pdf"), inputs=[*inputs, target], force=force, option="--pdf")
         result = validate_file(path)
         for d in result.diagnostics:
             echo_diagnostic(d)
@@ -53,7 +64,8 @@ def _render_one(path: Path, target: Path, *, force: bool, template: str | None, 
 @click.argument("files", nargs=-1, required=True, metavar="数据文件或文件夹...")
 @click.option("-o", "--output", metavar="输出",
               help="输出的 .docx 文件名；有多个输入时为输出文件夹。默认与数据文件同名、放在同一文件夹。")
-@click.option("--force", is_flag=True, help="输出文件已存在且在 Word/WPS 中修改过时，仍然覆盖它（修改会丢失）。")
+@click.option("--force", is_flag=True, help="输出文件（.docx、--pdf 的 PDF）已存在且不是 drafter 生成的、"
+              "或在 Word/WPS 中修改过时，仍然覆盖它（修改会丢失）。")
 @click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成 PDF（需已安装 LibreOffice）。")
 @click.option("--template", type=click.Path(exists=True), metavar="模板",
               help="使用本地模板：drafter templates new 创建的文件夹，或一个 .docx 模板文件。")
@@ -84,8 +96,8 @@ def render(files, output, force, pdf, template, strict):
 
     jobs, seen = [], {}
     for path, target in zip(inputs, targets):
-        key = target.resolve()
-        jobs.append((path, target, force, template, strict, seen.get(key)))
+        key = os.path.abspath(target)             # not resolve(): a name too long must not raise here
+        jobs.append((path, target, force, template, strict, seen.get(key), pdf))
         seen.setdefault(key, path)
     codes = list(run_all(_render_job, jobs, label="正在生成", name=lambda job: job[0].name))
     produced = [job[1] for job, code in zip(jobs, codes) if code == 0]
@@ -99,12 +111,12 @@ def render(files, output, force, pdf, template, strict):
 
 def _render_job(job) -> int:
     """One file of ``drafter render`` (run in a worker process for folders): print, return the exit code."""
-    path, target, force, template, strict, clash = job
+    path, target, force, template, strict, clash, pdf = job
     if clash is not None:
         click.echo(click.style(f"错误：{path}: 输出文件 {target} 与 {clash} 的输出重名，未生成"
                                "（请把数据文件改成不同的名字）", fg="red"))
         return 2
-    return _render_one(path, target, force=force, template=template, strict=strict)
+    return _render_one(path, target, force=force, template=template, strict=strict, pdf=pdf)
 
 
 def _pdf(docx_files: list[Path]) -> int:

@@ -8,6 +8,8 @@ composing: file size, nesting depth and alias expansion (no "billion laughs").
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +21,7 @@ from drafter.errors import ERROR, WARNING, Diagnostic, InputError
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_NODES = 200_000
+MAX_INTEGER = 10 ** 15 - 1      # larger numbers are slips (a pasted ID, digits run together), and overflow floats
 
 # libyaml: the same events, nodes and 1-based marks as the pure-Python loader, about 12 times faster.
 # Its error texts differ, so after a syntax error the text is parsed again with the pure loader
@@ -99,22 +102,10 @@ def decode(raw: bytes, name: str) -> tuple[str, list[Diagnostic]]:
 
 def read_text(path: Path | str) -> tuple[str, list[Diagnostic]]:
     """Read a data file as text, bounded in size, with encoding detection."""
+    from drafter.fsutil import read_input
+
     name = str(path)
-    p = Path(path)
-    try:
-        if p.is_dir():
-            raise InputError("这是一个文件夹，不是数据文件", path=name, hint="请给出 .yaml 数据文件的路径")
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"文件过大（{size // 1024} KB），数据文件一般不超过几十 KB", path=name,
-                             hint=f"请确认选对了文件；上限为 {MAX_BYTES // 1024 // 1024} MB")
-        raw = p.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError("文件不存在", path=name, hint="请检查文件名和所在文件夹") from exc
-    except PermissionError as exc:
-        raise InputError("没有权限读取该文件", path=name, hint="请检查文件权限，或关闭正在占用它的程序") from exc
-    except OSError as exc:
-        raise InputError(f"无法读取文件（{exc.strerror or exc}）", path=name) from exc
+    raw = read_input(path, limit=MAX_BYTES, what="数据文件")
     if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError("这不是文本文件（含有二进制内容）", path=name,
                          hint="数据文件应是用记事本或 VS Code 编辑的 .yaml 文本文件")
@@ -177,6 +168,35 @@ def _pure_error(text: str, exc: yaml.MarkedYAMLError) -> yaml.MarkedYAMLError:
 
 _TAB_INDENT = re.compile(r"^ *\t")
 
+# What YAML cannot carry raw (PyYAML's reader refuses it): C0 controls but tab and line ends, DEL,
+# C1 controls, surrogates, U+FFFE/U+FFFF; and the invisible line breaks YAML would break a line at
+# (NEL, U+2028, U+2029).  Pasted from PDFs and web pages (a form feed is common).
+_UNREADABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+MAX_CONTROL_NOTES = 20
+
+
+def _remove_controls(text: str, name: str, notes: list) -> str:
+    """Remove the characters YAML cannot read, with one warning per line (as docs/render.md promises)."""
+    if not _UNREADABLE.search(text):
+        return text
+    lines = text.split("\n")
+    reported = 0
+    for number, line in enumerate(lines, start=1):
+        found = _UNREADABLE.findall(line)
+        if not found:
+            continue
+        if reported < MAX_CONTROL_NOTES:
+            names = "、".join(dict.fromkeys(f"U+{ord(c):04X}" for c in found))
+            notes.append(Diagnostic(WARNING, f"已删除不可见的控制字符 {names}（多为从网页或 PDF 复制带入）",
+                                    path=name, line=number, column=_UNREADABLE.search(line).start() + 1,
+                                    hint="建议在编辑器中删除后重新输入该处文字"))
+        reported += 1
+        lines[number - 1] = _UNREADABLE.sub("", line)
+    if reported > MAX_CONTROL_NOTES:
+        notes.append(Diagnostic(WARNING, f"另有{reported - MAX_CONTROL_NOTES}行含有不可见的控制字符，已删除",
+                                path=name))
+    return "\n".join(lines)
+
 
 def _tab_problems(text: str, name: str) -> None:
     for number, line in enumerate(text.split("\n"), start=1):
@@ -237,24 +257,75 @@ def _pos(node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _fix_surrogates(text: str) -> str:
+    """Join surrogate pairs written as two escapes (``"\\ud83d\\ude00"``) into one character."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogateescape") \
+        if _pairs_only(text) else re.sub("[\ud800-\udbff][\udc00-\udfff]", _join_pair, text)
+
+
+def _pairs_only(text: str) -> bool:
+    try:
+        text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _join_pair(m: re.Match) -> str:
+    return m.group(0).encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+
+
 class _Builder:
     def __init__(self, loaded: Loaded):
         self.loaded = loaded
+        self.open: set = set()
 
     def build(self, node, path: tuple):
         self.loaded.values[path] = _pos(node)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            if id(node) in self.open:          # `x: &a [*a]`: an alias inside its own anchor
+                self._error(node, path, "锚点“&”的引用“*”出现在它自己里面（循环引用）",
+                            "请删除锚点和引用，直接写出内容")
+                return None
+            self.open.add(id(node))
+            try:
+                if isinstance(node, yaml.MappingNode):
+                    return self._mapping(node, path)
+                return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
+            finally:
+                self.open.discard(id(node))
         try:
-            return _SCALARS.construct_object(node, deep=True)
+            value = _SCALARS.construct_object(node, deep=True)
         except (ValueError, OverflowError):
-            line, col = _pos(node)
-            self.loaded.diagnostics.append(Diagnostic(
-                ERROR, f"“{node.value}”不是有效的日期或数值", path=self.loaded.path, line=line, column=col,
-                field=format_field(path) or None, hint="日期请写成 2024-02-20 的形式，并确认该日期存在"))
+            self._error(node, path, f"“{node.value[:40]}”不是有效的日期或数值",
+                        "日期请写成 2024-02-20 的形式，并确认该日期存在")
             return node.value
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INTEGER:
+            self._error(node, path, f"数字“{node.value[:20]}{'…' if len(node.value) > 20 else ''}”过大（超过15位）",
+                        "请检查这个数字；报告中的数字不会这样大")
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self._error(node, path, f"“{node.value[:20]}”不是有效的数字（无穷大或非数）", "请写出实际的数字")
+            return None
+        if isinstance(value, dt.datetime):
+            self._error(node, path, f"日期“{node.value[:40]}”带有时间，数据文件中的日期只写年月日",
+                        f"请改为 {value.date().isoformat()}")
+            return value.date()
+        if isinstance(value, str) and _SURROGATE.search(value):
+            value = _fix_surrogates(value)
+            if _SURROGATE.search(value):
+                self._error(node, path, "文字中有无效的字符（单独的代理码位，如“\\ud800”）",
+                            "请删除引号中的 \\u 转义写法，直接写出文字")
+                value = _SURROGATE.sub("", value)
+        return value
+
+    def _error(self, node, path: tuple, message: str, hint: str) -> None:
+        line, col = _pos(node)
+        self.loaded.diagnostics.append(Diagnostic(ERROR, message, path=self.loaded.path, line=line, column=col,
+                                                  field=format_field(path) or None, hint=hint))
 
     def _mapping(self, node, path: tuple) -> dict:
         result: dict = {}
@@ -303,19 +374,26 @@ def load_text(text: str, name: str = "<数据>", notes: list[Diagnostic] | None 
     if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         raise InputError("文件是空的（没有任何数据）", path=name,
                          hint="可以运行 drafter init --level county --year 2024 生成一份带说明的数据文件")
+    notes = list(notes or [])
+    text = _remove_controls(text, name, notes)
     _tab_problems(text, name)
-    _check_bounds(text, name)
     try:
+        _check_bounds(text, name)
         root = yaml.compose(text, Loader=FAST_LOADER)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(name, _pure_error(text, exc)) from exc
     except RecursionError as exc:
         raise InputError("嵌套层次过深", path=name, hint="请检查缩进或括号") from exc
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:   # e.g. "\U00110000": beyond Unicode
+        raise InputError("文件中有无法识别的字符或转义写法（如超出 Unicode 范围的“\\U00110000”）", path=name,
+                         hint="请删除引号中的 \\U、\\u、\\x 转义写法，直接写出文字") from exc
     if root is None:
         raise InputError("文件是空的（没有任何数据）", path=name)
-    loaded = Loaded(path=name, data={}, diagnostics=list(notes or []))
+    loaded = Loaded(path=name, data={}, diagnostics=notes)
     try:
         data = _Builder(loaded).build(root, ())
+    except RecursionError as exc:
+        raise InputError("嵌套层次过深", path=name, hint="请检查缩进或括号") from exc
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark
         raise InputError("无法识别的值（可能是以“!”开头的标记）", path=name,

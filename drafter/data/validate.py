@@ -6,6 +6,7 @@ positions kept by :mod:`drafter.data.loader`.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 import re
@@ -102,6 +103,8 @@ class ReportValidator(cerberus.Validator):
     """Cerberus validator with the report's custom rules and cross-field checks."""
 
     def _check_with_doc_number(self, field_name, value):
+        if not isinstance(value, str):          # a wrong type is the schema's "type" error
+            return
         problem = doc_number_problem(value)
         if problem:
             self._error(field_name, problem)
@@ -464,11 +467,40 @@ def validate_loaded(loaded: Loaded) -> Result:
         key = error.code in (ce.UNKNOWN_FIELD.code, ce.EXCLUDES_FIELD.code, ce.DEPENDENCIES_FIELD.code)
         result.diagnostics.append(loaded.diagnostic(ERROR, path, msg[0], msg[1], key=key))
     document = validator.document if validator.document is not None else loaded.data
-    for severity, path, message, hint in validator.cross_checks(document):
+    checked = _without(document, [tuple(e.document_path) for e in _flatten(validator._errors)])
+    for severity, path, message, hint in validator.cross_checks(checked):
         result.diagnostics.append(loaded.diagnostic(severity, path, message, hint))
     result.diagnostics = _dedupe(sorted(result.diagnostics, key=Diagnostic.sort_key))
     result.document = document
     return result
+
+
+def _without(document, error_paths: list) -> dict:
+    """A copy of ``document`` with every value the schema refused replaced by None.
+
+    Cross checks then only ever see values of the schema's types and ranges
+    (a year of 0, ``level: [county]`` or a list where a name belongs has
+    already been reported by the schema), whatever the data file holds.
+    """
+    if not error_paths:
+        return document
+    pruned = copy.deepcopy(document)
+    for path in sorted(set(error_paths), key=len):
+        if not path:
+            continue
+        parent = pruned
+        for part in path[:-1]:
+            try:
+                parent = parent[part]
+            except (KeyError, IndexError, TypeError):
+                parent = None
+                break
+        last = path[-1]
+        if isinstance(parent, dict) and last in parent:
+            parent[last] = None
+        elif isinstance(parent, list) and isinstance(last, int) and 0 <= last < len(parent):
+            parent[last] = None
+    return pruned
 
 
 @lru_cache(maxsize=1)

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from drafter.document.model import Document, Format, PageSetup, Paragraph
+from drafter.document.model import MAX_PARAGRAPHS, Document, Format, PageSetup, Paragraph, too_many_paragraphs
 from drafter.errors import InputError
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -53,6 +53,7 @@ MAX_MEMBERS = 3000
 MAX_TOTAL_UNCOMPRESSED = 1024 * 1024 * 1024     # all members (photos included; they are never decompressed)
 MAX_PART_UNCOMPRESSED = 512 * 1024 * 1024
 MAX_XML_PART = 64 * 1024 * 1024                  # a part that is parsed (a 200-page report's text is ~5 MB)
+MAX_READ_TOTAL = 48 * 1024 * 1024                # all parts read and parsed together (headers, footnotes …)
 MAX_RATIO = 200                       # uncompressed/compressed for members over RATIO_FLOOR
 RATIO_FLOOR = 2 * 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -76,7 +77,10 @@ class Package:
     """A checked .docx zip: parts by name, relationships, safe XML parsing."""
 
     def __init__(self, path: Path):
+        from drafter.fsutil import regular_file
+
         self.name = str(path)
+        regular_file(path, "草稿文件")            # not a device, FIFO, folder or symlink loop
         try:
             with open(path, "rb") as fh:
                 head = fh.read(8)
@@ -93,12 +97,13 @@ class Package:
                        "文件可能已损坏或扩展名不对；" + _HINT_RESAVE)
         try:
             self.zip = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
             raise _bad("文件已损坏或不完整（无法解压）", self.name,
                        "文件可能没有下载或复制完整；请重新获取，或" + _HINT_RESAVE) from exc
         self._check_sizes()
         self.members = {info.filename: info for info in self.zip.infolist()}
         self._cache: dict = {}
+        self._inflated = 0          # bytes decompressed so far (all parts read), against MAX_READ_TOTAL
 
     def _check_sizes(self) -> None:
         infos = self.zip.infolist()
@@ -124,10 +129,14 @@ class Package:
         try:
             with self.zip.open(info) as fh:
                 data = fh.read(info.file_size + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, zlib.error) as exc:
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError, zlib.error) as exc:
             raise _bad(f"文件已损坏（部件 {name} 无法解压）", self.name) from exc
         if len(data) > info.file_size:
             raise _bad("文件解压后大小与目录不符（疑似被篡改），已停止读取", self.name)
+        self._inflated += len(data)
+        if self._inflated > MAX_READ_TOTAL:
+            raise _bad(f"文件中要读取的文字部件解压后共超过 {MAX_READ_TOTAL // (1024 * 1024)} MB（疑似“压缩炸弹”），已停止读取",
+                       self.name, "正常的报告草稿解压后不超过几十 MB；请确认文件来源，或在 Word 中“另存为”后再检查")
         return data
 
     def xml(self, name: str | None):
@@ -266,10 +275,25 @@ def _roman(n: int) -> str:
     return out
 
 
+MAX_LIST_VALUE = 32767          # Word's own limit for a list's start value
+MAX_LEVEL_TEXT = 64             # characters of a list level's number format (w:lvlText) and of a number
+
+
+def list_value(text: str | None, default: int = 1) -> int:
+    """A w:start / w:startOverride value, clamped to 0…32767 as Word does (never a 400-digit number)."""
+    text = (text or "").strip()
+    if not text.lstrip("-").isdigit() or not text.lstrip("-").isascii():
+        return default
+    if text.startswith("-"):
+        return 0
+    return MAX_LIST_VALUE if len(text) > 6 else min(int(text), MAX_LIST_VALUE)
+
+
 def format_number(n: int, fmt: str | None) -> str:
     """One counter value in a w:numFmt (decimal, chineseCounting, upperLetter, …)."""
     from drafter.numbering import cn_numeral
     fmt = fmt or "decimal"
+    n = max(-MAX_LIST_VALUE, min(n, 2 * MAX_LIST_VALUE))       # counters grow only by the paragraphs read
     if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "japaneseCounting",
                "chineseLegalSimplified", "taiwaneseCounting", "taiwaneseCountingThousand"):
         return cn_numeral(n) if 1 <= n <= 999 else str(n)
@@ -306,7 +330,7 @@ class Numbering:
             for ov in num.findall("w:lvlOverride", NS):
                 start = _val(ov.find("w:startOverride", NS))
                 lvl = ov.find("w:lvl", NS)
-                overrides[ov.get(W + "ilvl")] = (int(start) if start and start.isdigit() else None, lvl)
+                overrides[ov.get(W + "ilvl")] = (list_value(start) if start and start.isdigit() else None, lvl)
             self.nums[num.get(W + "numId")] = (_val(num.find("w:abstractNumId", NS)), overrides)
 
     def _level(self, num_id: str, ilvl: int):
@@ -325,7 +349,7 @@ class Numbering:
         start = start_override
         if start is None and lvl is not None:
             value = _val(lvl.find("w:start", NS))
-            start = int(value) if value and value.lstrip("-").isdigit() else 1
+            start = list_value(value)
         return lvl, start if start is not None else 1
 
     def _plan(self, num_id: str, ilvl: int):
@@ -335,7 +359,7 @@ class Numbering:
             lvl, start = self._level(num_id, ilvl)
             plan = None
             if lvl is not None and _val(lvl.find("w:numFmt", NS)) != "bullet":
-                pieces = re.split(r"%(\d)", _val(lvl.find("w:lvlText", NS)) or "")
+                pieces = re.split(r"%(\d)", (_val(lvl.find("w:lvlText", NS)) or "")[:MAX_LEVEL_TEXT])
                 legal = lvl.find("w:isLgl", NS) is not None
                 refs = []
                 for k in (int(d) - 1 for d in pieces[1::2]):
@@ -367,7 +391,7 @@ class Numbering:
         for (k, start_k, fmt), literal in zip(refs, literals[1:]):
             out.append(format_number(counters.get(k, start_k), fmt))
             out.append(literal)
-        number = "".join(out)
+        number = "".join(out)[:MAX_LEVEL_TEXT]
         return number + (suffix if number else "")
 
 
@@ -421,6 +445,21 @@ def paragraph_text(p, plain: bool = False) -> str:
 _P, _TXBX = W + "p", W + "txbxContent"
 
 
+def _own_boxes(p):
+    """The text boxes anchored in paragraph ``p`` itself, not those nested inside another box.
+
+    Nested boxes are reached through the paragraphs of their own box, so each
+    box is walked once: the walk stays linear however deep boxes are nested.
+    """
+    for box in p.iter(_TXBX):
+        for ancestor in box.iterancestors():
+            if ancestor is p:
+                yield box
+                break
+            if ancestor.tag in (_TXBX, _FALLBACK):
+                break
+
+
 def _single_cell(tbl):
     """The only cell of a one-row, one-cell table, else None."""
     rows = tbl.findall("w:tr", NS)
@@ -446,9 +485,8 @@ def iter_paragraph_elements(container, part: str = "body"):
             if tag == _P:
                 yield child, part, cell
                 if has_boxes:
-                    for box in child.iter(_TXBX):
-                        if not any(a.tag == _FALLBACK for a in box.iterancestors()):
-                            yield from walk(box, "textbox", None)
+                    for box in _own_boxes(child):
+                        yield from walk(box, "textbox", None)
             elif tag == W + "tbl" and _single_cell(child) is not None:
                 yield from walk(_single_cell(child), part, cell)
             elif tag == W + "tbl":
@@ -726,7 +764,7 @@ def read_docx(path: Path | str) -> Document:
         return _read(pkg, path)
     except InputError:
         raise
-    except (etree.LxmlError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
+    except (etree.LxmlError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, NotImplementedError) as exc:
         raise _bad(f"文件已损坏或格式异常，无法读取（{exc.__class__.__name__}）", str(path)) from exc
     except RecursionError as exc:
         raise _bad("文件结构嵌套过深，无法读取", str(path)) from exc
@@ -809,6 +847,8 @@ def _read(pkg: Package, path: Path) -> Document:
             text = paragraph_text(p, plain)
             if not text.strip() and not number:
                 continue
+            if len(document.paragraphs) >= MAX_PARAGRAPHS:
+                raise too_many_paragraphs(str(path))
             document.paragraphs.append(Paragraph(
                 text=number + text, index=len(document.paragraphs), number=number.strip(),
                 style=styles.name(sid) or styles.name(styles.default_para), outline_level=outline,
@@ -816,7 +856,7 @@ def _read(pkg: Package, path: Path) -> Document:
 
     add(body, "body", BODY_KEY)
     for kind, part_name in (("header", "header"), ("footer", "footer")):
-        for _, name in sorted(by_kind.get(kind, []), key=lambda x: x[1]):
+        for name in sorted({name for _, name in by_kind.get(kind, [])}):     # each part once, however often referenced
             hroot = pkg.xml(name)
             if hroot is not None:
                 add(hroot, part_name, name)

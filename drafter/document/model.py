@@ -114,6 +114,17 @@ class PageSetup:
     chars_per_line: int | None = None
 
 
+#: The most paragraphs a draft may have (a 200-page report has a few thousand); readers stop beyond it.
+MAX_PARAGRAPHS = 100_000
+
+
+def too_many_paragraphs(path: str):
+    """The InputError a reader raises when a draft exceeds :data:`MAX_PARAGRAPHS`."""
+    from drafter.errors import InputError
+    return InputError(f"文件中的段落过多（超过{MAX_PARAGRAPHS}段），已停止读取", path=path,
+                      hint="一份年度报告通常不超过几千段；请确认选对了文件（限制见 docs/limits.md）")
+
+
 @dataclass
 class Document:
     """A draft read into memory."""

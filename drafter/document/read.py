@@ -24,11 +24,12 @@ CONVERT_TIMEOUT = 120
 
 def read_document(path: Path | str) -> Document:
     """Read a draft; :class:`InputError` (Chinese message and hint) if it cannot be read."""
+    from drafter.fsutil import regular_file
+
     path = Path(path)
     if path.is_dir():
         raise InputError("这是一个文件夹", path=str(path), hint="请给出报告文件；检查整个文件夹请直接用 drafter lint 文件夹")
-    if not path.exists():
-        raise InputError("文件不存在", path=str(path), hint="请检查文件名和所在文件夹")
+    regular_file(path, "文件")       # missing, a device, a FIFO, a symlink loop, a name too long
     suffix = path.suffix.lower()
     if suffix in DOCX_SUFFIXES:
         from drafter.document.docx_reader import read_docx
@@ -57,14 +58,21 @@ def pdftotext() -> str | None:
 def _read_pdf(path: Path) -> Document:
     """A PDF's text through pdftotext, reflowed into paragraphs (format checks are not possible)."""
     import subprocess
+    import tempfile
 
-    from drafter.document.text_reader import decode, read_pdf_text
+    from drafter.document.text_reader import MAX_TEXT_BYTES, decode, read_pdf_text
     try:
-        done = subprocess.run([pdftotext(), "-enc", "UTF-8", "-nopgbrk", str(path), "-"], capture_output=True,
-                              timeout=CONVERT_TIMEOUT, check=False)
+        with tempfile.TemporaryFile() as out:     # a file, not a pipe: the text is read back with a cap
+            done = subprocess.run([pdftotext(), "-enc", "UTF-8", "-nopgbrk", str(path), "-"], stdout=out,
+                                  stderr=subprocess.DEVNULL, timeout=CONVERT_TIMEOUT, check=False)
+            out.seek(0)
+            data = out.read(MAX_TEXT_BYTES + 1)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise InputError("读取 PDF 文件失败或超时", path=str(path), hint="请改用 Word 或 WPS 中的 .docx 原稿检查") from exc
-    text = decode(done.stdout, str(path)) if done.returncode == 0 else ""
+    if len(data) > MAX_TEXT_BYTES:
+        raise InputError(f"PDF 中的文字过多（超过 {MAX_TEXT_BYTES // (1024 * 1024)} MB），未读取", path=str(path),
+                         hint="请确认选对了文件，或改用 .docx 原稿检查")
+    text = decode(data, str(path)) if done.returncode == 0 else ""
     if not text.strip():
         raise InputError("无法从 PDF 中取出文字（文件可能已损坏、加密，或是扫描图片）", path=str(path),
                          hint="请改用 Word 或 WPS 中的 .docx 原稿检查")

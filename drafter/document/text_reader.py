@@ -14,7 +14,7 @@ import codecs
 import re
 from pathlib import Path
 
-from drafter.document.model import Document, Paragraph
+from drafter.document.model import MAX_PARAGRAPHS, Document, Paragraph, too_many_paragraphs
 from drafter.errors import InputError
 
 # Leading/trailing characters that only indent a line by hand.
@@ -71,6 +71,8 @@ def read_text(text: str, name: str = "<文本>") -> Document:
         if not stripped:
             continue
         offset = len(raw) - len(raw.lstrip(_EDGE))
+        if len(paragraphs) >= MAX_PARAGRAPHS:
+            raise too_many_paragraphs(name)
         paragraphs.append(Paragraph(text=stripped, index=len(paragraphs), line=number, column_offset=offset))
     return Document(path=name, kind="text", paragraphs=paragraphs)
 
@@ -91,16 +93,10 @@ def _markdown_headings(document: Document) -> None:
 
 def read_text_file(path: Path | str) -> Document:
     """Read a .txt/.md draft; :class:`InputError` if it cannot be read or is not text."""
+    from drafter.fsutil import read_input
+
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise InputError(f"文本文件过大（{size // (1024 * 1024)} MB）", path=str(path),
-                             hint="年度报告通常不超过 1 MB，请确认选择的文件是否正确")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"无法读取文件（{exc.strerror or exc}）", path=str(path),
-                         hint="请检查文件是否存在、是否有读取权限") from exc
+    data = read_input(path, limit=MAX_TEXT_BYTES, what="文本文件")
     if not data.strip():
         raise InputError("文件是空的", path=str(path), hint="请确认选择的是写好的报告草稿")
     document = read_text(decode(data, str(path)), name=str(path))
@@ -140,7 +136,7 @@ def reflow(lines) -> list[str]:
     cleaned = [line for line in cleaned if line and not _PAGE_NUMBER.match(line)]
     widths = sorted(_width(line) for line in cleaned)
     full = widths[int(len(widths) * 0.9)] if widths else 0
-    paragraphs: list[str] = []
+    paragraphs: list[list[str]] = []        # each paragraph's lines, joined once at the end (linear)
     previous_full = False
     for line in cleaned:
         recognised = recognise(Paragraph(text=line, index=0))
@@ -148,13 +144,13 @@ def reflow(lines) -> list[str]:
         width = _width(line)
         indented = FULL_SHARE * full <= width <= full - 1
         starts_new = (not paragraphs or not previous_full or heading
-                      or (paragraphs[-1][-1] in _SENTENCE_END and (indented or recognised is not None)))
+                      or (paragraphs[-1][-1][-1] in _SENTENCE_END and (indented or recognised is not None)))
         if starts_new:
-            paragraphs.append(line)
+            paragraphs.append([line])
         else:
-            paragraphs[-1] += line
+            paragraphs[-1].append(line)
         previous_full = width >= FULL_SHARE * full and not heading
-    return paragraphs
+    return ["".join(lines) for lines in paragraphs]
 
 
 def read_pdf_text(text: str, name: str) -> Document:

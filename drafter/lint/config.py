@@ -98,6 +98,9 @@ def _check_rule_ids(rules: dict, where: str | None) -> None:
     from drafter.lint import registry
     known = [r.ID for r in registry.RULES]
     for rule_id in rules:
+        if not isinstance(rule_id, str):
+            raise InputError(f"配置中的规则名“{rule_id}”不是文字", path=where,
+                             hint="rules 下每一项应写规则名，如“web-junk: off”；规则列表见 docs/lint.md")
         if rule_id not in known:
             import difflib
             guess = difflib.get_close_matches(rule_id, known, n=1)
@@ -220,18 +223,15 @@ def load_config(path: Path | str) -> LintConfig:
     import yaml
     from drafter.data.loader import FAST_LOADER, load_text, read_text
     text, _ = read_text(path)
+    position = None
+    if any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
+        position = load_text(text, str(path)).position      # bounded first: depth, size, aliases
     try:
         data = yaml.load(text, Loader=FAST_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError("配置文件不是有效的 YAML", path=str(path), line=mark.line + 1 if mark else None,
                          hint="请检查缩进和冒号（冒号后要有空格）") from exc
-    position = None
-    if isinstance(data, dict) and data:
-        try:
-            position = load_text(text, str(path)).position
-        except InputError:
-            position = None
     config = parse_config(data, str(path), position)
     if config.baseline and not Path(config.baseline).is_absolute():
         config.baseline = str(Path(path).parent / config.baseline)
@@ -264,7 +264,7 @@ def read_baseline(path: Path | str) -> set:
         data = json.loads(text)
         entries = data["findings"]
         return {(e["rule"], e["file"], e["excerpt"]) for e in entries}
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, RecursionError) as exc:
         raise InputError("基线文件格式不对", path=str(path),
                          hint="基线文件应由 drafter lint --write-baseline 生成，请重新生成") from exc
 
@@ -274,4 +274,5 @@ def baseline_json(results) -> str:
     entries = sorted({baseline_key(r.path, f) for r in results for f in r.findings})
     data = {"version": BASELINE_VERSION, "description": "drafter lint 基线：这些问题已确认接受，不再报告",
             "findings": [{"rule": rule, "file": name, "excerpt": excerpt} for rule, name, excerpt in entries]}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    from drafter.report import json_text
+    return json_text(data)

@@ -28,7 +28,7 @@ BLOCK_OPEN = re.compile(r"^\{%-?\s*(for|if|macro|call|filter|with|block|raw)\b")
 BLOCK_CLOSE = re.compile(r"^\{%-?\s*end(for|if|macro|call|filter|with|block|raw)\b")
 # A tag's opening or closing pair with a full-width brace or percent sign in it: ｛｛ {｛ ｛％ ％｝ ｝｝ …
 _FULL_WIDTH_TAG = re.compile(r"(?=[{｛%％}｝]{2})(?:[｛][{｛%％]|[{][｛％]|[%％}｝][｝]|[％｝][}]|[%][｝])")
-JINJA_NAMES = {"loop", "range", "dict", "lipsum", "cycler", "joiner", "namespace", "true", "false", "none"}
+JINJA_NAMES = {"loop", "range", "dict", "cycler", "joiner", "namespace", "true", "false", "none"}
 PART_ZH = {"document": "正文", "header": "页眉", "footer": "页脚", "footnotes": "脚注", "endnotes": "尾注",
            "comments": "批注"}
 
@@ -238,16 +238,11 @@ def check_template(path: Path | str) -> list[Diagnostic]:
     from drafter.errors import InputError
     from drafter.render.render import prepare_part
 
+    from drafter.render.render import read_template_parts
+
     path = Path(path)
     checker = Checker(path)
-    try:
-        with zipfile.ZipFile(path) as z:
-            parts = {n: z.read(n) for n in z.namelist() if PARTS.match(n)}
-    except FileNotFoundError as exc:
-        raise InputError("找不到模板文件", path=str(path)) from exc
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise InputError("模板文件已损坏或不是 .docx 文件", path=str(path),
-                         hint="请用 Word/WPS 打开后另存为 .docx（不是 .doc 或 .wps）") from exc
+    parts = {n: data for n, data in read_template_parts(path) if PARTS.match(n)}   # InputError: exit 2
     if "word/document.xml" not in parts:
         raise InputError("模板文件中没有正文（word/document.xml）", path=str(path), hint="请确认这是 Word 文档")
     all_paras, sources = [], {}
@@ -262,7 +257,45 @@ def check_template(path: Path | str) -> list[Diagnostic]:
             sources[name] = prepare_part(parts[name].decode("utf-8"))
     used = checker.jinja(sources, all_paras)
     checker.unused(used)
+    if not any(d.is_error for d in checker.found):
+        _trial_render(path, checker)
     return sorted(checker.found, key=lambda d: d.severity != ERROR)
+
+
+def _trial_render(path: Path, checker: Checker) -> None:
+    """Render the template once with the `init` skeleton of its level, as `render` would, and check the result.
+
+    Catches what reading cannot: a tag that fails when evaluated (``{{ 1/0 }}``,
+    a macro calling itself, a loop beyond the limits) or output Word cannot open.
+    """
+    import datetime as dt
+    import io
+
+    from drafter import levels
+    from drafter.data.loader import load_text
+    from drafter.data.skeleton import skeleton
+    from drafter.data.validate import validate_loaded
+    from drafter.errors import DrafterError
+    from drafter.fsutil import check_ooxml
+    from drafter.render.context import build_context
+    from drafter.render.render import CompiledTemplate
+
+    try:
+        level = levels.load_level(path.parent) if (path.parent / levels.LEVEL_FILE).is_file() else levels.get_level("county")
+    except DrafterError:
+        return                       # the level definition's own error is reported by the command
+    joint = "joint" in path.stem and level.variant(True) is not None
+    if level.variant(joint) is None:
+        return
+    year = 2024
+    document = validate_loaded(load_text(skeleton(level.id, year, joint), "示例")).document
+    document["meta"]["date"] = dt.date(year + 1, 2, 20)
+    try:
+        context, _ = build_context(document, level=level)
+        data = CompiledTemplate.load(path).render(context, title=str(context.get("title", "")))
+        check_ooxml(io.BytesIO(data))
+    except DrafterError as exc:
+        checker.add(ERROR, "用示例数据试生成报告时出错：" + exc.message, exc.hint)
 
 
 def template_files(path: Path | str | None) -> list[Path]:

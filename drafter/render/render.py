@@ -45,17 +45,166 @@ FINGERPRINT = "drafter-fingerprint"
 TEMPLATE_PART = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 
 
+def etree_error():
+    from lxml import etree
+    return etree.LxmlError
+
+
 def _w(tag: str) -> str:
     return f"{{{W_NS}}}{tag}"
 
 
 # --- the Jinja environment and docxtpl's preparation --------------------------
 
-def jinja_env():
-    """Sandboxed, autoescaping, strict about undefined names."""
-    from jinja2 import StrictUndefined
+# Bounds of what one template may make drafter do (docs/limits.md).  A real report's template needs
+# a tiny fraction of each; a template that hits one is refused with a Chinese message.
+MAX_RANGE = 10_000                 # items of one range()
+MAX_STEPS = 2_000_000              # loop steps, calls, attribute and operator uses in one render
+MAX_VALUE_LENGTH = 2_000_000       # characters (or items) of one value a template builds
+MAX_CALL_INT = 100_000             # an integer argument of a filter or method (a width, a count)
+MAX_PART_OUTPUT = 64 * 1024 * 1024  # characters of one rendered XML part
+RENDER_SECONDS = 30.0              # wall-clock time of one render
+MAX_TEMPLATE_BYTES = 256 * 1024 * 1024   # a template file (pictures included)
+
+
+class TemplateLimit(Exception):
+    """A template exceeded one of the bounds above (the message is Chinese)."""
+
+
+def _bounded_env_class():
+    """A SandboxedEnvironment that also bounds time, loop steps and the size of what it builds."""
+    import time
+
     from jinja2.sandbox import SandboxedEnvironment
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+
+    class BoundedSandbox(SandboxedEnvironment):
+        # intercepted operators are never constant-folded at compile time ('A'*3000000000)
+        intercepted_binops = frozenset(["*", "**", "+", "//", "%"])
+        intercepted_unops = frozenset()
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.globals["range"] = self._range
+            self.globals.pop("lipsum", None)          # placeholder text, unbounded in size; no template needs it
+            self.filters = {name: self._guard_callable(f) for name, f in self.filters.items()}
+            self.reset_budget()
+
+        def reset_budget(self) -> None:
+            self._steps = 0
+            self._deadline = time.monotonic() + RENDER_SECONDS
+
+        def tick(self, n: int = 1) -> None:
+            self._steps += n
+            if self._steps > MAX_STEPS:
+                raise TemplateLimit(f"模板的循环或计算次数过多（超过{MAX_STEPS}次）")
+            if not self._steps % 1000 and time.monotonic() > self._deadline:
+                raise TemplateLimit(f"模板生成时间过长（超过{RENDER_SECONDS:.0f}秒）")
+
+        def _range(self, *args):
+            r = range(*args)
+            if len(r) > MAX_RANGE:
+                raise TemplateLimit(f"模板中的 range() 范围过大（{len(r)}项，最多{MAX_RANGE}项）")
+            for i in r:
+                self.tick()
+                yield i
+
+        @staticmethod
+        def _check_args(args, kwargs) -> None:
+            for value in (*args, *kwargs.values()):
+                if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_CALL_INT:
+                    raise TemplateLimit(f"模板中的数值参数过大（{str(value)[:20]}）")
+
+        @staticmethod
+        def _check_replace(text, new) -> None:
+            """``replace`` may multiply a text's length: estimate the result before making it."""
+            if isinstance(text, str) and isinstance(new, str) and len(text) * max(len(new), 1) > MAX_VALUE_LENGTH:
+                raise TemplateLimit(f"模板生成的文字过长（超过{MAX_VALUE_LENGTH}个字符）")
+
+        @staticmethod
+        def _check_format(text) -> None:
+            if isinstance(text, str) and re.search(r"(%[-+ #0]*|\{[^{}]*:[^{}]*?)(\d{7,}|\*)", text):
+                raise TemplateLimit("模板中的格式化宽度过大")
+
+        @staticmethod
+        def _check_result(value):
+            if isinstance(value, (str, list, tuple, bytes)) and len(value) > MAX_VALUE_LENGTH:
+                raise TemplateLimit(f"模板生成的文字过长（超过{MAX_VALUE_LENGTH}个字符）")
+            return value
+
+        def _guard_callable(self, func):
+            import functools
+
+            @functools.wraps(func)
+            def guarded(*args, **kwargs):
+                self.tick()
+                self._check_args(args[1:], kwargs)
+                if func.__name__ == "do_format" and args:
+                    self._check_format(args[0])
+                if func.__name__ == "do_replace" and len(args) > 3:
+                    self._check_replace(str(args[1]), args[3])
+                return self._check_result(func(*args, **kwargs))
+            return guarded
+
+        def call(__self, __context, __obj, *args, **kwargs):
+            __self.tick()
+            __self._check_args(args, kwargs)
+            if getattr(__obj, "__name__", "") in ("format", "format_map"):
+                __self._check_format(getattr(__obj, "__self__", None))
+            if getattr(__obj, "__name__", "") == "replace" and len(args) > 1:
+                __self._check_replace(getattr(__obj, "__self__", None), args[1])
+            return __self._check_result(SandboxedEnvironment.call(__self, __context, __obj, *args, **kwargs))
+
+        def ticking(self, value):
+            """``value`` with every list in it counting its iterations against the budget (data-driven loops)."""
+            if isinstance(value, dict):
+                return {k: self.ticking(v) for k, v in value.items()}
+            if isinstance(value, list):
+                return _TickingList(self, [self.ticking(v) for v in value])
+            return value
+
+        def call_binop(self, context, operator, left, right):
+            self.tick()
+            if operator == "*":
+                for seq, n in ((left, right), (right, left)):
+                    if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * n > MAX_VALUE_LENGTH:
+                        raise TemplateLimit(f"模板中的重复（*）结果过长（超过{MAX_VALUE_LENGTH}个字符）")
+            if operator == "**" and isinstance(right, (int, float)) and (abs(right) > 64 or (
+                    isinstance(left, (int, float)) and abs(left) > 2 ** 20 and right > 2)):
+                raise TemplateLimit("模板中的乘方（**）数值过大")
+            if operator in ("*", "+") and isinstance(left, int) and isinstance(right, int) and \
+                    max(abs(left), abs(right)).bit_length() > 4096:
+                raise TemplateLimit("模板中的数值过大")
+            if operator == "%":                                  # "%s" formatting with a width
+                self._check_format(left)
+            return self._check_result(super().call_binop(context, operator, left, right))
+
+    return BoundedSandbox
+
+
+class _TickingList(list):
+    """A context list whose iteration counts against the render budget (``{% for %}`` over data)."""
+
+    def __init__(self, env, items):
+        super().__init__(items)
+        self._env = env
+
+    def __iter__(self):
+        tick = self._env.tick
+        for item in list.__iter__(self):
+            tick()
+            yield item
+
+
+_ENV_CLASS = None
+
+
+def jinja_env():
+    """Sandboxed, autoescaping, strict about undefined names; bounded in time, steps and sizes."""
+    global _ENV_CLASS
+    from jinja2 import StrictUndefined
+    if _ENV_CLASS is None:
+        _ENV_CLASS = _bounded_env_class()
+    return _ENV_CLASS(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
 
 
 def _docxtpl():
@@ -111,7 +260,17 @@ def template_error(exc, source: str, part: str, path: str) -> DrafterError:
     if isinstance(exc, TemplateSyntaxError):
         return DrafterError(f"模板中的标签写法有误（{_syntax_zh(exc.message or '')}）{where}", path=path,
                             hint="请运行 drafter templates check 检查模板，并对照 docs/templates.md 修改")
-    return DrafterError(f"模板无法生成文档（{exc.__class__.__name__}: {exc}）{where}", path=path,
+    if isinstance(exc, TemplateLimit):
+        return DrafterError(f"{exc}{where}，已停止生成", path=path,
+                            hint="模板中的循环、重复或数值超出了限制（见 docs/limits.md）；请检查模板中的标签")
+    if isinstance(exc, RecursionError):
+        return DrafterError(f"模板中的宏或循环无限地调用自身{where}，已停止生成", path=path,
+                            hint="请检查模板中的 {% macro %}，它不能无条件地调用自己")
+    if isinstance(exc, ZeroDivisionError):
+        return DrafterError(f"模板中的计算除以了零{where}", path=path, hint="请检查模板标签中的算式")
+    if isinstance(exc, MemoryError):
+        return DrafterError(f"模板生成的内容过大，内存不足{where}", path=path, hint="请检查模板中的循环和重复")
+    return DrafterError(f"模板无法生成文档（{exc.__class__.__name__}: {str(exc)[:200]}）{where}", path=path,
                         hint="请运行 drafter templates check 检查模板")
 
 
@@ -142,6 +301,54 @@ def _part_zh(part: str) -> str:
 
 # --- a compiled template ----------------------------------------------------------
 
+def read_template_parts(path: Path | str) -> list[tuple[str, bytes]]:
+    """Every part of a template package, read with the draft reader's caps (size, zip bomb, encryption).
+
+    Each XML part must be well-formed and UTF-8 (Word and WPS only write
+    UTF-8), so a template that render could only turn into a broken .docx is
+    refused here, by ``render`` and by ``templates check`` alike.
+    """
+    from lxml import etree
+
+    from drafter.document.docx_reader import Package
+
+    path = str(path)
+    if not Path(path).exists():
+        raise InputError("找不到模板文件", path=path, hint="请检查路径；可用 drafter templates list 查看模板")
+    pkg = Package(Path(path))
+    try:
+        raw = []
+        for info in pkg.zip.infolist():
+            if info.is_dir():
+                continue
+            data = pkg.blob(info.filename)
+            if info.filename.endswith((".xml", ".rels")):
+                _check_xml_part(info.filename, data, path, etree)
+            raw.append((info.filename, data))
+        return raw
+    finally:
+        pkg.zip.close()
+
+
+@lru_cache(maxsize=1)
+def _safe_parser():
+    from lxml import etree
+    return etree.XMLParser(resolve_entities=False, no_network=True)
+
+
+def _check_xml_part(name: str, data: bytes, path: str, etree) -> None:
+    head = data[:200].lstrip(b"\xef\xbb\xbf")
+    declared = re.match(rb"<\?xml[^>]*encoding=[\"']([^\"']+)", head)
+    try:
+        if declared and declared.group(1).lower().replace(b"-", b"") not in (b"utf8",):
+            raise ValueError("not UTF-8")
+        etree.fromstring(data, _safe_parser())       # bytes that are not UTF-8 fail here too
+    except (ValueError, etree.XMLSyntaxError) as exc:
+        what = "不是 UTF-8 编码" if isinstance(exc, (UnicodeDecodeError,)) or "UTF-8" in str(exc) else "不是有效的 XML"
+        raise InputError(f"模板文件中的部件 {name} 已损坏（{what}），用它生成的报告 Word 无法打开", path=path,
+                         hint="请用 Word/WPS 打开模板后重新另存为 .docx，或用 drafter templates new 重新创建") from exc
+
+
 @dataclass
 class CompiledTemplate:
     """A template package read once: its fixed parts as bytes, its XML parts compiled."""
@@ -159,14 +366,7 @@ class CompiledTemplate:
         from jinja2 import TemplateError
 
         path = str(path)
-        try:
-            with zipfile.ZipFile(path) as z:
-                raw = [(info.filename, z.read(info.filename)) for info in z.infolist()]
-        except FileNotFoundError as exc:
-            raise InputError("找不到模板文件", path=path, hint="请检查路径；可用 drafter templates list 查看模板") from exc
-        except (zipfile.BadZipFile, OSError, KeyError) as exc:
-            raise InputError("模板文件已损坏或不是 .docx 文件", path=path,
-                             hint="请用 Word/WPS 打开后另存为 .docx，或用 drafter templates new 重新创建") from exc
+        raw = read_template_parts(path)
         names = [name for name, _ in raw]
         if "word/document.xml" not in names:
             raise InputError("模板文件中没有正文（word/document.xml）", path=path, hint="请确认这是 Word 文档")
@@ -176,15 +376,11 @@ class CompiledTemplate:
             if name in (CUSTOM_PART,):
                 continue
             if TEMPLATE_PART.match(name):
-                try:
-                    source = prepare_part(data.decode("utf-8"))
-                except UnicodeDecodeError as exc:
-                    raise InputError(f"模板文件中的 {name} 不是 UTF-8 编码，无法读取", path=path,
-                                     hint="请用 Word/WPS 打开模板后重新另存为 .docx") from exc
+                source = prepare_part(data.decode("utf-8"))      # UTF-8 checked by read_template_parts
                 try:
                     tpl.codes[name] = marshal.dumps(env.compile(source))
                     tpl.compiled[name] = _template(env, tpl.codes[name])
-                except TemplateError as exc:
+                except (TemplateError, RecursionError, TemplateLimit) as exc:
                     raise template_error(exc, source, name, path) from exc
                 tpl.sources[name] = source
                 tpl.entries.append((name, None))
@@ -203,12 +399,23 @@ class CompiledTemplate:
         from jinja2 import TemplateError
 
         rendered = {}
+        env = next(iter(self.compiled.values())).environment if self.compiled else None
+        if env is not None and hasattr(env, "reset_budget"):
+            env.reset_budget()          # the bounds hold for one whole report, all parts together
+            context = env.ticking(context)
         for name, template in self.compiled.items():
             try:
                 xml = template.render(context)
-            except (TemplateError, TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
+                if len(xml) > MAX_PART_OUTPUT:
+                    raise TemplateLimit(f"模板生成的内容过大（超过 {MAX_PART_OUTPUT // (1024 * 1024)} MB）")
+            except (TemplateError, TemplateLimit, TypeError, ValueError, AttributeError, KeyError, IndexError,
+                    ArithmeticError, RecursionError, MemoryError) as exc:
                 raise template_error(exc, self.sources[name], name, self.path) from exc
-            rendered[name] = _finish_part(name, xml, self.style_ids)
+            try:
+                rendered[name] = _finish_part(name, xml, self.style_ids)
+            except (ValueError, KeyError, AttributeError, TypeError, IndexError, etree_error()) as exc:
+                raise DrafterError(f"模板{_part_zh(name) or '正文'}生成的内容不是有效的 Word 格式（{name}）", path=self.path,
+                                   hint="请运行 drafter templates check 检查模板；标签可能放在了段落或表格结构之外") from exc
         fingerprint = fingerprint_of(rendered)
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:   # fast; a report is small
@@ -263,7 +470,9 @@ def _finish_part(name: str, xml: str, style_ids: dict) -> bytes:
     # docxtpl turns \n \t \a \f in text into breaks, tabs, paragraphs; only paragraphs holding one need it
     xml = _SPECIAL_PARAGRAPH.sub(lambda m: helper.resolve_listing(m.group(0)), xml)
     if name != "word/document.xml":
-        return xml.encode("utf-8")
+        data = xml.encode("utf-8")
+        etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))   # well-formed or raise
+        return data
     xml = re.sub(r"^<\?xml[^>]*\?>", "", xml)
     tree = helper.fix_tables(xml.encode("utf-8"))
     helper.docx_ids_index = 1000
@@ -424,18 +633,27 @@ def read_fingerprint(path: Path) -> tuple[str | None, str | None]:
     """(fingerprint stored in the file, fingerprint of its current content); Nones if unreadable."""
     from lxml import etree
 
+    from drafter.document.docx_reader import Package
+
     try:
-        with zipfile.ZipFile(path) as z:
-            names = z.namelist()
-            stored = None
-            if CUSTOM_PART in names:
-                for prop in etree.fromstring(z.read(CUSTOM_PART)):
-                    if prop.get("name") == FINGERPRINT and len(prop):
-                        stored = prop[0].text
-            current = fingerprint_of({n: z.read(n) for n in names if TEMPLATE_PART.match(n)})
-            return stored, current
-    except (zipfile.BadZipFile, OSError, etree.XMLSyntaxError, KeyError):
+        pkg = Package(Path(path))       # bounded: a file that inflates to gigabytes is not read
+    except InputError:
         return None, None
+    try:
+        names = list(pkg.members)
+        stored = None
+        custom = pkg.xml(CUSTOM_PART) if CUSTOM_PART in names else None
+        for prop in custom if custom is not None else ():
+            if prop.get("name") == FINGERPRINT and len(prop):
+                stored = prop[0].text
+        if stored is None:
+            return None, None
+        current = fingerprint_of({n: pkg.blob(n) for n in names if TEMPLATE_PART.match(n)})
+        return stored, current
+    except (InputError, etree.LxmlError, KeyError, ValueError):
+        return None, None
+    finally:
+        pkg.zip.close()
 
 
 def check_overwrite(target: Path, force: bool) -> None:
@@ -473,7 +691,9 @@ def _load_cached(path: str, mtime_ns: int, size: int) -> CompiledTemplate:
 
     from drafter import cache
     try:
-        data = Path(path).read_bytes()
+        data = fsutil.read_input(path, limit=MAX_TEMPLATE_BYTES, what="模板文件")   # regular, of a sane size
+    except InputError:
+        raise
     except OSError:
         return CompiledTemplate.load(path)         # its own Chinese message
     name = cache.key("template", data=data, files=_compiler_files(), versions=(jinja2.__version__,))
@@ -529,7 +749,8 @@ def render_to_file(template: CompiledTemplate, context: dict, target: Path, *, f
     """Render and write ``target`` atomically; refuses to overwrite an edited file unless ``force``."""
     check_overwrite(target, force)
     data = template.render(context, title=context.get("title", "").replace("\n", ""), source=source)
-    fsutil.write_bytes(target, data)
+    # every part is well-formed (checked at load or made by lxml); the fingerprint marks it as drafter's
+    fsutil.write_bytes(target, data, record=False)
     return target
 
 

@@ -13,3 +13,16 @@ def rule_doc(rule) -> tuple[str, str]:
     text = documentation(rule)
     first = text.split("\n\n", 1)[0].strip()
     return first or getattr(rule, "TITLE", ""), text or getattr(rule, "TITLE", "")
+
+
+def json_text(data) -> str:
+    """JSON for a report or baseline: readable Chinese, and nothing a terminal would act on.
+
+    ``json.dumps`` escapes C0 controls but leaves DEL, C1 controls and bidi
+    overrides raw; they are escaped here too (``\\u009b``), which is the same JSON.
+    """
+    import json
+    import re
+
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return re.sub("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]", lambda m: f"\\u{ord(m.group(0)):04x}", text) + "\n"

@@ -16,10 +16,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafter.errors import InputError, OutputError
-from drafter.fsutil import atomic_path
+from drafter.fsutil import atomic_path, check_ooxml
 from drafter.lint.finding import SEVERITY_ZH
 
 AUTHOR = "drafter 检查"
+MAX_COMMENTS = 500       # python-docx adds each comment in time growing with the comments already there
 INITIALS = "DR"
 
 
@@ -91,7 +92,7 @@ def annotate(result, out: Path | str) -> int:
     if first is None:
         raise InputError("草稿没有正文段落，无法添加批注", path=str(source))
     count = 0
-    for finding in result.findings:
+    for finding in result.findings[:MAX_COMMENTS]:
         element, model = first, None
         index = finding.location.index
         if index is not None and index < len(result.document.paragraphs):
@@ -105,6 +106,6 @@ def annotate(result, out: Path | str) -> int:
         runs = _runs_at(paragraph, model, finding.location.column) or paragraph.runs or [paragraph.add_run("")]
         document.add_comment(runs, text=comment_text(finding), author=AUTHOR, initials=INITIALS)
         count += 1
-    with atomic_path(out) as tmp:
+    with atomic_path(out, check=check_ooxml) as tmp:
         document.save(str(tmp))
     return count

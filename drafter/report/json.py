@@ -7,9 +7,9 @@ a file that could not be read has ``"error": {"message", "hint"}`` and no items 
 
 from __future__ import annotations
 
-import json
 
 from drafter.levels import ITEM_KEYS
+from drafter.report import json_text
 
 VERSION = 1
 
@@ -40,4 +40,4 @@ def file_dict(result) -> dict:
 def render(results) -> str:
     """The JSON text for a list of :class:`~drafter.lint.runner.LintResult`."""
     data = {"version": VERSION, "files": [file_dict(r) for r in results]}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data)

@@ -7,12 +7,11 @@ excerpt go into ``logicalLocations`` and ``properties``.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from drafter import __version__
 from drafter.lint.finding import ERROR, INFO, WARNING
-from drafter.report import rule_doc
+from drafter.report import json_text, rule_doc
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {ERROR: "error", WARNING: "warning", INFO: "note"}
@@ -71,4 +70,4 @@ def render(results) -> str:
     run["invocations"] = [{"executionSuccessful": not failures, "toolExecutionNotifications": [
         {"level": "error", "message": {"text": r.error.message + (f"（{r.error.hint}）" if r.error.hint else "")},
          "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(r.path)}}}]} for r in failures]}]
-    return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
+    return json_text({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]})

@@ -7,6 +7,7 @@ import click
 from drafter.levels import get_level
 from drafter.lint.finding import ERROR, INFO, SEVERITY_ZH, WARNING
 from drafter.report import STATUS_ZH
+from drafter.text import terminal_safe
 
 COLOURS = {ERROR: "red", WARNING: "yellow", INFO: "cyan"}
 STATUS_MARK = {"section": "✔", "subsection": "◐", "body": "◐", "missing": "✘"}
@@ -25,6 +26,7 @@ def _evidence_zh(evidence) -> str:
 
 
 def _style(text: str, colour: bool, **kw) -> str:
+    text = terminal_safe(text)
     return click.style(text, **kw) if colour else text
 
 
@@ -44,14 +46,15 @@ def file_report(result, colour: bool = False) -> list[str]:
         head += f"（依据：{_evidence_zh(result.analysis.level_evidence[0])}）"
     head += f"　年度：{result.year}年" if result.year else "　年度：未识别（可用 --year 指定）"
     head += "　联合报告" if result.joint else ""
-    lines.append(head)
+    lines.append(terminal_safe(head))
     for item in level.ordered_items():
         status = result.items.get(item.key)
         if status is None:
             continue
         where = f"：{status.heading}" if status.heading else (
             f"：{status.location.describe()}" if status.location is not None else "")
-        lines.append(f"  {item.marker} {item.name}　{STATUS_MARK[status.status]} {STATUS_ZH[status.status]}{where}")
+        lines.append(terminal_safe(f"  {item.marker} {item.name}　{STATUS_MARK[status.status]} "
+                                   f"{STATUS_ZH[status.status]}{where}"))
     if not result.findings:
         lines.append(_style("  未发现问题。", colour, fg="green"))
     else:
@@ -61,11 +64,11 @@ def file_report(result, colour: bool = False) -> list[str]:
         label = _style(f"{SEVERITY_ZH[finding.severity]}", colour, fg=COLOURS[finding.severity], bold=True)
         where = finding.location.describe() or "全文"
         if where != previous:                       # several problems in one place: the place once
-            lines.append(f"  {where}")
+            lines.append(terminal_safe(f"  {where}"))
             previous = where
-        lines.append(f"    {label} [{finding.rule}] {finding.message}")
+        lines.append(f"    {label} [{finding.rule}] {terminal_safe(finding.message)}")
         if finding.hint:
-            lines.append(f"    修改建议：{finding.hint}")
+            lines.append(terminal_safe(f"    修改建议：{finding.hint}"))
     return lines
 
 
@@ -81,7 +84,7 @@ def summary(results) -> str:
 def render(results, colour: bool = False) -> str:
     out = []
     for result in results:
-        out.extend(file_report(result, colour))
+        out.extend(file_report(result, colour))   # every piece from the draft passes terminal_safe
         out.append("")
     out.append(summary(results))
     return "\n".join(out) + "\n"

@@ -27,6 +27,13 @@ YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?=\s*年)")
 YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-—–－~～至到]+\s*(?:19|20)\d{2}\s*年")
 # Book-title marks: years inside 《…》 name a document, not the period reported on.
 BOOK_TITLE = re.compile(r"《[^》]*》")
+# A figure as the number rules read it: at most 15 digits (and 6 decimals), never starting inside a longer
+# run of digits.  Bounded repetition keeps every pattern built on it linear in the text's length
+# (``\d+`` tried from each digit of a 20,000-digit run is quadratic).
+NUMBER = r"(?<![\d.])\d{1,15}(?:\.\d{1,6})?"
+# The most characters of one paragraph that the rules parsing figures and sentences look at
+# (a real paragraph has a few hundred; a pasted table or a corrupt file may have a hundred thousand).
+MAX_PARAGRAPH_SCAN = 20_000
 
 
 def data() -> dict:

@@ -30,6 +30,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from drafter.lint.finding import ERROR
@@ -42,7 +43,8 @@ TITLE = "分项之和与总数不符，或百分比算错"
 
 TOLERANCE_PP = 0.5
 _UNITS = h.units_pattern()
-_NUMBER = re.compile(rf"(?P<approx>近|约|大约|将近)?(?P<value>\d+(?:\.\d+)?)\s*(?P<more>余|多)?\s*(?P<unit>{_UNITS})")
+_NUMBER = re.compile(rf"(?P<approx>近|约|大约|将近)?(?P<value>{h.NUMBER})\s*(?P<more>余|多)?\s*(?P<unit>{_UNITS})")
+MAX_NUMBERS = 200        # figures of one sentence considered as a total and its parts
 _SENTENCE = re.compile(r"[^。；;！？!?]+")
 _EXHAUSTIVE = re.compile(r"^\s*[，,：:]?\s*(?:分别为|分别是)")
 _INCLUDING = re.compile(r"^\s*[，,：:]?\s*(?:包括|包含)")
@@ -51,14 +53,14 @@ EQUAL, AT_MOST, EACH_AT_MOST = "equal", "at most", "each at most"
 _SUBSET = re.compile(r"^\s*[，,：:]?\s*其中")
 _REST = re.compile(r"(?:其余|剩余|余下)(?:的)?\s*$")
 _CHANGE = re.compile(
-    rf"(?:由|从)\s*(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>{_UNITS})?[^，,。；;\d]{{0,8}}?"
+    rf"(?:由|从)\s*(?P<a>{h.NUMBER})\s*(?P<ua>{_UNITS})?[^，,。；;\d]{{0,8}}?"
     r"(?:减少|缩减|压缩|精简|整合|合并|下降|降低|降|减|增加|增长|上升|提高|提升|增)(?:至|到|为)\s*"
-    rf"(?P<b>\d+(?:\.\d+)?)\s*(?P<ub>{_UNITS})?[^。；;\d]{{0,12}}?"
-    r"(?:压缩|降幅|下降|减少|降低|增幅|增长|提高|提升|上升|缩减)(?:了|达到|达|为)?\s*(?P<p>\d+(?:\.\d+)?)\s*[%％]")
+    rf"(?P<b>{h.NUMBER})\s*(?P<ub>{_UNITS})?[^。；;\d]{{0,12}}?"
+    rf"(?:压缩|降幅|下降|减少|降低|增幅|增长|提高|提升|上升|缩减)(?:了|达到|达|为)?\s*(?P<p>{h.NUMBER})\s*[%％]")
 
 
 # “，占总数的17%” right after a part: the part's share of the total.
-_SHARE = re.compile(r"\s*[，,]?\s*占(?:比|[^，,。；;%％\d]{0,8}?的)?\s*(?P<p>\d+(?:\.\d+)?)\s*[%％]")
+_SHARE = re.compile(rf"\s*[，,]?\s*占(?:比|[^，,。；;%％\d]{{0,8}}?的)?\s*(?P<p>{h.NUMBER})\s*[%％]")
 
 
 def _fmt(value: float) -> str:
@@ -66,7 +68,7 @@ def _fmt(value: float) -> str:
 
 
 def _numbers(text: str, start: int = 0, end: int | None = None) -> list:
-    return list(_NUMBER.finditer(text, start, len(text) if end is None else end))
+    return list(itertools.islice(_NUMBER.finditer(text, start, len(text) if end is None else end), MAX_NUMBERS))
 
 
 def _exact(match) -> bool:
@@ -190,6 +192,6 @@ _QUICK = re.compile(rf"\d[ \t]*(?:{_UNITS})[ \t]*(?:[（(]|[，,：:]?[ \t]*(?:�
 
 def check(ctx):
     for paragraph in h.corpus(ctx).paragraphs_matching(_QUICK):
-        text = paragraph.text
+        text = paragraph.text[:h.MAX_PARAGRAPH_SCAN]
         yield from _check_sums(ctx, paragraph, text)
         yield from _check_changes(ctx, paragraph, text)
