@@ -25,13 +25,18 @@ class DrafterError(Exception):
     exit_code = 2
 
     def __init__(self, message: str, *, hint: str | None = None, path: str | None = None,
-                 line: int | None = None, column: int | None = None):
+                 line: int | None = None, column: int | None = None, field: str | None = None,
+                 diagnostics: list | None = None):
         super().__init__(message)
         self.message = message
         self.hint = hint
         self.path = path
         self.line = line
         self.column = column
+        self.field = field
+        # Several located problems found at once (e.g. every input-method slip in a file);
+        # the error itself describes the first.
+        self.diagnostics = list(diagnostics or [])
 
     def format(self) -> str:
         """Return ``file:line:col: message（hint）`` in Chinese."""
@@ -40,6 +45,14 @@ class DrafterError(Exception):
         if self.hint:
             text += f"（{self.hint}）"
         return _safe(f"{where}: {text}" if where else text)
+
+    def diagnostic(self) -> "Diagnostic":
+        return Diagnostic(ERROR, self.message, hint=self.hint, path=self.path, line=self.line,
+                          column=self.column, field=self.field)
+
+    def report(self) -> str:
+        """Every problem as ``文件:行:列: 字段: 错误：说明（如何修改）``, one a line (as validate prints)."""
+        return "\n".join(d.format() for d in (self.diagnostics or [self.diagnostic()]))
 
 
 class InputError(DrafterError):

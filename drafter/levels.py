@@ -54,11 +54,37 @@ class Addressee:
     """One addressee role (主送 or 抄送) with a pattern that recognises it."""
 
     role: str
-    example: str
+    example: str                  # with the level's neutral place name (中共××县委)
     match: str | None = None
+    example_pattern: str = ""     # as written in level.yaml, "{place}" for the reporting body's place
 
     def matches(self, name: str) -> bool:
         return bool(self.match and re.search(self.match, name))
+
+    def example_for(self, place: str) -> str:
+        """The example with ``place`` (e.g. 兴平市) for “{place}”, or the neutral one."""
+        if not self.example_pattern or "{place}" not in self.example_pattern:
+            return self.example
+        return _fill_place(self.example_pattern, place)
+
+
+# An administrative place name at the start of a body's name: 金华市金东区 in 金华市金东区司法局.
+_PLACE = re.compile(r"^(?:[^省市县区旗镇乡\s]{1,8}?(?:自治区|自治州|自治县|省|市|县|区|旗|镇|乡|街道))+")
+
+
+def place_of(body: str | None) -> str | None:
+    """The place a body is named after (兴平市人民政府 → 兴平市, 中共安平县委 → 安平县), or None."""
+    if not body:
+        return None
+    name = re.sub(r"^中共", "", body.strip())
+    match = _PLACE.match(name)
+    return match.group(0) if match else None
+
+
+def _fill_place(pattern: str, place: str) -> str:
+    unit = next((u for u in ("自治区", "省", "市", "县", "区", "旗", "镇", "乡") if place.endswith(u)), "市")
+    unit = {"自治区": "区"}.get(unit, unit)
+    return pattern.replace("{place}", place).replace("{unit}", unit)
 
 
 @dataclass(frozen=True)
@@ -126,6 +152,11 @@ class Level:
     variants: dict = field(hash=False, compare=False)
     joint_unsupported: str | None = None
     publish_deadline: Deadline = Deadline(4, 1)
+    place_example: str = "××"
+
+    def place_for(self, body: str | None) -> str:
+        """The place name examples use for this body (兴平市), else the level's neutral one (××县)."""
+        return place_of(body) or self.place_example
 
     def variant(self, joint: bool) -> Variant | None:
         """The joint or single variant; ``None`` if the level has none."""
@@ -138,9 +169,16 @@ class Level:
         return any(re.search(p, name) for p in self.body_patterns)
 
 
-def _read_yaml(path: Path) -> dict:
+def _read_yaml(path: Path, kind: str) -> dict:
+    """A definition file's data, checked against its schema (a misspelt key is a located error).
+
+    The parse and the outcome of the check are both kept in the cache between runs, keyed by the
+    file's bytes and the checking code, so a command answered from the cache loads neither PyYAML
+    nor Cerberus (see docs/dev/caching.md).
+    """
     from drafter.fsutil import MB, read_input
 
+    _check_definition(path, kind)
     try:
         read_input(path, limit=MB, what="层级定义文件")    # a regular file of a sane size, or an InputError
         data = cache.yaml_file(path)
@@ -152,6 +190,22 @@ def _read_yaml(path: Path) -> dict:
     if not isinstance(data, dict):
         raise DrafterError(f"层级定义文件格式不对：{path}", hint="文件内容应为“键: 值”形式")
     return data
+
+
+def _check_definition(path: Path, kind: str) -> None:
+    """Raise the located Chinese errors of a definition file; a clean result is cached by content."""
+    here = Path(__file__).resolve().parent
+    checker = [here / "data" / name for name in ("definitions.py", "definitions.yaml", "prescan.py", "loader.py")]
+    try:
+        name = cache.key(f"definition-{kind}", data=Path(path).read_bytes(), files=checker)
+    except OSError:
+        name = None                 # unreadable: let the check say so
+    if name is not None and cache.load(name) is True:
+        return
+    from drafter.data.definitions import load_checked
+    load_checked(path, kind)        # raises InputError listing every problem
+    if name is not None:
+        cache.store(name, True)
 
 
 def _need(data: dict, key: str, path: Path):
@@ -169,17 +223,18 @@ def _deadline(raw, path: Path) -> Deadline:
     return deadline
 
 
-def _addressees(raw, path: Path) -> tuple[Addressee, ...]:
+def _addressees(raw, path: Path, place: str) -> tuple[Addressee, ...]:
     result = []
     for entry in raw or []:
-        result.append(Addressee(role=str(_need(entry, "role", path)), example=str(entry.get("example", "")),
-                                match=entry.get("match")))
+        pattern = str(entry.get("example", ""))
+        result.append(Addressee(role=str(_need(entry, "role", path)), example=_fill_place(pattern, place),
+                                match=entry.get("match"), example_pattern=pattern))
     return tuple(result)
 
 
 @lru_cache(maxsize=1)
 def _common() -> dict:
-    return _read_yaml(templates_root() / "common.yaml")
+    return _read_yaml(templates_root() / "common.yaml", "common")
 
 
 def _items(common: dict, overrides: dict, path: Path) -> dict:
@@ -231,9 +286,10 @@ def _try_patterns(level: "Level") -> None:
 
 
 def _load_level(path: Path, directory: Path) -> "Level":
-    raw = _read_yaml(path)
+    raw = _read_yaml(path, "level")
     common = _common()
     default_deadline = _deadline(common["deadline"], path)
+    place = str(raw.get("place_example") or "××")
     variants = {}
     if not isinstance(_need(raw, "variants", path) or {}, dict):
         raise DrafterError(f"层级定义的 variants 应为 joint:/single: 两组设置：{path}",
@@ -241,8 +297,8 @@ def _load_level(path: Path, directory: Path) -> "Level":
     for key, v in (_need(raw, "variants", path) or {}).items():
         variants[key] = Variant(
             key=key, name=str(_need(v, "name", path)), reporter=str(v.get("reporter", "")),
-            title=str(_need(v, "title", path)), recipients=_addressees(v.get("recipients"), path),
-            cc=_addressees(v.get("cc"), path),
+            title=str(_need(v, "title", path)), recipients=_addressees(v.get("recipients"), path, place),
+            cc=_addressees(v.get("cc"), path, place),
             deadline=_deadline(v["deadline"], path) if "deadline" in v else default_deadline)
     order = tuple(raw.get("item_order") or common["item_order"])
     if sorted(order) != sorted(ITEM_KEYS):
@@ -258,7 +314,7 @@ def _load_level(path: Path, directory: Path) -> "Level":
         description=str(raw.get("description", "")), directory=Path(directory),
         body_patterns=tuple(raw.get("body_patterns") or ()), required_areas=areas, item_order=order,
         items=_items(common, raw.get("items"), path), variants=variants,
-        joint_unsupported=raw.get("joint_unsupported"),
+        joint_unsupported=raw.get("joint_unsupported"), place_example=place,
         publish_deadline=_deadline(common.get("publish_deadline", {"month": 4, "day": 1}), path))
 
 

@@ -80,6 +80,28 @@ def parse_number(text: str) -> int | None:
 _number = parse_number
 
 
+def leading_number(text: str) -> str | None:
+    """The heading number ``text`` starts with, as written (“（一）”, “1.”, “一、”), or ``None``.
+
+    Used to keep a number typed into a heading's title from being doubled (render strips it,
+    validate and lint report it).
+    """
+    text = text.strip(" \t\u00a0\u3000")
+    for _level, pattern in _NUMBER_FORMS:
+        match = pattern.match(text)
+        if match and match.end() < len(text):
+            return match.group(0)
+    return None
+
+
+def strip_leading_number(text: str) -> str:
+    """``text`` without the heading number(s) it starts with (“（一）（一）加强……” → “加强……”)."""
+    text = text.strip(" \t\u00a0\u3000")
+    while (number := leading_number(text)) is not None:
+        text = text[len(number):].strip(" \t\u00a0\u3000")
+    return text
+
+
 def _title_of(rest: str) -> str:
     match = _TITLE_END.search(rest)
     title = rest[: match.start()] if match else rest

@@ -61,22 +61,29 @@ class LazyGroup(zh.ZhGroup):
 
 
 @click.group(cls=LazyGroup,
-             epilog="每个命令的详细用法：drafter 命令 --help（例如 drafter validate --help）。说明文档见 docs/ 文件夹。")
+             epilog="每个命令的详细用法：drafter 命令 --help（例如 drafter validate --help）。说明文档见 docs/ 文件夹。"
+                    "设置环境变量 NO_COLOR=1 可关闭彩色显示。")
 @click.version_option(__version__, "-V", "--version", prog_name="drafter")
-def cli():
+@click.option("-q", "--quiet", is_flag=True, help="只显示问题，不显示进度和成功信息。")
+@click.option("-v", "--verbose", is_flag=True, help="显示每一步（检查哪个文件、写到哪里）。")
+@click.pass_context
+def cli(ctx, quiet, verbose):
     """drafter：法治政府建设年度报告的起草与检查工具。
 
     \b
     常用流程：
       drafter init --level county --year 2024 -o 2024.yaml   生成数据文件
-      drafter validate 2024.yaml                              检查数据文件
-      drafter render 2024.yaml                                生成 .docx 报告
-      drafter lint 报告草稿.docx                              检查报告草稿
+      drafter validate 2024.yaml                             检查数据文件
+      drafter render 2024.yaml                               生成 .docx 报告
+      drafter lint 报告草稿.docx                             检查报告草稿
     """
+    from drafter.cli.output import NORMAL, QUIET, VERBOSE
+    ctx.ensure_object(dict)["verbosity"] = QUIET if quiet else VERBOSE if verbose else NORMAL
 
 
 def _print_error(text: str) -> None:
-    click.secho(text, err=True, fg="red")
+    from drafter.cli.output import colour
+    click.echo(click.style(text, fg="red") if colour(sys.stderr) else text, err=True)
 
 
 # Terminal sequences drafter itself writes (colours, the progress bar's cursor and line handling).
@@ -151,7 +158,10 @@ def _main(argv: list[str] | None) -> None:
 
     install_signal_handlers()          # SIGTERM cleans up like Ctrl-C
     try:
-        code = cli.main(args=argv, prog_name="drafter", standalone_mode=False)
+        from drafter.cli.output import colour
+        # NO_COLOR (and redirected output) switch colour off for every command, in one place.
+        code = cli.main(args=argv, prog_name="drafter", standalone_mode=False,
+                        color=None if colour() else False)
     except click.exceptions.Exit as exc:
         code = exc.exit_code
     except click.Abort:
@@ -164,7 +174,7 @@ def _main(argv: list[str] | None) -> None:
         exc.show()
         code = exc.exit_code
     except DrafterError as exc:
-        _print_error("错误：" + exc.format())
+        _print_error(exc.report())
         code = exc.exit_code
     except KeyboardInterrupt:
         _print_error("已取消。")

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import click
 
-from drafter.cli.zh import ZhCommand
+from drafter.cli.output import detail, emit_document, info, is_stdio, problem
+from drafter.cli.zh import Year, ZhCommand, require_level
 
 DATA_SUFFIXES = (".yaml", ".yml")
+DRAFT_SUFFIXES = (".docx", ".doc", ".wps", ".docm", ".pdf", ".txt", ".md")
 
 
 def expand_inputs(paths, suffixes=DATA_SUFFIXES) -> list[Path]:
@@ -30,8 +32,22 @@ def expand_inputs(paths, suffixes=DATA_SUFFIXES) -> list[Path]:
 
 
 def echo_diagnostic(d) -> None:
-    color = "red" if d.is_error else "yellow"
-    click.echo(click.style(d.format(), fg=color))
+    problem(d.format(), fg="red" if d.is_error else "yellow")
+
+
+def wrong_kind(path: Path, wanted: str):
+    """An InputError when ``path`` is obviously the other kind of file (a draft given to validate …)."""
+    from drafter.errors import InputError
+    suffix = path.suffix.lower()
+    if wanted == "data" and suffix in DRAFT_SUFFIXES:
+        kind = "Word 文档" if suffix in (".docx", ".doc", ".wps", ".docm") else \
+            "PDF 文件" if suffix == ".pdf" else "文本草稿"
+        return InputError(f"这是 {kind}，检查草稿请用 drafter lint", path=str(path),
+                          hint=f"例如 drafter lint {path}；要把它转换为数据文件请用 drafter import")
+    if wanted == "draft" and suffix in DATA_SUFFIXES:
+        return InputError("这是数据文件，检查数据文件请用 drafter validate", path=str(path),
+                          hint=f"例如 drafter validate {path}；生成报告请用 drafter render")
+    return None
 
 
 @click.command(cls=ZhCommand, short_help="检查数据文件")
@@ -40,53 +56,68 @@ def echo_diagnostic(d) -> None:
 def validate(files, strict):
     """检查数据文件（.yaml），一次列出所有问题。
 
-    每个问题显示为“文件:行:列: 字段: 说明（如何修改）”。文件夹会被递归检查其中所有 .yaml 文件。
+    每个问题显示为“文件:行:列: 字段: 错误：说明（如何修改）”。文件夹会被递归检查其中所有 .yaml 文件；
+    写“-”则从标准输入读取。
 
     \b
     退出码：0 全部有效；1 有错误（或 --strict 时有警告）；2 文件无法读取或用法错误。
     """
+    from drafter.cli.output import verbosity
     from drafter.cli.parallel import run_all
 
     inputs = expand_inputs(files)
     if not inputs:
         raise click.UsageError("没有找到 .yaml 数据文件")
-    outcomes = list(run_all(_validate_job, [(path, strict) for path in inputs], label="正在检查",
+    outcomes = list(run_all(_validate_job, [(path, strict, verbosity()) for path in inputs], label="正在检查",
                             name=lambda job: job[0].name))
     unreadable, invalid = outcomes.count("unreadable"), outcomes.count("invalid")
     if len(inputs) > 1:
         good = len(inputs) - unreadable - invalid
-        click.echo(f"共检查{len(inputs)}个文件：{good}个有效，{invalid}个有问题，{unreadable}个无法读取。")
+        info(f"共检查{len(inputs)}个文件：{good}个有效，{invalid}个有问题，{unreadable}个无法读取。")
     raise SystemExit(2 if unreadable else 1 if invalid else 0)
 
 
 def _validate_job(job) -> str:
     """One file of ``drafter validate`` (in a worker process for folders): print; "ok", "invalid" or "unreadable"."""
-    from drafter.data.validate import validate_file
+    from drafter.cli.output import use_verbosity
+    from drafter.data.loader import decode, load_text
+    from drafter.data.validate import validate_file, validate_loaded
     from drafter.errors import InputError
 
-    path, strict = job
+    path, strict, level = job
+    use_verbosity(level)
+    detail(f"检查 {path}")
     try:
-        result = validate_file(path)
+        mismatch = wrong_kind(path, "data")
+        if mismatch is not None:
+            raise mismatch
+        if is_stdio(path):
+            from drafter.cli.output import read_stdin_bytes
+            path = "<标准输入>"
+            text, notes = decode(read_stdin_bytes(), path)
+            result = validate_loaded(load_text(text, path, notes))
+        else:
+            result = validate_file(path)
     except InputError as exc:
-        click.echo(click.style("错误：" + exc.format(), fg="red"))
+        problem(exc.report())
         return "unreadable"
     for d in result.diagnostics:
         echo_diagnostic(d)
     if result.ok(strict):
         note = f"（{len(result.warnings)}个警告）" if result.warnings else ""
-        click.echo(click.style(f"{path}: 数据有效{note}", fg="green"))
+        info(f"{path}: 数据有效{note}", fg="green")
         return "ok"
-    click.echo(f"{path}: {len(result.errors)}个错误，{len(result.warnings)}个警告")
+    problem(f"{path}: {len(result.errors)}个错误，{len(result.warnings)}个警告")
     return "invalid"
 
 
 @click.command(cls=ZhCommand, short_help="生成数据文件模板")
-@click.option("--level", "level_id", required=True, metavar="层级",
-              help="层级：province 省级、city 设区的市、county 县级、township 乡镇（街道）、department 政府部门。")
-@click.option("--year", type=click.IntRange(2000, 2100), required=True, metavar="年度", help="报告年度，如 2024。")
+@click.option("--level", "level_id", metavar="层级",
+              help="必填。层级：province 省级、city 设区的市、county 县级、township 乡镇（街道）、department 政府部门。")
+@click.option("--year", type=Year(2000, 2100), required=True, help="报告年度，四位数字，如 2024。")
 @click.option("--joint", is_flag=True, help="党委和政府联合报告。")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="文件",
-              help="输出文件名，默认为“年度.yaml”（如 2024.yaml）。")
+              help="输出文件名，默认为“年度.yaml”（如 2024.yaml）；写“-”则输出到屏幕（标准输出）。")
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖它。")
 def init(level_id, year, joint, output, force):
     """生成某一层级、某一年度的数据文件模板，附中文填写说明。
@@ -98,6 +129,10 @@ def init(level_id, year, joint, output, force):
     from drafter.errors import OutputError
     from drafter.fsutil import guard_output, write_text
 
+    require_level(level_id)
+    if is_stdio(output):
+        emit_document(skeleton(level_id, year, joint))
+        return
     target = Path(output or f"{year}.yaml")
     guard_output(target, force=True)          # a folder or an invalid name: a clear message
     if target.exists() and not force:
@@ -105,8 +140,9 @@ def init(level_id, year, joint, output, force):
     text = skeleton(level_id, year, joint)
     write_text(target, text)
     write_schema_beside(target)
-    click.echo(f"已生成 {target}（{year}年，{level_id}）。请把其中的“【待填写】”替换为实际内容，然后运行：")
-    click.echo(f"  drafter validate {target}")
+    detail(f"已写入 {target}")
+    info(f"已生成 {target}（{year}年，{level_id}）。请把其中的“【待填写】”替换为实际内容，然后运行：")
+    info(f"  drafter validate {target}")
 
 
 def write_schema_beside(target: Path) -> None:
@@ -145,7 +181,7 @@ def _is_drafter_schema(path) -> bool:
 
 @click.command(cls=ZhCommand, short_help="输出 JSON Schema")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="文件",
-              help="写入文件（如 drafter-report.schema.json）；不写则输出到屏幕。")
+              help="写入文件（如 drafter-report.schema.json）；不写或写“-”则输出到屏幕（UTF-8）。")
 @click.option("--force", is_flag=True, help="输出文件已存在且不是 drafter 生成的时，仍然覆盖它。")
 def schema(output, force):
     """输出数据文件的 JSON Schema（由校验规则自动生成）。
@@ -157,9 +193,9 @@ def schema(output, force):
     from drafter.fsutil import guard_output, write_text
 
     text = json_schema_text()
-    if output:
+    if output and not is_stdio(output):
         guard_output(output, force=force, recognise=_is_drafter_schema)
         write_text(output, text)
-        click.echo(f"已写入 {output}")
+        info(f"已写入 {output}")
     else:
-        click.echo(text, nl=False)
+        emit_document(text)

@@ -12,7 +12,8 @@ from drafter.cli.zh import ZhCommand
 @click.command("import", cls=ZhCommand, short_help="把已有的报告转换成数据文件")
 @click.argument("source", metavar="报告文件")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="文件",
-              help="输出的数据文件名；默认与报告同名、扩展名为 .yaml（加 --next-year 时为“下一年度.yaml”）。")
+              help="输出的数据文件名；默认与报告同名、扩展名为 .yaml（加 --next-year 时为“下一年度.yaml”）；"
+                   "写“-”则输出到标准输出。")
 @click.option("--next-year", "next_year", is_flag=True,
               help="生成下一年度的数据文件：年度加一，去年的“下一年度安排”变为今年举措的提示，"
                    "去年的不足变为整改情况的提示。")
@@ -41,6 +42,10 @@ def import_(source, output, next_year, level_id, force):
     if level_id is not None:
         get_level(level_id)                       # a clear message for an unknown level
     imported = import_file(source, level_id=level_id, next_year=next_year)
+    from drafter.cli.output import emit_document, is_stdio
+    if is_stdio(output):                          # the data file on stdout (UTF-8), no file named “-”
+        emit_document(imported.yaml())
+        return
     year = imported.data["meta"].get("year")
     default = f"{year}.yaml" if next_year and isinstance(year, int) else Path(source).stem + ".yaml"
     target = Path(output) if output else Path(source).parent / default

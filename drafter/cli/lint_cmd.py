@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import click
 
-from drafter.cli.zh import ZhCommand
+from drafter.cli.output import colour, emit_document, info, is_stdio, read_stdin_bytes
+from drafter.cli.zh import Year, ZhCommand
 
 FORMATS = ("text", "json", "sarif")
 FAIL_ON = ("error", "warning", "info")
@@ -38,7 +38,8 @@ def _lint_all(inputs, *, level, year, explicit):
 
     keep = len(inputs) == 1          # the document model is kept only for --annotate of one file
     _CONFIGS.clear()                 # shared by this command's files (and its forked workers) only
-    jobs = [(path, level, year, explicit, keep) for path in inputs]
+    from drafter.cli.output import verbosity
+    jobs = [(path, level, year, explicit, keep, verbosity()) for path in inputs]
     return list(run_all(_lint_job, jobs, label="正在检查", name=lambda job: job[0].name))
 
 
@@ -49,12 +50,27 @@ def _lint_job(job):
     from drafter.lint.config import LintConfig
     from drafter.lint.runner import LintResult, lint_path
 
-    path, level, year, explicit, keep = job
+    from drafter.cli.data_cmds import wrong_kind
+    from drafter.cli.output import detail, use_verbosity
+
+    path, level, year, explicit, keep, verbose = job
+    use_verbosity(verbose)
+    detail(f"检查 {path}")
     config = explicit or LintConfig()
     try:
-        regular_file(path, "文件")         # before looking for its config: a clear message for a bad path
-        config = _config_for(path, explicit)
-        result = lint_path(path, level=level, year=year, config=config)
+        mismatch = wrong_kind(path, "draft")
+        if mismatch is not None:
+            raise mismatch
+        if is_stdio(path):                  # a text draft piped in
+            from drafter.document.text_reader import decode, read_text
+            from drafter.lint.runner import lint_document
+            name = "<标准输入>"
+            result = lint_document(read_text(decode(read_stdin_bytes(), name), name),
+                                   level=level, year=year, config=config)
+        else:
+            regular_file(path, "文件")         # before looking for its config: a clear message for a bad path
+            config = _config_for(path, explicit)
+            result = lint_path(path, level=level, year=year, config=config)
     except DrafterError as exc:
         if exc.path is None:
             exc.path = str(path)
@@ -95,8 +111,8 @@ def _guard_outputs(inputs, *, force, config_path, baseline, outputs) -> None:
     from drafter.errors import OutputError
     from drafter.fsutil import guard_output, same_file
 
-    sources = [*inputs, config_path, baseline]
-    chosen = [(option, path) for option, path in outputs if path]
+    sources = [p for p in (*inputs, config_path, baseline) if not is_stdio(p)]
+    chosen = [(option, path) for option, path in outputs if path and not is_stdio(path)]   # “-”: stdout
     for i, (option, path) in enumerate(chosen):
         guard_output(path, inputs=sources, force=force, option=option)
         for other_option, other in chosen[:i]:
@@ -106,14 +122,14 @@ def _guard_outputs(inputs, *, force, config_path, baseline, outputs) -> None:
 
 
 def _colour(output) -> bool:
-    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return (output is None or is_stdio(output)) and colour()
 
 
 @click.command(cls=ZhCommand, short_help="检查报告草稿")
 @click.argument("paths", nargs=-1, required=True, metavar="文件或文件夹...")
 @click.option("--level", metavar="层级", help="指定报告层级：province 省级、city 设区的市、county 县级、township 乡镇（街道）、"
                    "department 政府部门；不指定则自动识别。")
-@click.option("--year", type=click.IntRange(1990, 2100), metavar="年份", help="指定报告年度（如 2024），不指定则从标题和正文识别。")
+@click.option("--year", type=Year(1990, 2100), help="指定报告年度（四位数字，如 2024），不指定则从标题和正文识别。")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="输出格式：text 中文（按文件分组）、json 供其他程序读取、sarif 供代码平台读取。")
 @click.option("--annotate", "annotate_out", type=click.Path(dir_okay=False), metavar="副本.docx",
@@ -127,7 +143,7 @@ def _colour(output) -> bool:
 @click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="基线文件",
               help="把本次发现的全部问题写入基线文件（视为已接受），之后用 --baseline 使用。")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="文件",
-              help="把检查结果写入文件，而不是显示在屏幕上。")
+              help="把检查结果写入文件，而不是显示在屏幕上（写“-”为标准输出）。")
 @click.option("--force", is_flag=True, help="输出文件（-o、--annotate、--write-baseline）已存在且不是 drafter 生成的时，仍然覆盖它。")
 def lint(paths, level, year, fmt, annotate_out, fail_on, config_path, baseline, write_baseline, output, force):
     """检查报告草稿（.docx、.txt、.md；文件夹会递归检查），列出缺项和常见错误。
@@ -183,8 +199,10 @@ def lint(paths, level, year, fmt, annotate_out, fail_on, config_path, baseline, 
     else:
         from drafter.report.text import render
         text = render(results, colour=_colour(output))
-    if output:
+    if output and not is_stdio(output):
         write_text(output, text)
+    elif fmt in ("json", "sarif"):
+        emit_document(text)                    # UTF-8 whatever the console's code page
     else:
         click.echo(text, nl=False)
 

@@ -29,6 +29,18 @@ def _description(meta: dict, allowed_names: dict | None) -> str:
     return text.strip()
 
 
+def ecma_pattern(pattern: str) -> str:
+    """A Python regex as an ECMAScript one (editors run patterns with JavaScript's RegExp).
+
+    Named groups ``(?P<name>…)`` are Python-only: some JavaScript engines reject even the
+    ``(?<name>…)`` spelling, so they become plain groups.  Anything else Python-only is a bug.
+    """
+    converted = re.sub(r"\(\?P<[A-Za-z_][A-Za-z0-9_]*>", "(", pattern)
+    if re.search(r"\(\?P[=>]|\(\?[aiLmsux]+[):]|\\[AZ]", converted):
+        raise ValueError(f"pattern is not ECMAScript: {pattern}")
+    return converted
+
+
 def enum_names(field: str, allowed: list) -> dict | None:
     """Chinese names of an enum's values (levels, measure kinds), for help texts and the web form."""
     if field == "level":
@@ -62,7 +74,8 @@ def convert(rules: dict, field: str = "") -> dict:
         if "minlength" in rules:
             out["minItems"] = rules["minlength"]
     elif kind == "date":
-        out.update({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})
+        out.update({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$",
+                    "errorMessage": "日期请写成 2025-02-20 的形式（年-月-日，数字用半角）"})
     else:
         out["type"] = _TYPES.get(kind, "string")
         if kind == "string":
@@ -76,16 +89,37 @@ def convert(rules: dict, field: str = "") -> dict:
             out["maximum"] = rules["max"]
     if rules.get("check_with") == "doc_number":
         # JSON Schema patterns are ECMAScript regexes (VS Code, check-jsonschema): no Python (?P<name>) groups.
-        out["pattern"] = re.sub(r"\(\?P<\w+>", "(", DOC_NUMBER.pattern)
+        out["pattern"] = ecma_pattern(DOC_NUMBER.pattern)
+        out["errorMessage"] = ("发文字号格式应为“机关代字〔年份〕序号号”：年份用六角括号〔〕、写全四位，"
+                               "序号不编虚位、不加“第”，如“" + str(meta.get("example", "兴政发〔2025〕3号")) + "”")
     allowed = rules.get("allowed")
+    names = enum_names(field, allowed) if allowed else None
     if allowed:
         out["enum"] = list(allowed)
+        out["errorMessage"] = "可选值：" + "、".join(f"{k}（{v}）" if k != v else str(k) for k, v in names.items())
     if "default" in rules:
         out["default"] = rules["default"]
-    description = _description(meta, enum_names(field, allowed) if allowed else None)
+    description = _description(meta, names)
     if description:
         out["description"] = description
+        out["markdownDescription"] = _markdown(meta, names)
     return out
+
+
+def _markdown(meta: dict, allowed_names: dict | None) -> str:
+    """The description for VS Code's hover: title in bold, choices as a list, example as code."""
+    parts = []
+    if meta.get("title"):
+        parts.append(f"**{meta['title']}**")
+    if meta.get("description"):
+        parts.append(meta["description"])
+    if allowed_names:
+        parts.append("可选值：\n\n" + "\n".join(f"- `{k}`：{v}" for k, v in allowed_names.items()))
+    if "example" in meta:
+        example = meta["example"]
+        shown = "、".join(f"`{v}`" for v in example) if isinstance(example, list) else f"`{example}`"
+        parts.append(f"例如：{shown}")
+    return "\n\n".join(parts)
 
 
 def json_schema() -> dict:

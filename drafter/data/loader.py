@@ -51,6 +51,25 @@ class Loaded:
     values: dict = field(default_factory=dict)   # path → (line, col) of the value
     keys: dict = field(default_factory=dict)     # path → (line, col) of the key
     diagnostics: list = field(default_factory=list)
+    text: str = ""                                # the file's text (to find a paragraph inside a text block)
+
+    def paragraph_position(self, path: Path_, paragraph: str, offset: int = 0) -> tuple[int, int] | None:
+        """1-based (line, column) where a paragraph of the text field at ``path`` is written, ``offset``
+        characters into it when that is still on its first line; None if it cannot be found."""
+        start = self.values.get(tuple(path))
+        paragraph = paragraph.strip()
+        if not self.text or start is None or not paragraph:
+            return None
+        lines = self.text.split("\n")
+        end = min((line for line, _ in self.keys.values() if line > start[0]), default=len(lines) + 1)
+        for size in (12, 6, 3):                   # a paragraph's first line may be shorter than its head
+            head = paragraph[:size]
+            for number in range(start[0], end):     # within the field: up to the next key
+                column = lines[number - 1].find(head)
+                if column >= 0:
+                    rest = len(lines[number - 1].rstrip()) - column
+                    return number, column + 1 + (offset if 0 <= offset < rest else 0)
+        return None
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int, int] | None:
         """1-based position of the value (or key) at ``path``, or of its nearest ancestor."""
@@ -140,17 +159,22 @@ _PROBLEMS = [
 ]
 
 
-def _syntax_error(name: str, exc: yaml.MarkedYAMLError) -> InputError:
+def _syntax_error(name: str, exc: yaml.MarkedYAMLError, text: str | None = None) -> InputError:
+    """A YAML syntax error in Chinese, located and (from the raw ``text``) with its field."""
     mark = exc.problem_mark or exc.context_mark
-    text = f"{exc.problem or ''} {exc.context or ''}"
+    said = f"{exc.problem or ''} {exc.context or ''}"
     message, hint = "YAML 格式错误", "请对照 docs/ 中的数据文件说明检查此处写法"
     for needle, zh, zh_hint in _PROBLEMS:
-        if needle in text:
+        if needle in said:
             message, hint = f"YAML 格式错误：{zh}", zh_hint
             break
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
-    return InputError(message, hint=hint, path=name, line=line, column=column)
+    field = None
+    if text is not None and line is not None:
+        from drafter.data.prescan import field_at
+        field = field_at(text, line)
+    return InputError(message, hint=hint, path=name, line=line, column=column, field=field)
 
 
 def _pure_error(text: str, exc: yaml.MarkedYAMLError) -> yaml.MarkedYAMLError:
@@ -200,6 +224,21 @@ def _remove_controls(text: str, name: str, notes: list) -> str:
     return "\n".join(lines)
 
 
+def _schema_keys() -> frozenset:
+    from drafter.data.validate import schema_keys     # validate imports this module
+    return schema_keys()
+
+
+def _input_method_slips(text: str, name: str, keys: frozenset | None) -> None:
+    """Raise one :class:`InputError` carrying every slip the raw-text pre-scan found."""
+    from drafter.data.prescan import prescan
+    slips = prescan(text, name, keys)
+    if slips:
+        first = slips[0]
+        raise InputError(first.message, hint=first.hint, path=name, line=first.line, column=first.column,
+                         field=first.field, diagnostics=slips)
+
+
 def _tab_problems(text: str, name: str) -> None:
     for number, line in enumerate(text.split("\n"), start=1):
         if _TAB_INDENT.match(line):
@@ -245,9 +284,9 @@ def _check_bounds(text: str, name: str, loader=None) -> None:
                                  hint="请删除锚点和引用，直接写出内容；一份报告的数据不会这么多")
     except yaml.MarkedYAMLError as exc:
         if loader is yaml.SafeLoader:
-            raise _syntax_error(name, exc) from exc
+            raise _syntax_error(name, exc, text) from exc
         _check_bounds(text, name, yaml.SafeLoader)      # libyaml stops deep nesting itself, in English
-        raise _syntax_error(name, _pure_error(text, exc)) from exc
+        raise _syntax_error(name, _pure_error(text, exc), text) from exc
 
 
 # --- building data with positions -----------------------------------------
@@ -371,19 +410,24 @@ def _kind(value) -> str:
     return "单个值"
 
 
-def load_text(text: str, name: str = "<数据>", notes: list[Diagnostic] | None = None) -> Loaded:
-    """Parse YAML text into a :class:`Loaded`; raise :class:`InputError` if unreadable."""
+def load_text(text: str, name: str = "<数据>", notes: list[Diagnostic] | None = None,
+              keys: frozenset | None = None) -> Loaded:
+    """Parse YAML text into a :class:`Loaded`; raise :class:`InputError` if unreadable.
+
+    ``keys`` are the field names the pre-scan recognises (default: the data file schema's).
+    """
     if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         raise InputError("文件是空的（没有任何数据）", path=name,
                          hint="可以运行 drafter init --level county --year 2024 生成一份带说明的数据文件")
     notes = list(notes or [])
     text = _remove_controls(text, name, notes)
     _tab_problems(text, name)
+    _input_method_slips(text, name, _schema_keys() if keys is None else keys)
     try:
         _check_bounds(text, name)
         root = yaml.compose(text, Loader=FAST_LOADER)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(name, _pure_error(text, exc)) from exc
+        raise _syntax_error(name, _pure_error(text, exc), text) from exc
     except RecursionError as exc:
         raise InputError("嵌套层次过深", path=name, hint="请检查缩进或括号") from exc
     except (yaml.YAMLError, ValueError, OverflowError) as exc:   # e.g. "\U00110000": beyond Unicode
@@ -391,7 +435,7 @@ def load_text(text: str, name: str = "<数据>", notes: list[Diagnostic] | None 
                          hint="请删除引号中的 \\U、\\u、\\x 转义写法，直接写出文字") from exc
     if root is None:
         raise InputError("文件是空的（没有任何数据）", path=name)
-    loaded = Loaded(path=name, data={}, diagnostics=notes)
+    loaded = Loaded(path=name, data={}, diagnostics=notes, text=text)
     try:
         data = _Builder(loaded).build(root, ())
     except RecursionError as exc:

@@ -14,9 +14,18 @@ from drafter.data.validate import TODO_MARK, rules_at
 from drafter.data.writer import Comment, dump, scalar
 
 
-def _help(path: tuple, extra: str | None = None) -> Comment:
+def help_line(path: tuple) -> str:
+    """A field's help as its comment says it: “标题：说明” (or the description alone where it starts
+    with the title: “成文日期，写成……”, not “成文日期：成文日期，……”)."""
     meta = (rules_at(path) or {}).get("meta") or {}
-    lines = [f"{meta.get('title', path[-1])}：{meta.get('description', '')}".rstrip("：")]
+    title, description = str(meta.get("title", path[-1] if path else "")), meta.get("description", "")
+    if title and description.startswith(title):
+        return description
+    return f"{title}：{description}".rstrip("：")
+
+
+def _help(path: tuple, extra: str | None = None) -> Comment:
+    lines = [help_line(path)]
     if extra:
         lines.append(extra)
     return Comment(before=lines)
@@ -24,6 +33,13 @@ def _help(path: tuple, extra: str | None = None) -> Comment:
 
 def _todo(what: str) -> str:
     return f"{TODO_MARK}{what}"
+
+
+def _addressee(role) -> str:
+    """A fixed addressee (党中央, 国务院) is written out; others are a mark with a neutral example."""
+    if role.example == role.role:
+        return role.example
+    return _todo(f"{role.role}，如：{role.example}")
 
 
 def _optional_lines(path: tuple, names: list[str], indent: str) -> list[str]:
@@ -65,11 +81,11 @@ def skeleton(level_id: str, year: int, joint: bool = False, body: str | None = N
     deadline = variant.deadline.date_for(year)
     comments[("meta", "date")] = _help(
         ("meta", "date"), f"本层级应在 {deadline.year}年{deadline.month}月{deadline.day}日之前报送，例如 {year + 1}-02-20。")
-    meta["recipients"] = [_todo(f"{r.role}，如：{r.example}") for r in variant.recipients]
+    meta["recipients"] = [_addressee(r) for r in variant.recipients]
     comments[("meta", "recipients")] = _help(
         ("meta", "recipients"), f"{variant.name}应主送：" + "、".join(r.role for r in variant.recipients) + "。")
     if variant.cc:
-        meta["cc"] = [_todo(f"{r.role}，如：{r.example}") for r in variant.cc]
+        meta["cc"] = [_addressee(r) for r in variant.cc]
         comments[("meta", "cc")] = _help(("meta", "cc"), "不需要抄送的可整项删除。")
     optional = ["title", "doc_number", "signer", "issuer", "issue_date", "contact"]
     title_example = variant.title_for(body="（报告主体）", year=year, party_body="（党委名称）")

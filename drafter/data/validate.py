@@ -10,6 +10,7 @@ import copy
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -20,11 +21,10 @@ from cerberus import errors as ce
 from drafter import levels
 from drafter.data.loader import Loaded, format_field, load_file
 from drafter.errors import ERROR, WARNING, Diagnostic
+from drafter.analysis.headings import leading_number, strip_leading_number
 from drafter.text import DOC_NUMBER, codepoint, doc_number_problem, illegal_xml_chars, zh_date
 
 TODO_MARK = "【待填写】"
-
-_YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
 
 TYPE_ZH = {
     "string": "文字", "integer": "整数", "number": "数字", "float": "数字",
@@ -46,6 +46,30 @@ def raw_schema() -> dict:
     area["kind"]["allowed"] = kinds
     area["items"]["schema"]["schema"]["kind"]["allowed"] = kinds
     return schema
+
+
+def keys_of(schema: dict) -> frozenset:
+    """Every field name a Cerberus schema knows, at any depth (lists, valuesrules included)."""
+    names: set = set()
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "schema" and isinstance(value, dict) and all(isinstance(v, dict) for v in value.values()):
+                    names.update(value)
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk({"schema": schema})
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def schema_keys() -> frozenset:
+    """Every field name the data file schema knows."""
+    return keys_of(raw_schema())
 
 
 def rules_at(path: tuple) -> dict | None:
@@ -117,6 +141,7 @@ class ReportValidator(cerberus.Validator):
         level = levels.all_levels().get(meta.get("level"))
         year = meta.get("year") if isinstance(meta.get("year"), int) else None
         yield from self._check_joint(meta, level)
+        yield from self._check_masthead(meta)
         if year is not None:
             yield from self._check_years(doc, year)
             yield from self._check_dates(meta, level, year)
@@ -125,13 +150,15 @@ class ReportValidator(cerberus.Validator):
             yield from self._check_addressees(meta, level)
             yield from self._check_areas(doc, level)
         yield from self._check_stats(doc)
+        yield from self._check_heading_numbers(doc)
         yield from self._check_strings(doc, ())
 
     def _check_joint(self, meta, level):
         joint = meta.get("joint") is True
         if joint and not meta.get("party_body"):
+            place = level.place_for(meta.get("body")) if level is not None else "××"
             yield (ERROR, ("meta", "joint"), "联合报告必须写明党委名称",
-                   "请在 meta 下添加 party_body，例如：party_body: 中共鞍山市委")
+                   f"请在 meta 下添加 party_body，例如：party_body: 中共{place}委")
         if not joint and meta.get("party_body"):
             yield (WARNING, ("meta", "party_body"), "写了党委名称，但 joint 不是 true",
                    "党政联合报告请设 joint: true；否则删除 party_body")
@@ -144,28 +171,32 @@ class ReportValidator(cerberus.Validator):
             yield (WARNING, ("meta", "party_body"), f"“{party}”不像党委的规范名称",
                    "一般写作“中共××市委”或“中共××县委员会”")
 
+    def _check_masthead(self, meta):
+        """发文字号 and 签发人 are printed only in a masthead: the red header or the cover letter."""
+        red, letter = meta.get("red_header") is True, meta.get("cover_letter") is not None
+        if not red and not letter:
+            for key in ("doc_number", "signer"):
+                if meta.get(key):
+                    yield (WARNING, ("meta", key), f"写了{field_title(('meta', key))}，但报告中不会印出",
+                           f"{field_title(('meta', key))}只印在红头版头或报送函上：需要时请设 red_header: true"
+                           f"或添加 cover_letter；不需要时请删去 {key}")
+        elif red and letter:
+            yield (WARNING, ("meta", "red_header"), "报送函和报告首页都会印红头版头（发文字号、签发人印两次）",
+                   "随报送函报送时，报告本身一般不再加红头：请删去 red_header: true，或不用 cover_letter")
+
     def _check_years(self, doc, year):
         plan = doc.get("plan") if isinstance(doc.get("plan"), dict) else {}
         plan_year = plan.get("year")
         if isinstance(plan_year, int) and plan_year != year + 1:
             yield (ERROR, ("plan", "year"), f"下一年度安排的年度应为{year + 1}年（报告年度{year}年的下一年），现为{plan_year}年",
                    f"请改为 year: {year + 1}，或检查 meta.year")
-        checks = [(("plan", "title"), plan.get("title"), year + 1, "下一年度安排的标题")]
-        measures = doc.get("measures") if isinstance(doc.get("measures"), dict) else {}
-        checks.append((("measures", "title"), measures.get("title"), year, "主要举措和成效的标题"))
-        for i, area in enumerate(measures.get("areas") or []):
-            if isinstance(area, dict):
-                checks.append((("measures", "areas", i, "title"), area.get("title"), year, "举措的标题"))
-        problems = doc.get("problems") if isinstance(doc.get("problems"), dict) else {}
-        checks.append((("problems", "title"), problems.get("title"), year, "不足和原因的标题"))
-        for path, text, expected, what in checks:
-            if not isinstance(text, str):
-                continue
-            for found in _YEAR_IN_TEXT.findall(text):
-                if int(found) != expected:
-                    severity = ERROR if path[0] == "plan" else WARNING
-                    yield (severity, path, f"{what}写的是{found}年，应为{expected}年",
-                           f"报告年度是{year}年：举措和不足写{year}年，下一年度安排写{year + 1}年")
+        title = plan.get("title")
+        for found in re.findall(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)", title if isinstance(title, str) else ""):
+            if int(found) != year + 1:
+                yield (ERROR, ("plan", "title"), f"下一年度安排的标题写的是{found}年，应为{year + 1}年",
+                       f"报告年度是{year}年：下一年度安排写{year + 1}年")
+        # Other years in titles and the intro are found by lint's item-year rule, which validate
+        # runs on the text (drafter.data.content) once the data has no errors.
 
     def _check_dates(self, meta, level, year):
         date = meta.get("date")
@@ -179,7 +210,7 @@ class ReportValidator(cerberus.Validator):
                     deadline = variant.deadline.date_for(year)
                     if date > deadline:
                         yield (WARNING, ("meta", "date"),
-                               f"成文日期{zh_date(date)}晚于报送期限{zh_date(deadline)}（{level.name}{variant.name}）",
+                               f"成文日期{zh_date(date)}晚于报送期限{zh_date(deadline)}（{_level_variant(level, variant)}）",
                                "请尽早成文报送；如确已逾期，请在报送时说明原因")
                     elif date == deadline:
                         yield (WARNING, ("meta", "date"), f"成文日期恰为报送期限当天（{zh_date(deadline)}）",
@@ -199,9 +230,14 @@ class ReportValidator(cerberus.Validator):
         title = meta.get("title")
         if not isinstance(title, str) or not title:
             return
-        if str(year) not in title:
+        others = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)", title) if int(y) != year]
+        if others and str(year) not in title:
+            # The report's year is read from its title: every other year check would then be off.
+            yield (ERROR, ("meta", "title"), f"标题写的是{others[0]}年，而报告年度（meta.year）是{year}年",
+                   f"请把标题中的“{others[0]}年”改为“{year}年”，或检查 meta.year")
+        elif str(year) not in title:
             yield (WARNING, ("meta", "title"), f"标题中没有报告年度“{year}年”",
-                   "标题一般为“××关于{0}年法治政府建设情况的报告”".format(year))
+                   "标题一般为“{0}关于{1}年法治政府建设情况的报告”".format(meta.get("body") or "××", year))
         if "总结" in title:
             yield (WARNING, ("meta", "title"), "标题用了“总结”，年度报告的文种是“报告”",
                    "请改为“……情况的报告”")
@@ -217,7 +253,7 @@ class ReportValidator(cerberus.Validator):
             if role.match and not any(role.matches(r) for r in recipients):
                 yield (WARNING, ("meta", "recipients"),
                        f"主送机关中没有“{role.role}”（{variant.name}应主送{'、'.join(r.role for r in variant.recipients)}）",
-                       f"例如：{role.example}")
+                       f"例如：{role.example_for(level.place_for(meta.get('body')))}")
 
     def _check_areas(self, doc, level):
         measures = doc.get("measures") if isinstance(doc.get("measures"), dict) else {}
@@ -236,6 +272,25 @@ class ReportValidator(cerberus.Validator):
                        f"请添加一条 kind: {kind} 的举措（{kinds[kind].description}）；"
                        "若它写在某条举措的要点中，可给该要点加 kind: " + kind)
 
+    def _check_heading_numbers(self, doc):
+        """A number typed into a heading's title would be printed twice (“（一）（一）”)."""
+        def walk(node, path):
+            if isinstance(node, dict):
+                title = node.get("title")
+                if isinstance(title, str) and path and path[0] != "meta":
+                    number = leading_number(title)
+                    if number is not None:
+                        yield (WARNING, path + ("title",), f"标题开头写了编号“{number.strip()}”",
+                               f"编号由程序按层次自动生成（一、（一）1.（1）），生成时会删去这个编号；"
+                               f"请把标题改为“{strip_leading_number(title)}”")
+                for key, child in node.items():
+                    if key != "meta":
+                        yield from walk(child, path + (key,))
+            elif isinstance(node, list):
+                for i, child in enumerate(node):
+                    yield from walk(child, path + (i,))
+        yield from walk(doc, ())
+
     def _check_stats(self, doc):
         for path, stat in _walk_stats(doc):
             yield from _stat_problems(path, stat)
@@ -248,6 +303,11 @@ class ReportValidator(cerberus.Validator):
             for i, child in enumerate(value):
                 yield from self._check_strings(child, path + (i,))
         elif isinstance(value, str):
+            if path and isinstance(path[-1], int) and " - " in value and \
+                    (rules_at(path) or {}).get("type") == "string":
+                first, _, rest = value.partition(" - ")
+                yield (ERROR, path, f"“{field_title(path)}”是“{value}”，像是两项被连成了一项",
+                       f"“{first}”和“{rest}”应各占一行、各以“- ”开头，且两行的“-”上下对齐")
             if TODO_MARK in value:
                 yield (ERROR, path, f"“{field_title(path)}”尚未填写（仍是“{TODO_MARK}”提示文字）",
                        "请把提示文字替换为实际内容")
@@ -256,6 +316,11 @@ class ReportValidator(cerberus.Validator):
                 names = "、".join(codepoint(c) for c in bad)
                 yield (WARNING, path, f"含有不可见的控制字符 {names}（多为从网页或 PDF 复制带入）",
                        "生成文档时会删除这些字符；建议在编辑器中删除后重新输入该处文字")
+
+
+def _level_variant(level, variant) -> str:
+    """“县级 县（市、区）人民政府报告”, but “政府部门报告” where the variant already names the level."""
+    return variant.name if variant.name.startswith(level.name) else f"{level.name}{variant.name}"
 
 
 def _walk_stats(doc):
@@ -347,7 +412,15 @@ def _suggest(key: str, allowed: list[str]) -> str | None:
 
 def _type_hint(expected: str, value, path: tuple = ()) -> str:
     if expected in ("integer", "number") and isinstance(value, str):
-        digits = re.match(r"^\s*(-?\d+(?:\.\d+)?)\s*(\S*)$", value)
+        if re.search(r"[０-９．－]", value):
+            narrow = unicodedata.normalize("NFKC", value).strip()
+            return (f"“{value.strip()}”是全角数字：请改为半角数字 {narrow}；"
+                    "输入法按 Shift+空格 可切换全角/半角")
+        if re.fullmatch(r"-?[0-9]+(?:\.[0-9]+)?", value):
+            key = path[-1] if path and isinstance(path[-1], str) else None
+            shown = f"{key}: {value}" if key else value
+            return f"数字两边不加引号：请去掉引号，写成 {shown}"
+        digits = re.match(r"^\s*(-?[0-9]+(?:\.[0-9]+)?)\s*(\S*)$", value)
         if digits:
             unit = digits.group(2).rstrip("%％")
             if not unit:
@@ -385,7 +458,9 @@ def _messages(error: ce.ValidationError) -> tuple[str, str | None] | None:
     if code == ce.REQUIRED_FIELD.code:
         rules = rules_at(path) or {}
         example = (rules.get("meta") or {}).get("example")
+        empty_hint = (rules.get("meta") or {}).get("empty_hint")
         hint = f"请添加 {path[-1]}:" + (f"，例如：{path[-1]}: {_example_text(example)}" if example is not None else "")
+        hint += f"；{empty_hint}" if empty_hint else ""
         return f"缺少必填字段“{path[-1]}”（{title}）", hint
     if code == ce.UNKNOWN_FIELD.code:
         parent = rules_at(path[:-1]) or {}
@@ -395,7 +470,8 @@ def _messages(error: ce.ValidationError) -> tuple[str, str | None] | None:
         hint = (f"是不是“{guess}”？" if guess else "") + "此处可用的字段：" + "、".join(allowed)
         return f"未知字段“{key}”", hint
     if code in (ce.EMPTY_NOT_ALLOWED.code, ce.NOT_NULLABLE.code):
-        return f"“{title}”没有填写", "请填写内容；不需要的可选字段可整行删除"
+        empty_hint = ((rules_at(path) or {}).get("meta") or {}).get("empty_hint")
+        return f"“{title}”没有填写", empty_hint or "请填写内容；不需要的可选字段可整行删除"
     if code == ce.BAD_TYPE.code:
         expected = error.constraint if isinstance(error.constraint, str) else error.constraint[0]
         return (f"“{title}”应为{TYPE_ZH.get(expected, expected)}，现在是“{_value_text(error.value)}”",
@@ -470,6 +546,14 @@ def validate_loaded(loaded: Loaded) -> Result:
     checked = _without(document, [tuple(e.document_path) for e in _flatten(validator._errors)])
     for severity, path, message, hint in validator.cross_checks(checked):
         result.diagnostics.append(loaded.diagnostic(severity, path, message, hint))
+    if not result.errors:          # the text as it will be printed, checked by lint's content rules
+        from drafter.data.content import content_problems
+        for severity, path, message, hint, (paragraph, offset) in content_problems(document):
+            found = loaded.diagnostic(severity, path, message, hint)
+            where = loaded.paragraph_position(path, paragraph, offset)
+            if where is not None:                  # the paragraph's own line inside a text block
+                found.line, found.column = where
+            result.diagnostics.append(found)
     result.diagnostics = _dedupe(sorted(result.diagnostics, key=Diagnostic.sort_key))
     result.document = document
     return result

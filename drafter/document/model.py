@@ -35,7 +35,7 @@ class Location:
                 "excerpt": self.excerpt}
 
     def describe(self) -> str:
-        """Chinese description, e.g. ``第12段（一、主要举措和成效 › （二）……）“……”``."""
+        """Chinese description, e.g. ``第12段（一、主要举措和成效→（二）……）“……”``."""
         where = {"header": "页眉", "footer": "页脚", "footnote": "脚注", "textbox": "文本框",
                  "comment": "批注", "table": "表格"}.get(self.part, "")
         if self.line is not None:
@@ -43,7 +43,7 @@ class Location:
         elif self.index is not None:
             where += f"第{self.index + 1}段"
         if self.heading_path:
-            where += "（" + " › ".join(self.heading_path) + "）"
+            where += "（" + "→".join(self.heading_path) + "）"
         if self.excerpt:
             where += f"“{self.excerpt}”"
         return where

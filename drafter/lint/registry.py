@@ -45,6 +45,7 @@ from drafter.lint.rules import (
     runin_reuse,
     sum_mismatch,
     title_genre,
+    title_organ,
     traditional_chars,
     web_junk,
 )
@@ -78,6 +79,7 @@ RULES = (
     cjk_digit_space,
     duplicate_line,
     title_genre,
+    title_organ,
     missing_metadata,
     doc_number,
     date_form,

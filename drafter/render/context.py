@@ -22,6 +22,7 @@ from drafter import levels
 from drafter.data.loader import format_field
 from drafter.errors import WARNING, Diagnostic
 from drafter.numbering import heading_number
+from drafter.analysis.headings import strip_leading_number
 from drafter.text import codepoint, illegal_xml_chars, paragraphs, strip_illegal_xml, zh_date
 
 # Template variable → (Chinese description, data-file fields it carries).
@@ -120,15 +121,16 @@ def _stat_table(b: Builder, stat: dict, path: tuple) -> dict:
     for i, rate in enumerate(stat.get("rates") or []):
         rows.append({"name": b.clean(rate.get("name"), path + ("rates", i, "name")),
                      "value": format_number(rate.get("value")) + "%"})
-    return _block("table", caption=f"{name}（单位：{unit}）", header=["项目", "数值"], rows=rows)
+    return _block("table", caption=f"{name}（单位：{unit}）", header=["项目", "数值"], rows=rows, source=path)
 
 
 def _section(b: Builder, node: dict, path: tuple, level: int, n: int, out: list, *,
              title: str | None = None, child_key: str = "items") -> None:
     """A numbered heading, its paragraphs, tables and (recursively) its children."""
     heading = title if title is not None else b.clean(node.get("title"), path + ("title",))
-    out.append(_block(f"h{level}", heading, heading_number(level, n)))
-    out.extend(_block("p", p) for p in b.paras(node.get("text"), path + ("text",)))
+    # A number typed into the title ("（一）加强……") is dropped: the template numbers every heading.
+    out.append(_block(f"h{level}", strip_leading_number(heading), heading_number(level, n), source=path + ("title",)))
+    out.extend(_block("p", p, source=path + ("text",)) for p in b.paras(node.get("text"), path + ("text",)))
     for i, stat in enumerate(node.get("stats") or []):
         out.append(_stat_table(b, stat, path + ("stats", i)))
     if "cause" in node:
@@ -143,7 +145,7 @@ def _cause_paragraphs(b: Builder, cause, path: tuple) -> list[dict]:
     paras = b.paras(cause, path)
     if paras and not any(paras[0].startswith(w) for w in words):
         paras[0] = "原因" + _COLON + paras[0]
-    return [_block("p", p) for p in paras]
+    return [_block("p", p, source=path) for p in paras]
 
 
 def _item_heading(b: Builder, doc: dict, item: levels.Item, year: int) -> str:
@@ -153,7 +155,7 @@ def _item_heading(b: Builder, doc: dict, item: levels.Item, year: int) -> str:
 
 def body_blocks(b: Builder, doc: dict, level: levels.Level, year: int) -> list[dict]:
     """Intro paragraphs, then the five items in the level's order, every heading numbered."""
-    out = [_block("p", p) for p in b.paras(doc.get("intro"), ("intro",))]
+    out = [_block("p", p, source=("intro",)) for p in b.paras(doc.get("intro"), ("intro",))]
     for n, item in enumerate(level.ordered_items(), start=1):
         data = doc.get(item.key) or {}
         child_key = "areas" if item.key == "measures" else "items"

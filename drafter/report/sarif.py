@@ -7,7 +7,9 @@ excerpt go into ``logicalLocations`` and ``properties``.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
+from urllib.parse import quote
 
 from drafter import __version__
 from drafter.lint.finding import ERROR, INFO, WARNING
@@ -17,24 +19,48 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {ERROR: "error", WARNING: "warning", INFO: "note"}
 
 
+@lru_cache(maxsize=4)
+def _docs_uri(name: str = "lint-rules.md") -> str | None:
+    """file: URI of a page of docs/: shipped in the wheel (drafter/docs) or in a source checkout."""
+    here = Path(__file__).resolve().parents[1]
+    for candidate in (here / "docs" / name, here.parent / "docs" / name):
+        if candidate.is_file():
+            return candidate.as_uri()
+    return None
+
+
+def rule_name(rule_id: str) -> str:
+    """A unique name for a rule id, different from the id (SARIF1001): heading-form → HeadingForm,
+    fonts → FontsCheck."""
+    name = "".join(part.capitalize() for part in rule_id.split("-"))
+    return name + "Check" if name.lower() == rule_id.lower() else name
+
+
 def _rules() -> list:
     from drafter.lint import registry
     out = []
+    docs = _docs_uri()
     for rule in registry.RULES:
         summary, doc = rule_doc(rule)
-        out.append({"id": rule.ID, "name": getattr(rule, "CODE", rule.ID),
-                    "shortDescription": {"text": getattr(rule, "TITLE", summary)},
-                    "fullDescription": {"text": summary},
-                    "help": {"text": doc or rule.TITLE},
-                    "defaultConfiguration": {"level": LEVELS[rule.DEFAULT_SEVERITY]},
-                    "properties": {"code": getattr(rule, "CODE", None)}})
+        entry = {"id": rule.ID, "name": rule_name(rule.ID),
+                 "shortDescription": {"text": getattr(rule, "TITLE", summary)},
+                 "fullDescription": {"text": summary},
+                 "help": {"text": doc or rule.TITLE,
+                          "markdown": f"**{rule.ID}：{rule.TITLE}**\n\n{doc or rule.TITLE}"
+                                      + (f"\n\n[规则说明]({docs}#{rule.ID})" if docs else "")},
+                 "defaultConfiguration": {"level": LEVELS[rule.DEFAULT_SEVERITY]},
+                 "properties": {"code": getattr(rule, "CODE", None)}}
+        if docs:
+            entry["helpUri"] = f"{docs}#{rule.ID}"
+        out.append(entry)
     return out
 
 
 def _uri(path: str) -> str:
+    """A percent-encoded URI reference: relative to the working folder where possible (SARIF1002)."""
     p = Path(path)
     try:
-        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return quote(p.resolve().relative_to(Path.cwd().resolve()).as_posix(), safe="/")
     except ValueError:
         return p.resolve().as_uri()
 
@@ -48,7 +74,7 @@ def _result(path: str, finding, index: dict) -> dict:
         region["snippet"] = {"text": loc.excerpt}
     location = {"physicalLocation": {"artifactLocation": {"uri": _uri(path)}, "region": region}}
     if loc.heading_path:
-        location["logicalLocations"] = [{"fullyQualifiedName": " › ".join(loc.heading_path), "kind": "section"}]
+        location["logicalLocations"] = [{"fullyQualifiedName": "→".join(loc.heading_path), "kind": "section"}]
     text = finding.message + (f"（修改建议：{finding.hint}）" if finding.hint else "")
     result = {"ruleId": finding.rule, "level": LEVELS[finding.severity], "message": {"text": text},
               "locations": [location],
@@ -61,8 +87,10 @@ def _result(path: str, finding, index: dict) -> dict:
 def render(results) -> str:
     rules = _rules()
     index = {rule["id"]: i for i, rule in enumerate(rules)}
-    run = {"tool": {"driver": {"name": "drafter", "version": __version__, "semanticVersion": __version__,
-                               "rules": rules}},
+    driver = {"name": "drafter", "version": __version__, "semanticVersion": __version__, "rules": rules}
+    if _docs_uri("lint.md"):
+        driver["informationUri"] = _docs_uri("lint.md")
+    run = {"tool": {"driver": driver},
            "results": [_result(r.path, f, index) for r in results if r.error is None for f in r.findings],
            "artifacts": [{"location": {"uri": _uri(r.path)}} for r in results],
            "columnKind": "unicodeCodePoints"}

@@ -10,7 +10,7 @@ from drafter.report import STATUS_ZH
 from drafter.text import terminal_safe
 
 COLOURS = {ERROR: "red", WARNING: "yellow", INFO: "cyan"}
-STATUS_MARK = {"section": "✔", "subsection": "◐", "body": "◐", "missing": "✘"}
+STATUS_MARK = {"section": "√", "subsection": "△", "body": "△", "missing": "×"}
 
 
 def _evidence_zh(evidence) -> str:

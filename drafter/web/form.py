@@ -21,7 +21,7 @@ from functools import lru_cache
 from drafter import levels
 from drafter.data.jsonschema import SCHEMA_FILE_NAME, enum_names
 from drafter.data.loader import Loaded, load_text
-from drafter.data.validate import TODO_MARK, Result, raw_schema, rules_at, validate_loaded
+from drafter.data.validate import TODO_MARK, Result, raw_schema, validate_loaded
 from drafter.data.writer import dump
 from drafter.errors import ERROR, Diagnostic, InputError
 from drafter.web import notes
@@ -232,8 +232,8 @@ def saved(form_data, name: str) -> tuple[str, Result]:
 def _schema_help(path: tuple, lines: list) -> bool:
     """True if every line is the field's own help as ``drafter init`` writes it (“标题：说明”): the form shows it."""
     path = tuple(p for p in path if not isinstance(p, int)) if path and not isinstance(path[-1], int) else path
-    meta = (rules_at(path) or {}).get("meta") or {}
-    own = f"{meta.get('title', '')}：{meta.get('description', '')}".rstrip("：")
+    from drafter.data.skeleton import help_line
+    own = help_line(path)
     return bool(lines) and all(line.strip() == own for line in lines)
 
 

@@ -57,6 +57,7 @@ def test_init_skeleton_per_level(tmp_path, run_cli, level_id, joint):
     recipients = [r.example for r in level.variant(joint).recipients]
     for role, example in zip(level.variant(joint).recipients, recipients):
         filled = filled.replace(f"{role.role}，如：{example}", example)
+    filled = filled.replace("××", "青山")        # a user writes the real names where the examples are neutral
     (tmp_path / "filled.yaml").write_text(filled, encoding="utf-8")
     outcome = validate_file(tmp_path / "filled.yaml")
     assert outcome.ok(), [d.format() for d in outcome.diagnostics]

@@ -7,6 +7,8 @@ section and 000 only an unheaded closing paragraph; only 000 has a signature dat
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
@@ -71,7 +73,13 @@ def _filled(prefix: str, tmp_path):
     filled = tmp_path / "filled.yaml"
     filled.write_text(dump(data), encoding="utf-8")
     result = validate_file(filled)
-    assert result.errors == [], "\n".join(d.format() for d in result.errors)
+    errors = result.errors
+    if prefix == "002":
+        # Its anonymisation marks “**” and blank numbers are real defects: validate reports them as lint does.
+        assert errors and all(re.search(r"［(placeholder-text|blank-placeholder)］$", d.message) for d in errors), \
+            "\n".join(d.format() for d in errors)
+        errors = []
+    assert errors == [], "\n".join(d.format() for d in errors)
     return filled
 
 

@@ -78,6 +78,8 @@ CASES = [
     ("half-width-punctuation", replace("2024年，青山县坚持", "2024年,青山县坚持"), {"half-width-punctuation"}),
     ("cjk-digit-space", replace("涉企政务服务事项12360件", "涉企政务服务事项 12360件"), {"cjk-digit-space"}),
     ("duplicate-line", replace(INTRO, INTRO + "\n" + INTRO), {"duplicate-line"}),
+    ("title-organ", replace("中共青山县委 青山县人民政府关于", "中共白水县委 白水县人民政府关于"), {"title-organ"}),
+    ("heading-form (doubled)", replace("（二）深化", "（二）（二）深化"), {"heading-form"}),
     ("title-genre", replace("法治政府建设情况的报告", "法治政府建设工作总结"), {"title-genre"}),
     ("doc-number", replace("青委〔2025〕5号", "青委[2025]第5号"), {"doc-number"}),
     ("date-form", replace("2025年2月20日", "2025年02月20日"), {"date-form"}),

@@ -68,6 +68,11 @@ ATTACHMENTS = ["2024年度行政执法数据统计表",
 LINE = "对照年度工作要点逐项梳理落实情况，建立工作台账并按季度调度推进。"     # 32 characters: 28 + 4
 
 
+def _named(addressee, level, body: str) -> str:
+    """The role's example for this body, with a real name where the example is neutral (××)."""
+    return addressee.example_for(level.place_for(body)).replace("××", "示例")
+
+
 def level_document(level_id: str, variant_key: str, filler: int = 0) -> dict:
     """A full report for one level and variant: red header, joint 署名, 附件, 附注 and 版记; ``filler``
     paragraphs of two lines (one full, one of four characters) added to the leadership item move the end of
@@ -79,8 +84,8 @@ def level_document(level_id: str, variant_key: str, filler: int = 0) -> dict:
     body, party = LEVEL_NAMES[level_id]
     joint = variant_key == "joint"
     changes = dict(level=level_id, body=body, joint=joint, red_header=True, signer=["张建国"],
-                   doc_number="示发〔2025〕3号", recipients=[r.example for r in variant.recipients],
-                   cc=[c.example for c in variant.cc] or ["上级机关办公室"], issuer=body + "办公室",
+                   doc_number="示发〔2025〕3号", recipients=[_named(r, level, body) for r in variant.recipients],
+                   cc=[_named(c, level, body) for c in variant.cc] or ["上级机关办公室"], issuer=body + "办公室",
                    contact="联系人：李明，电话：023-12345678", attachments=ATTACHMENTS)
     if joint:
         changes["party_body"] = party

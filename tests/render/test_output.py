@@ -16,7 +16,7 @@ def _texts(path: Path) -> list[str]:
 
 
 def test_text_comes_out_as_typed(tmp_path, run_process):
-    typed = "A & B <c> \"q\" 'a' {{ 7*7 }} {% if x %}不是标签{% endif %}"
+    typed = "A & B <c> \"q\" 'a' 7*7"
     src = data_file(tmp_path, intro=typed + "\n\n第二段。", leadership={"text": "带头\x0c学法。"})
     run = run_process("render", src)
     assert run.code == 0, run.out + run.err
@@ -24,6 +24,18 @@ def test_text_comes_out_as_typed(tmp_path, run_process):
     assert typed in texts and "第二段。" in texts
     assert "带头学法。" in texts
     assert "leadership.text" in run.out and "U+000C" in run.out
+
+
+def test_template_marks_in_data_are_never_evaluated(tmp_path, run_cli):
+    """validate refuses leftover template marks (lint would flag them); render still prints them literally."""
+    from drafter.data.validate import validate_file
+    from drafter.render.render import render_report
+    typed = "{{ 7*7 }} {% if x %}不是标签{% endif %}"
+    src = data_file(tmp_path, intro=typed + "\n\n第二段。")
+    result = validate_file(src)
+    assert any("模板标记" in d.message and d.field == "intro" for d in result.errors)
+    render_report(result.document, tmp_path / "literal.docx", source=str(src))
+    assert typed in _texts(tmp_path / "literal.docx")
 
 
 def test_invalid_data_gives_messages_and_no_output(tmp_path, run_cli):

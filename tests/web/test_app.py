@@ -162,10 +162,15 @@ def test_user_text_is_never_a_template(root):
     from drafter.data.loader import load_file
     from drafter.web.form import to_form
     data = to_form(load_file(sorted(EXAMPLES.glob("*.yaml"))[0]).data)
-    data["intro"] = "{{ 7*7 }} {% for x in range(3) %}x{% endfor %} <script>alert(1)</script>"
+    data["intro"] = "正文中的 <script>alert(1)</script> 和 A & B 以及 7*7 都照原样显示。"
     answer = client.post("/api/preview", json={"file": "x.yaml", "data": data}, headers={**H, "X-CSRF-Token": csrf})
     html = answer.get_json()["html"]
-    assert "{{ 7*7 }}" in html and "49" not in html and "<script>" not in html and "&lt;script&gt;" in html
+    assert "7*7" in html and "49" not in html and "<script>" not in html and "&lt;script&gt;" in html
+    # Template marks are leftovers validate refuses (as lint does), so they never reach a template either.
+    data["intro"] = "{{ 7*7 }} {% for x in range(3) %}x{% endfor %}"
+    refused = client.post("/api/preview", json={"file": "x.yaml", "data": data}, headers={**H, "X-CSRF-Token": csrf})
+    assert refused.status_code == 422
+    assert any(d["field"] == "intro" and "模板标记" in d["message"] for d in refused.get_json()["diagnostics"])
 
 
 def test_new_report_refuses_to_overwrite(root):

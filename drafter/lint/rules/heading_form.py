@@ -7,7 +7,8 @@
 - 二级、四级标题用半角括号“(一)”“(1)”，或全角半角混用“(一）”；
 - 括号后又加顿号或点，如“（一）、”；
 - 三级标题用“1、”；
-- 缺少左括号，如“一）”。
+- 缺少左括号，如“一）”；
+- 编号重复写了两遍，如“（一）（一）加强组织领导”（多为 Word 自动编号之后又手工输入了编号）。
 
 同一种问题在全文只报告一次（在第一次出现处），并给出出现次数。Word 自动编号生成的编号不检查。
 
@@ -34,6 +35,7 @@ import re
 
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
+from drafter.analysis.headings import leading_number
 
 ID = "heading-form"
 CODE = "L12"
@@ -62,6 +64,13 @@ def check(ctx):
     found: dict = {}
     for node in h.headed_sections(ctx):
         heading = node.heading
+        if heading.marker == "number":
+            rest = heading.paragraph.text.strip(" \t\u00a0\u3000")[len(heading.number_text):]
+            again = leading_number(rest)
+            if again is not None:
+                found.setdefault("doubled", ("标题编号重复写了两遍，如“" + heading.number_text.strip() + again.strip() + "”",
+                                             "删去手工输入的编号，只保留一个（用了 Word 自动编号时删去文字中的编号）",
+                                             []))[2].append(heading.paragraph)
         if heading.marker != "number" or heading.paragraph.number:
             continue
         for kind, levels, pattern, message, hint in _CHECKS:

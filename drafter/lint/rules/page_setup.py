@@ -6,7 +6,7 @@ GB/T 9704-2012《党政机关公文格式》规定：A4 纸（210 mm × 297 mm�
 
 不通过：Word 默认的“上下 2.54 厘米、左右 3.18 厘米”页边距。
 
-通过：“布局 › 页边距 › 自定义页边距”设为上 3.7、下 3.5、左 2.8、右 2.6 厘米，纸张 A4。
+通过：“布局→页边距→自定义页边距”设为上 3.7、下 3.5、左 2.8、右 2.6 厘米，纸张 A4。
 """
 
 from __future__ import annotations
@@ -44,8 +44,8 @@ def check(ctx):
             if value is not None and abs(value - spec[key]) > tolerance and key not in margin_problems:
                 margin_problems[key] = f"{name}边距{_cm(value)}（应为{_cm(spec[key])}）"
     if size_problem:
-        yield h.make(__name__, ctx, None, size_problem, "请在“布局 › 纸张大小”中选择 A4")
+        yield h.make(__name__, ctx, None, size_problem, "请在“布局→纸张大小”中选择 A4")
     if margin_problems:
         wanted = "、".join(f"{name}{_cm(spec[key])}" for _, key, name in _MARGINS)
         yield h.make(__name__, ctx, None, "页边距不符合公文格式：" + "，".join(margin_problems.values()),
-                     f"请在“布局 › 页边距 › 自定义页边距”中设为{wanted}")
+                     f"请在“布局→页边距→自定义页边距”中设为{wanted}")

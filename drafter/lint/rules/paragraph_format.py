@@ -7,7 +7,7 @@
 
 不通过：正文顶格、没有首行缩进；或行距为固定值 20 磅。
 
-通过：“段落 › 特殊格式 › 首行缩进 2 字符”，行距“固定值 28 磅”。
+通过：“段落→特殊格式→首行缩进 2 字符”，行距“固定值 28 磅”。
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def check(ctx):
         first = wrong[0]
         yield h.make(__name__, ctx, first,
                      f"正文首行缩进约{_indent_chars(first, size):.1f}字，应为{chars}字（{len(wrong)}/{len(paragraphs)}段）",
-                     f"请选中正文，在“段落 › 特殊格式”中设为“首行缩进 {chars} 字符”")
+                     f"请选中正文，在“段落→特殊格式”中设为“首行缩进 {chars} 字符”")
     low, high = spec["body"]["line_spacing"]
     fixed = [p for p in paragraphs if p.format.line_spacing_rule == "exact" and p.format.line_spacing_pt]
     wrong = [p for p in fixed if not low <= p.format.line_spacing_pt <= high]
@@ -57,4 +57,4 @@ def check(ctx):
         first = wrong[0]
         yield h.make(__name__, ctx, first,
                      f"正文行距为固定值{first.format.line_spacing_pt:g}磅，公文一般为28～29磅（{len(wrong)}/{len(paragraphs)}段）",
-                     "请在“段落 › 行距”中设为“固定值 28 磅”，或按每页22行设置文档网格")
+                     "请在“段落→行距”中设为“固定值 28 磅”，或按每页22行设置文档网格")

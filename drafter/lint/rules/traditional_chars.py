@@ -66,4 +66,4 @@ def check(ctx):
     pairs = "、".join(f"{c}→{h.simplified(c)}" for c in common)
     yield h.make(__name__, ctx, first,
                  f"全文有{count}个繁体字（占汉字的{count / total:.0%}），如{pairs}",
-                 "请用 Word 的“审阅 › 中文简繁转换 › 繁转简”（WPS：“审阅 › 繁转简”）转换为简体，再逐处核对")
+                 "请用 Word 的“审阅→中文简繁转换→繁转简”（WPS：“审阅→繁转简”）转换为简体，再逐处核对")

@@ -11,6 +11,7 @@ CASES = [
     ("starts at two", report("一、甲部分", "（二）小标题", "（三）小标题"), [3]),
     ("each parent counts anew", report("一、甲部分", "（一）小标题", "二、乙部分", "（一）小标题"), []),
     ("skip at level 3", report("一、甲部分", "1.要点", "3.要点"), [4]),
+    ("an attachment list after the text", report("一、甲部分", "正文。", "附件：1.\t统计表", "2.\t完成情况表"), []),
 ]
 
 
