@@ -24,12 +24,9 @@ Input:
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import signal
 import stat
-import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -131,6 +128,7 @@ def _digest(path: Path) -> tuple[int, str] | None:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode) or st.st_size > _HASH_LIMIT:
             return None
+        import hashlib
         h = hashlib.sha256()
         size = 0
         with open(path, "rb") as f:
@@ -146,6 +144,7 @@ def _digest(path: Path) -> tuple[int, str] | None:
 
 
 def _read_ledger() -> dict:
+    import json
     try:
         with open(_ledger_path(), "rb") as f:
             data = json.loads(f.read(16 * MB).decode("utf-8"))
@@ -156,6 +155,9 @@ def _read_ledger() -> dict:
 
 def record_written(path: Path | str) -> None:
     """Remember that drafter has just written ``path`` (best effort; failures are ignored)."""
+    import json
+    import tempfile
+
     digest = _digest(Path(path))
     if digest is None:
         return
@@ -289,6 +291,7 @@ def atomic_path(target: Path | str, check: Callable[[Path], None] | None = None,
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
     install_signal_handlers()
+    import tempfile                  # here, not at the top: every command imports this module at start
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=target.suffix[:16], dir=folder)

@@ -44,7 +44,9 @@ _RUNIN = RUNIN_MARKER
 _STYLE_LEVEL = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _CN_STYLE_LEVEL = re.compile(r"^([一二三四五六七八九])级标题$")      # 公文 templates: 一级标题, 二级标题, …
 # A title style: Word's Title/标题, and the custom styles of 公文 templates (公文标题, 文件标题, 大标题, 主标题).
-_TITLE_STYLES = re.compile(r"^(?:title|(?:(?!副|小|子|分|[一二三四五六七八九]级)[\u4e00-\u9fff]){0,4}标题)$", re.IGNORECASE)
+# Case-insensitive for "title" only: Chinese characters have no case, and IGNORECASE over the whole
+# CJK range costs ~2 ms of compiling at every start.
+_TITLE_STYLES = re.compile(r"^(?:(?i:title)|(?:(?!副|小|子|分|[一二三四五六七八九]级)[\u4e00-\u9fff]){0,4}标题)$")
 
 
 def is_title_style(style: str | None) -> bool:

@@ -11,9 +11,10 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import cerberus
 import yaml
-from cerberus import errors as ce
+
+from drafter.data.cerberus_import import cerberus  # before other cerberus imports
+from cerberus import errors as ce  # noqa: E402
 
 from drafter.data.loader import load_text, read_text
 from drafter.errors import ERROR, Diagnostic, InputError

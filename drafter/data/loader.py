@@ -194,8 +194,10 @@ _TAB_INDENT = re.compile(r"^ *\t")
 
 # What YAML cannot carry raw (PyYAML's reader refuses it): C0 controls but tab and line ends, DEL,
 # C1 controls, surrogates, U+FFFE/U+FFFF; and the invisible line breaks YAML would break a line at
-# (NEL, U+2028, U+2029).  Pasted from PDFs and web pages (a form feed is common).
-_UNREADABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+# (NEL, U+2028, U+2029).  Pasted from PDFs and web pages (a form feed is common).  Written as the
+# characters refused rather than the complement of those allowed: the same set (tested), compiled
+# in 0.4 ms instead of 4.5 ms at every start.
+_UNREADABLE = re.compile("[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFFFE\uFFFF]")
 MAX_CONTROL_NOTES = 20
 
 

@@ -22,7 +22,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-import cerberus
+from drafter.data.cerberus_import import cerberus  # before other cerberus imports
 from cerberus.schema import DefinitionSchema
 
 RECORD = Path(__file__).with_name("schema.checked")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import cerberus
+from drafter.data.cerberus_import import cerberus  # before other cerberus imports
 from cerberus import errors as ce
 
 from drafter import levels

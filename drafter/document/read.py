@@ -10,8 +10,6 @@ installed, else through LibreOffice; a PDF's text is approximate (no formatting)
 from __future__ import annotations
 
 import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 from drafter.document.model import Document
@@ -59,6 +57,9 @@ def pdftotext() -> str | None:
 
 def _read_pdf(path: Path) -> Document:
     """A PDF's text through pdftotext, reflowed into paragraphs (format checks are not possible)."""
+    import subprocess
+    import tempfile
+
     from drafter.document.text_reader import MAX_TEXT_BYTES, decode, read_pdf_text
     try:
         with tempfile.TemporaryFile() as out:     # a file, not a pipe: the text is read back with a cap
@@ -79,6 +80,9 @@ def _read_pdf(path: Path) -> Document:
 
 
 def _read_converted(path: Path) -> Document:
+    import subprocess
+    import tempfile
+
     command = soffice()
     if command is None:
         raise InputError(f"无法直接读取 {path.suffix} 文件", path=str(path),
@@ -102,6 +106,8 @@ def convert_to_docx(paths: list, folder: Path, *, timeout: float) -> dict:
     converted together.  Inputs are linked under numbered names first (two drafts may share a name).
     Raises ``OSError`` / ``subprocess.TimeoutExpired`` if LibreOffice cannot be run.
     """
+    import subprocess
+
     paths = [Path(p) for p in paths]
     source, out = folder / "in", folder / "out"
     source.mkdir(parents=True, exist_ok=True)

@@ -118,7 +118,7 @@ def rule_options(rule, options: dict, where: str | None = None) -> dict:
     if not options and not any(spec.get("required") and "default" not in spec for spec in schema.values()):
         # Nothing set: the rule's own defaults (a test checks Cerberus agrees); lint need not load Cerberus.
         return {key: spec["default"] for key, spec in schema.items() if "default" in spec}
-    import cerberus
+    from drafter.data.cerberus_import import cerberus
     validator = cerberus.Validator(schema)
     if not validator.validate(options or {}):
         raise InputError(f"规则“{rule.ID}”的选项写法不对：{_zh_errors(validator.errors)}", path=where,
@@ -186,7 +186,7 @@ def parse_config(data, path: str | None = None, position=None) -> LintConfig:
         data = {}
     if not isinstance(data, dict):
         raise InputError("配置文件的内容应为“键: 值”形式", path=path, hint="示例见 docs/lint.md 的“配置”一节")
-    import cerberus
+    from drafter.data.cerberus_import import cerberus
     if isinstance(data.get("rules"), dict):          # a misspelt rule name is the likeliest mistake
         try:
             _check_rule_ids(data["rules"], path)

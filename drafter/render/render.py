@@ -19,8 +19,6 @@ import marshal
 import os
 import re
 import shutil
-import subprocess
-import tempfile
 import time
 import zipfile
 from dataclasses import dataclass, field
@@ -820,6 +818,9 @@ def convert_to_pdf(docx_files: list[Path], progress=None, missing_fonts: list | 
     ``progress(i, n, pdf)`` is called as each PDF is written (i from 1).  ``missing_fonts`` is what
     :func:`drafter.render.fonts.missing_fonts` says about these files (computed here when not given).
     """
+    import subprocess                        # only here: rendering a .docx does not load it
+    import tempfile
+
     from drafter.render.fonts import missing_fonts as find_missing
 
     soffice = find_soffice()

@@ -153,16 +153,28 @@ def _pooled(paths, targets, levels, groups, jobs, progress, meanwhile):
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     _warm(paths, targets)
-    # fork on Linux (workers inherit what this process loaded); fresh interpreters elsewhere, as drafter.cli.parallel
-    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     index = {str(p): i for i, p in enumerate(paths)}
     waiting = {str(p) for group, _ in groups for p in group}
     results: list = [None] * len(paths)
+    ready = [i for i, p in enumerate(paths) if str(p) not in waiting]
+    fork = sys.platform.startswith("linux")
+    if fork and ready and not groups:
+        # The first file is analysed here, as drafter.cli.parallel does: the workers forked afterwards
+        # inherit its compiled patterns and loaded data instead of each building them again.  Not when
+        # LibreOffice must convert drafts: its start is the long pole and begins at once.
+        first = ready.pop(0)
+        try:
+            results[first] = _job((paths[first], targets[first], levels[first], None))
+        except Exception as exc:
+            results[first] = _failed(paths[first], exc)
+        if progress:
+            progress(results[first])
+    # fork on Linux (workers inherit what this process loaded); fresh interpreters elsewhere, as drafter.cli.parallel
+    context = multiprocessing.get_context("fork" if fork else "spawn")
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
     try:
         pending = {pool.submit(_convert_job, group): ("convert", group) for group in groups}
-        pending.update({pool.submit(_job, (p, targets[i], levels[i], None)): ("file", i)
-                        for i, p in enumerate(paths) if str(p) not in waiting})
+        pending.update({pool.submit(_job, (paths[i], targets[i], levels[i], None)): ("file", i) for i in ready})
         extra = meanwhile() if meanwhile else None
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)

@@ -198,16 +198,9 @@ def _fill_sheet(sheet, header: list, rows: list, *, freeze: str = "A2", wrap_col
         sheet.column_dimensions[letter].width = max(width, 6)
         wrap = name in wrap_cols or width >= WRAP_FROM
         columns.append((max(width, 6), wrap))
-        # Style two cells through openpyxl, then give the others a copy of their style array: assigning
-        # an Alignment per cell hashes it each time, which dominates the time for thousands of rows.
-        styles = {}
-        for (cell,) in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
-            wrapped = wrap or (isinstance(cell.value, str) and "\n" in cell.value)
-            if wrapped not in styles:
-                cell.alignment = Alignment(vertical="top", wrap_text=wrapped)
-                styles[wrapped] = cell._style
-            else:
-                cell._style = copy(styles[wrapped])
+        _styled(((cell, wrap or (isinstance(cell.value, str) and "\n" in cell.value))
+                 for (cell,) in sheet.iter_rows(min_row=2, min_col=i, max_col=i)),
+                lambda cell, wrapped: setattr(cell, "alignment", Alignment(vertical="top", wrap_text=wrapped)))
     # Row heights from the wrapped lines (Excel and LibreOffice keep one line per row otherwise).
     for number, row in enumerate([header] + rows, start=1):
         lines = max(_lines(value, width, wrap or number == 1) for value, (width, wrap) in zip(row, columns))
@@ -222,6 +215,21 @@ def _fill_sheet(sheet, header: list, rows: list, *, freeze: str = "A2", wrap_col
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "1:1"
+
+
+def _styled(cells_and_keys, apply) -> None:
+    """Style each cell as ``apply(cell, key)`` does: through openpyxl once for each key and style the
+    cell had before, and for the other cells with the same two by a copy of the resulting style array.
+    Assigning a Font, Fill or Alignment per cell hashes it and looks it up in the workbook each time,
+    which dominates the time for thousands of rows; the result is the same."""
+    done = {}
+    for cell, key in cells_and_keys:
+        seen = (tuple(cell._style or ()), key)
+        if seen in done:
+            cell._style = copy(done[seen])
+        else:
+            apply(cell, key)
+            done[seen] = copy(cell._style)
 
 
 def _lines(value, width: float, wraps: bool) -> int:
@@ -243,27 +251,40 @@ def _colour_overview(sheet, header: list, review) -> None:
     year_col = header.index("报告年度") + 1
     late_col = header.index("是否逾期") + 1
     item_cols = [header.index(name) + 1 for _, name in _item_headers()]
+    def status(cell, key):
+        fill, font = STATUS_COLOURS[key[0]]
+        cell.fill = PatternFill("solid", fgColor=fill)
+        cell.font = Font(color=font, bold=key[1])
+
+    def fill(cell, colour):
+        cell.fill = PatternFill("solid", fgColor=colour)
+
+    def item(cell, status):
+        cell.font = Font(color=ITEM_COLOURS[status], bold=status == MISSING)
+
+    cells = {"status": [], "fill": [], "item": []}
     for i, row in enumerate(review.rows, start=2):
-        fill, font = STATUS_COLOURS[row.status]
         for col in (status_col, unit_col):
-            sheet.cell(i, col).fill = PatternFill("solid", fgColor=fill)
-            sheet.cell(i, col).font = Font(color=font, bold=col == status_col)
+            cells["status"].append((sheet.cell(i, col), (row.status, col == status_col)))
         if row.year_problem:
-            sheet.cell(i, year_col).fill = PatternFill("solid", fgColor=STATUS_COLOURS[core.ERRORS][0])
+            cells["fill"].append((sheet.cell(i, year_col), STATUS_COLOURS[core.ERRORS][0]))
         if row.late:
-            sheet.cell(i, late_col).fill = PatternFill("solid", fgColor=STATUS_COLOURS[core.WARNINGS][0])
+            cells["fill"].append((sheet.cell(i, late_col), STATUS_COLOURS[core.WARNINGS][0]))
         main = row.main
         for col, (key, _) in zip(item_cols, _item_headers()):
-            status = main.items.get(key) if main else None
-            if status in ITEM_COLOURS:
-                sheet.cell(i, col).font = Font(color=ITEM_COLOURS[status], bold=status == MISSING)
+            state = main.items.get(key) if main else None
+            if state in ITEM_COLOURS:
+                cells["item"].append((sheet.cell(i, col), state))
+    _styled(cells["status"], status)
+    _styled(cells["fill"], fill)
+    _styled(cells["item"], item)
 
 
 def _colour_problems(sheet, rows: list) -> None:
     from openpyxl.styles import Font
     colours = {"错误": "9C0006", "警告": "7F6000", "提示": "1F4E78"}
-    for i, row in enumerate(rows, start=2):
-        sheet.cell(i, 5).font = Font(color=colours.get(row[4], "000000"), bold=row[4] == "错误")
+    _styled(((sheet.cell(i, 5), row[4]) for i, row in enumerate(rows, start=2)),
+            lambda cell, level: setattr(cell, "font", Font(color=colours.get(level, "000000"), bold=level == "错误")))
 
 
 def build_workbook(review):

@@ -94,3 +94,17 @@ def test_reading_many_files_keeps_nothing_of_them():
     finally:
         tracemalloc.stop()
     assert grown < len(text.encode("utf-8")), f"{grown} bytes kept after reading the same file 3 times"
+
+
+def test_characters_removed_before_parsing_are_exactly_those_yaml_cannot_read():
+    """The loader's set of unreadable characters is the complement of what YAML 1.1 (PyYAML's reader)
+    accepts, minus the invisible line breaks NEL, U+2028 and U+2029 — checked over every code point."""
+    import re
+
+    import yaml.reader
+
+    everything = "".join(chr(c) for c in range(0x110000))
+    refused_by_yaml = set(yaml.reader.Reader.NON_PRINTABLE.findall(everything))
+    removed = set(loader._UNREADABLE.findall(everything))
+    assert removed == refused_by_yaml | {"\x85", "\u2028", "\u2029"}
+    assert not re.search(r"[\t\n\r 一]", "".join(removed))

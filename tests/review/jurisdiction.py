@@ -149,16 +149,21 @@ def write_roster(path: Path) -> Path:
 
 def convert_to_doc(docx_path: Path, out_dir: Path) -> Path:
     """A .doc made from a .docx by LibreOffice (Word 97 format), as old offices still send."""
+    return convert_many_to_doc([docx_path], out_dir)[0]
+
+
+def convert_many_to_doc(docx_paths: list[Path], out_dir: Path) -> list[Path]:
+    """.doc files made from .docx files (distinct names) by one LibreOffice start."""
     from drafter.document.read import soffice
     profile = out_dir / ".lo-profile"
     subprocess.run([soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
-                    "doc:MS Word 97", "--outdir", str(out_dir), str(docx_path)], capture_output=True, timeout=180,
-                   check=False)
+                    "doc:MS Word 97", "--outdir", str(out_dir), *map(str, docx_paths)], capture_output=True,
+                   timeout=180 + 30 * len(docx_paths), check=False)
     shutil.rmtree(profile, ignore_errors=True)
-    doc = out_dir / (docx_path.stem + ".doc")
-    if not doc.is_file():
+    docs = [out_dir / (path.stem + ".doc") for path in docx_paths]
+    if not all(doc.is_file() for doc in docs):
         raise RuntimeError("LibreOffice could not make the .doc test file")
-    return doc
+    return docs
 
 
 def build(root: Path, *, seeds: list[Path], examples: list[Path]) -> dict:

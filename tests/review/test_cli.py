@@ -44,18 +44,20 @@ def test_existing_outputs_are_kept_without_force(run_cli, tmp_path):
 def test_doc_drafts_are_converted_in_batches_even_with_the_same_name(run_cli, tmp_path):
     from drafter.document.read import soffice
     from tests.lint.docx_build import build_docx
-    from tests.review.jurisdiction import convert_to_doc
+    from tests.review.jurisdiction import convert_many_to_doc
 
     if soffice() is None:
         import pytest
         pytest.skip("需要 LibreOffice")
     folder = tmp_path / "报告"
     scratch = tmp_path / "scratch"
-    for unit in ("安平县教育局", "安平县审计局", "安平县统计局"):
-        (scratch / unit).mkdir(parents=True)
-        build_docx(scratch / unit / "年度报告.docx", department_text(unit))
+    scratch.mkdir()
+    units = ("安平县教育局", "安平县审计局", "安平县统计局")
+    made = convert_many_to_doc([build_docx(scratch / f"{unit}.docx", department_text(unit)) for unit in units],
+                               scratch)                                     # one LibreOffice start for all
+    for unit, doc in zip(units, made):
         (folder / unit).mkdir(parents=True)
-        convert_to_doc(scratch / unit / "年度报告.docx", folder / unit)      # three files named 年度报告.doc
+        doc.rename(folder / unit / "年度报告.doc")                          # three files named 年度报告.doc
     done = run_cli("review", folder, "--format", "json", "--year", "2024")
     data = json.loads(done.out)
     assert [(f["path"], f["issuer"], f["error"]) for f in data["files"]] == [

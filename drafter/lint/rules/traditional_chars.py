@@ -50,6 +50,8 @@ def _patterns() -> tuple:
 
 def check(ctx):
     corpus = h.corpus(ctx)
+    if h.traditional_chars().isdisjoint(corpus.text):
+        return                      # the usual case, found without compiling the two large patterns
     any_traditional, not_traditional = _patterns()
     first_match = any_traditional.search(corpus.text)
     if first_match is None:
