@@ -58,7 +58,8 @@ def review(folder, roster, year, fmt, output, annotate_dir, stats_out, deadline,
     输出文件已存在（加 --force 覆盖）等用法问题；3 程序内部错误。
     """
     from drafter.errors import DrafterError, InputError
-    from drafter.review import core, guard
+    from drafter.fsutil import guard_output
+    from drafter.review import core
     from drafter.review.report import render_json, summary_text
 
     folder_path = Path(folder)
@@ -78,8 +79,10 @@ def review(folder, roster, year, fmt, output, annotate_dir, stats_out, deadline,
         raise DrafterError("文件夹中没有可审查的文件", path=str(folder_path),
                          hint="支持 .docx、.doc、.wps、.pdf、.txt 报告和 .yaml 数据文件")
     targets = [core.annotate_target(p, folder_path, Path(annotate_dir)) if annotate_dir else None for p in inputs]
-    guard.check_targets([(output, "-o"), (stats_out, "--stats-out"), *((t, "--annotate-dir") for t in targets)],
-                        force=force, inputs=[*inputs, *([roster] if roster else [])])
+    sources = [*inputs, *([roster] if roster else [])]
+    for target, option in [(output, "-o"), (stats_out, "--stats-out"), *((t, "--annotate-dir") for t in targets)]:
+        if target is not None:
+            guard_output(Path(target), inputs=sources, force=force, option=option)
 
     # The roster is read while the workers analyse (a roster that cannot be used still stops with exit 2);
     # with --annotate-dir it is read first, so that a bad roster leaves no annotated copies behind.

@@ -26,7 +26,7 @@ from drafter.document.model import Document, Section
 from drafter.errors import InputError
 from drafter.importer.next_year import to_next_year
 from drafter.importer.result import CHECK, MISSING, Imported, _ordered  # noqa: F401
-from drafter.importer.text import (RUNIN_SPLIT, _RUNIN, _STAT_CAPTION, _all_text, _has_any, guess_kind,  # noqa: F401
+from drafter.importer.text import (RUNIN_SPLIT, _RUNIN, STAT_CAPTION, _all_text, _has_any, guess_kind,  # noqa: F401
                                    heading_rest, is_sentence, join_paragraphs, kind_scores, rejoin, split_cause,
                                    split_runin, stat_from_table, stats_in_text, title_and_rest)
 from drafter.text import parse_date_line
@@ -54,7 +54,7 @@ class _Importer:
         self.paragraphs = [p for p in document.body() if p.text.strip()]
         self.skip: set = set()
         # drafter's own statistics tables, if any, are the statistics; else “共N件，其中……” in the text
-        self.has_tables = any(p.part == "table" and _STAT_CAPTION.match(p.text.strip()) for p in self.paragraphs)
+        self.has_tables = any(p.part == "table" and STAT_CAPTION.match(p.text.strip()) for p in self.paragraphs)
         self.text_stats = 0
         self.tail = self._tail()
         title_block = {p.index for p in self.analysis.title_paragraphs}

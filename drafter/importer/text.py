@@ -18,7 +18,7 @@ _RUNIN = RUNIN_MARKER
 _CLAUSE_END = re.compile(r"[。；;！？!?]")
 _COMMA = re.compile(r"[，,]")
 _BROKEN = re.compile(r"[\u4e00-\u9fff]$")
-_STAT_CAPTION = re.compile(r"^(?P<name>.+)（单位：(?P<unit>[^）]+)）$")
+STAT_CAPTION = re.compile(r"^(?P<name>.+)（单位：(?P<unit>[^）]+)）$")
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 # “……共(计|有)…N件，其中……”: found from 共 (the lead before it is read backwards, bounded)
 _TOTAL = re.compile(rf"共(?:计|有)?(?P<what>[^\d，。；,;]{{0,20}}?)(?P<total>\d{{1,12}}(?:\.\d{{1,6}})?)"
@@ -154,7 +154,7 @@ def stat_from_table(cells: list) -> dict | None:
     for p in cells:
         rows.setdefault(p.table_cell[1], []).append(p.text.strip())
     ordered = [rows[k] for k in sorted(rows)]
-    if len(ordered) < 3 or len(ordered[0]) != 1 or not (m := _STAT_CAPTION.match(ordered[0][0])):
+    if len(ordered) < 3 or len(ordered[0]) != 1 or not (m := STAT_CAPTION.match(ordered[0][0])):
         return None
     stat: dict = {"name": m.group("name"), "unit": m.group("unit")}
     parts, rates = [], []

@@ -13,7 +13,7 @@ COLOURS = {ERROR: "red", WARNING: "yellow", INFO: "cyan"}
 STATUS_MARK = {"section": "√", "subsection": "△", "body": "△", "missing": "×"}
 
 
-def _evidence_zh(evidence) -> str:
+def evidence_zh(evidence) -> str:
     """“标题“兴平市人民政府……”（兴平市，县级）” — the cue that decided the level."""
     from drafter.analysis import divisions
     from drafter.analysis.metadata import CUE_NAMES
@@ -43,7 +43,7 @@ def file_report(result, colour: bool = False) -> list[str]:
     if result.level_source == "default":
         head += "（标题、落款和正文中都没有可判断层级的线索，假定为此层级；可用 --level 指定）"
     elif result.level_source == "detected" and result.analysis is not None and result.analysis.level_evidence:
-        head += f"（依据：{_evidence_zh(result.analysis.level_evidence[0])}）"
+        head += f"（依据：{evidence_zh(result.analysis.level_evidence[0])}）"
     head += f"　年度：{result.year}年" if result.year else "　年度：未识别（可用 --year 指定）"
     head += "　联合报告" if result.joint else ""
     lines.append(terminal_safe(head))

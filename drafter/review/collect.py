@@ -136,8 +136,8 @@ def _draft(path: Path, annotate_to, level: str | None, converted) -> FileResult:
     result.names = list(dict.fromkeys(n for n in [analysis.issuer, analysis.party_issuer, *analysis.signature] if n))
     result.date = analysis.date.isoformat() if analysis.date else None
     if lint.level_source == "detected" and analysis.level_evidence:
-        from drafter.report.text import _evidence_zh
-        result.level_evidence = f"按{_evidence_zh(analysis.level_evidence[0])}识别"
+        from drafter.report.text import evidence_zh
+        result.level_evidence = f"按{evidence_zh(analysis.level_evidence[0])}识别"
     result.deadline = _deadline(result.level, result.joint, result.year)
     result.stats = _stats(document, lint)
     if annotate_to is not None and lint.findings:
@@ -162,14 +162,14 @@ def _placeholder(text: str) -> bool:
 def _stats(document, lint) -> list:
     """Statistics the importer recognises: drafter's own statistics tables when the draft has them, else the
     “共N件，其中甲a件、乙b件” sentences whose parts add up, outside the problems and plan sections."""
-    from drafter.importer.text import _STAT_CAPTION, stat_from_table, stats_in_text
+    from drafter.importer.text import STAT_CAPTION, stat_from_table, stats_in_text
 
     tables: dict = {}
     for p in document.body():
         if p.part == "table" and p.table_cell is not None:
             tables.setdefault(p.table_cell[0], []).append(p)
     found = [dict(s, origin="table") for cells in tables.values()
-             if any(_STAT_CAPTION.match(c.text.strip()) for c in cells) and (s := stat_from_table(cells))]
+             if any(STAT_CAPTION.match(c.text.strip()) for c in cells) and (s := stat_from_table(cells))]
     if found:
         return found
     skip = set()
