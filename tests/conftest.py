@@ -16,6 +16,11 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 SEEDS = ROOT.parent / "shared" / "seeds"
 
+# Keep compiled modules (.pyc), as users' Python does, also where PYTHONDONTWRITEBYTECODE is set (as on
+# the development machines): the test modules' assertion rewriting and drafter's own modules are then
+# compiled once, not again in every run and every xdist worker.  Subprocesses get the same (below).
+sys.dont_write_bytecode = False
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _session_cache(tmp_path_factory):
@@ -155,11 +160,13 @@ DOC_DRAFT_TEXT = "青山县关于2024年法治政府建设情况的报告\n一�
 class OfficeCopies:
     """Files LibreOffice saved in another format, for tests of what other office suites write.
 
-    The conversions start in the background (separate LibreOffice processes, no Python thread) as
-    soon as the collected tests are known to need them, so they overlap with the rest of the suite;
-    :meth:`get` waits for one.  Jobs: ``doc`` (a short draft saved as Word 97 .doc),
-    ``resaved-template`` (the county template opened and saved again as .docx) and, where the seed
-    reports are present, ``seed-pdf`` (seed 004 built as a .docx and printed to PDF).
+    Jobs: ``doc`` (a short draft saved as Word 97 .doc), ``resaved-template`` (the county template
+    opened and saved again as .docx) and, where the seed reports are present, ``seed-pdf`` (seed 004
+    built as a .docx and printed to PDF).  Each job is a separate LibreOffice process (no Python
+    thread).  In a single-process run they all start as soon as the collected tests are known to need
+    them, so they overlap with the rest of the suite; under pytest-xdist the cores are busy anyway, so
+    a job starts when a test first asks for it, on the worker that runs that test (each job is done
+    once per run).  :meth:`get` waits for one.
     """
 
     def __init__(self):
@@ -167,30 +174,40 @@ class OfficeCopies:
         self.procs: dict = {}
         self.outputs: dict = {}
 
-    def start(self) -> None:
+    def _jobs(self) -> dict:
+        """name → (LibreOffice filter, source file, suffix of the result), sources written on first use."""
         import shutil
         import tempfile
 
         from drafter import levels
         from drafter.render.build import template_name
-        from drafter.render.render import find_soffice
         from tests.lint.docx_build import build_docx
 
-        soffice = find_soffice()
-        if soffice is None or self.procs:
-            return
-        self.folder = Path(tempfile.mkdtemp(prefix="drafter-office-"))
-        (self.folder / "doc-in").mkdir()
-        jobs = {
-            "doc": ("doc", build_docx(self.folder / "doc-in" / "草稿.docx", DOC_DRAFT_TEXT), ".doc"),
-            "resaved-template": ("docx:MS Word 2007 XML", self.folder / "tpl-in" / "t.docx", ".docx"),
-        }
+        if self.folder is None:
+            self.folder = Path(tempfile.mkdtemp(prefix="drafter-office-"))
+            (self.folder / "doc-in").mkdir()
+            (self.folder / "tpl-in").mkdir()
+        jobs = {"doc": ("doc", lambda: build_docx(self.folder / "doc-in" / "草稿.docx", DOC_DRAFT_TEXT), ".doc"),
+                "resaved-template": ("docx:MS Word 2007 XML", lambda: Path(shutil.copy(
+                    levels.get_level("county").directory / template_name("single"), self.folder / "tpl-in" / "t.docx")),
+                    ".docx")}
         seed = next((p for p in seed_files() if p.name.startswith("004")), None)
         if seed is not None:
-            jobs["seed-pdf"] = ("pdf", build_docx(self.folder / "doc-in" / "004.docx", seed.read_text("utf-8")), ".pdf")
-        jobs["resaved-template"][1].parent.mkdir(parents=True)
-        shutil.copy(levels.get_level("county").directory / template_name("single"), jobs["resaved-template"][1])
-        for name, (fmt, source, suffix) in jobs.items():
+            jobs["seed-pdf"] = ("pdf", lambda: build_docx(self.folder / "doc-in" / "004.docx", seed.read_text("utf-8")),
+                                ".pdf")
+        return jobs
+
+    def start(self, names=None) -> None:
+        """Start the conversions ``names`` (all by default) that are not running yet."""
+        from drafter.render.render import find_soffice
+
+        soffice = find_soffice()
+        if soffice is None:
+            return
+        for name, (fmt, make_source, suffix) in self._jobs().items():
+            if name in self.procs or (names is not None and name not in names):
+                continue
+            source = make_source()
             out = self.folder / f"{name}-out"
             self.procs[name] = subprocess.Popen(
                 [soffice, f"-env:UserInstallation={(self.folder / f'{name}-profile').as_uri()}", "--headless",
@@ -200,7 +217,7 @@ class OfficeCopies:
 
     def get(self, name: str) -> Path:
         if name not in self.procs:
-            self.start()
+            self.start([name])
         if name not in self.procs:
             pytest.skip("没有安装 LibreOffice（或参考报告）")
         proc = self.procs[name]
@@ -223,9 +240,65 @@ class OfficeCopies:
 _OFFICE = OfficeCopies()
 
 
+# --- running on both cores (pytest-xdist: ``-n auto --dist loadgroup`` in pyproject.toml) -----------
+
+# The modules whose tests share an expensive session fixture run as one group on one worker, so that
+# the fixture is built once per run and no worker waits for another; every other test is handed out
+# on its own.  module → group (the fixture it shares).
+XDIST_GROUPS = {
+    "tests/web/test_browser.py": "browser",          # one Chromium; its tests wait on pages more than they compute
+    "tests/render/test_layout.py": "libreoffice",    # session_pdfs: every example and level document, one
+    "tests/render/test_pdf.py": "libreoffice",       #   LibreOffice run
+    "tests/review/test_review.py": "review",         # reviewed: the test jurisdiction, built and reviewed once
+}
+GROUPED_FIXTURES = {"browser": "browser", "session_pdfs": "libreoffice", "reviewed": "review"}
+# The groups are handed out first, the longest first; single tests then keep both cores busy.
+GROUP_ORDER = ("browser", "libreoffice", "review")
+
+
+def xdist_worker() -> str | None:
+    """This process's xdist worker id ("gw0", …), or None when the tests run in one process."""
+    return os.environ.get("PYTEST_XDIST_WORKER")
+
+
+def xdist_group(nodeid: str) -> str | None:
+    return XDIST_GROUPS.get(nodeid.split("::", 1)[0])
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadgroup`` with the groups of :data:`XDIST_GROUPS` (as well as ``xdist_group`` marks).
+
+    The groups are decided by module here, in the controller, because it only sees node ids: pytest
+    9.2 no longer lets xdist 3.8 append a marked test's group to its node id (pytest-xdist issue
+    1386), and fixtures cannot be seen from node ids."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class SharedFixtureScheduling(LoadGroupScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            scope = super()._split_scope(nodeid)
+            return xdist_group(nodeid) or scope if scope == nodeid else scope
+
+    return SharedFixtureScheduling(config, log)
+
+
 def pytest_collection_modifyitems(session, config, items):
-    if any("office_copies" in getattr(item, "fixturenames", ()) for item in items):
-        _OFFICE.start()
+    if xdist_worker() is None:
+        if any("office_copies" in getattr(item, "fixturenames", ()) for item in items):
+            _OFFICE.start()
+        return
+    stray = sorted({f"{item.nodeid.split('::')[0]} ({fixture})" for item in items
+                    for fixture, group in GROUPED_FIXTURES.items()
+                    if fixture in item.fixturenames and xdist_group(item.nodeid) != group})
+    if stray:
+        import warnings
+        warnings.warn(pytest.PytestWarning(
+            f"these modules share a session fixture but are not in tests/conftest.py's XDIST_GROUPS, so each "
+            f"xdist worker builds it again: {', '.join(stray)}"))
+    # The same order on every worker (xdist checks it): groups first, in GROUP_ORDER.
+    items.sort(key=lambda item: GROUP_ORDER.index(xdist_group(item.nodeid) or "") if xdist_group(item.nodeid)
+               else len(GROUP_ORDER))
 
 
 def pytest_sessionfinish(session, exitstatus):

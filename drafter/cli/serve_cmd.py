@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -77,9 +78,46 @@ def serve(folder, port, host, password, no_browser):
         import threading
         import webbrowser
         threading.Timer(0.5, lambda: webbrowser.open(url)).start()
+    with _stop_on_signals() as stopped:
+        try:
+            server.run()                # returns when Ctrl-C or a signal stops it (waitress catches those)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.close()
+    if stopped:
+        from drafter.fsutil import Terminated
+        raise Terminated(stopped[0])
+    click.echo("已停止。")
+
+
+class _Stop(KeyboardInterrupt):
+    """SIGTERM/SIGHUP while serving.  waitress's event loop passes only KeyboardInterrupt, SystemExit and
+    its own ExitNow on: drafter's usual Terminated, raised while the loop is handling a connection, would
+    be logged as a broken connection and the server would keep running."""
+
+
+@contextmanager
+def _stop_on_signals():
+    """Yield a list that receives the signal number when SIGTERM or SIGHUP stops the server."""
+    import signal
+
+    stopped: list = []
+
+    def stop(signum, frame):
+        stopped.append(signum)
+        raise _Stop()
+
+    saved = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is not None:
+            try:
+                saved[signum] = signal.signal(signum, stop)
+            except (ValueError, OSError):       # not the main thread
+                pass
     try:
-        server.run()
-    except KeyboardInterrupt:
-        click.echo("已停止。")
+        yield stopped
     finally:
-        server.close()
+        for signum, handler in saved.items():
+            signal.signal(signum, handler)

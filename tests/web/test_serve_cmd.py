@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 import urllib.error
@@ -23,10 +24,12 @@ def _serve(target, check):
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
         check(url.group(0), opener, lines)
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        proc.terminate()                # SIGTERM stops the server at once, even in the middle of a request
+        code = proc.wait(timeout=30)
+        err = proc.stderr.read()
         proc.stdout.close()
         proc.stderr.close()
+    assert code == 128 + signal.SIGTERM and "程序被结束" in err, (code, err)
 
 
 def test_serve_starts_and_prints_a_tokened_url(tmp_path):
