@@ -149,4 +149,6 @@ def test_the_generator_exercises_both_outcomes():
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
         result = validate_loaded(load_text(text, f"variant-{index}.yaml"))
         outcomes.add("error" if result.errors else "warning" if result.warnings else "clean")
+        if len(outcomes) == 3:
+            break                                  # all three seen: the rest cannot change the answer
     assert outcomes == {"error", "warning", "clean"}

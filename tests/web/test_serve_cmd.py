@@ -25,7 +25,11 @@ def _serve(target, check):
         check(url.group(0), opener, lines)
     finally:
         proc.terminate()                # SIGTERM stops the server at once, even in the middle of a request
-        code = proc.wait(timeout=30)
+        try:
+            code = proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            code = proc.wait()
         err = proc.stderr.read()
         proc.stdout.close()
         proc.stderr.close()
