@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from drafter import regex
 from drafter import cache
 from drafter.errors import DrafterError
 
@@ -69,7 +70,7 @@ class Addressee:
 
 
 # An administrative place name at the start of a body's name: 金华市金东区 in 金华市金东区司法局.
-_PLACE = re.compile(r"^(?:[^省市县区旗镇乡\s]{1,8}?(?:自治区|自治州|自治县|省|市|县|区|旗|镇|乡|街道))+")
+_PLACE = regex.compile(r"^(?:[^省市县区旗镇乡\s]{1,8}?(?:自治区|自治州|自治县|省|市|县|区|旗|镇|乡|街道))+")
 
 
 def place_of(body: str | None) -> str | None:

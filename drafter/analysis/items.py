@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from drafter import regex
 from drafter.document.model import Document, Location, Section
 from drafter.levels import ITEM_KEYS, Item, Level
 from drafter.text import simplified
@@ -39,7 +40,7 @@ class ItemStatus:
 def _heading_pattern(words: tuple, patterns: tuple) -> re.Pattern | None:
     """One regex for an item's heading words (literal) and heading patterns."""
     parts = [re.escape(w) for w in words] + [f"(?:{p})" for p in patterns]
-    return re.compile("|".join(parts)) if parts else None
+    return regex.compile("|".join(parts)) if parts else None
 
 
 def names_item(item: Item, heading: str) -> bool:

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from drafter import regex
 from drafter.document.model import MAX_PARAGRAPHS, Document, Format, PageSetup, Paragraph, too_many_paragraphs
 from drafter.errors import InputError
 
@@ -773,7 +774,7 @@ def read_docx(path: Path | str) -> Document:
 
 
 _FLD_CHAR, _INSTR = W + "fldChar", W + "instrText"
-_TOC_INSTR = re.compile(r"^\s*TOC\b", re.IGNORECASE)
+_TOC_INSTR = regex.compile(r"^\s*TOC\b", re.IGNORECASE)
 
 
 class _TocTracker:

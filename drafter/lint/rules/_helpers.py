@@ -10,6 +10,7 @@ import re
 import sys
 from bisect import bisect_right
 
+from drafter import regex
 from drafter.document.model import Location, Paragraph, Section
 from drafter.levels import common_data
 from drafter.lint.context import BODY, MISSING, LintContext
@@ -18,15 +19,15 @@ from drafter.text import excerpt as short
 from drafter.text import DATE_LINE_LENGTH, parse_date_line
 from drafter.text import simplified, simplify_long, traditional_chars, units_pattern  # noqa: F401  (rules use h.…)
 
-_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+_SPACES = regex.compile(r"[ \t\u00a0\u3000]+")
 
 CJK = "\u4e00-\u9fff"
 # A four-digit year written before 年 (not part of a longer number).
-YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?=\s*年)")
+YEAR = regex.compile(r"(?<![\d.])((?:19|20)\d{2})(?=\s*年)")
 # A year range such as 2021—2025年 or 2021-2025年: neither end is "another year".
-YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-—–－~～至到]+\s*(?:19|20)\d{2}\s*年")
+YEAR_RANGE = regex.compile(r"(?:19|20)\d{2}\s*[-—–－~～至到]+\s*(?:19|20)\d{2}\s*年")
 # Book-title marks: years inside 《…》 name a document, not the period reported on.
-BOOK_TITLE = re.compile(r"《[^》]*》")
+BOOK_TITLE = regex.compile(r"《[^》]*》")
 # A figure as the number rules read it: at most 15 digits (and 6 decimals), never starting inside a longer
 # run of digits.  Bounded repetition keeps every pattern built on it linear in the text's length
 # (``\d+`` tried from each digit of a 20,000-digit run is quadratic).

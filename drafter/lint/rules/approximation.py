@@ -19,8 +19,8 @@
 
 from __future__ import annotations
 
-import re
 
+from drafter import regex
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
 
@@ -29,8 +29,8 @@ CODE = "L09"
 DEFAULT_SEVERITY = WARNING
 TITLE = "概数用法矛盾（近……余、约……余、小数加“余”）"
 
-_BOTH = re.compile(r"(?P<pre>将近|接近|近(?<![最附靠邻贴]近)|大约|约(?<![节制公契预简隐条协邀违履]约))[ \t]*" + h.NUMBER + r"[ \t]*[万亿千百]?[ \t]*(?:余|多)")
-_DECIMAL = re.compile(r"(?<![\d.])\d{1,15}\.\d{1,15}[ \t]*余")
+_BOTH = regex.compile(r"(?P<pre>将近|接近|近(?<![最附靠邻贴]近)|大约|约(?<![节制公契预简隐条协邀违履]约))[ \t]*" + h.NUMBER + r"[ \t]*[万亿千百]?[ \t]*(?:余|多)")
+_DECIMAL = regex.compile(r"(?<![\d.])\d{1,15}\.\d{1,15}[ \t]*余")
 
 
 def check(ctx):

@@ -21,10 +21,10 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from functools import lru_cache
 
+from drafter import regex
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
 
@@ -38,14 +38,14 @@ OPTIONS = {
     "share": {"type": "float", "min": 0, "max": 1, "default": float(_DEFAULTS["share"])},
     "min_count": {"type": "integer", "min": 1, "default": int(_DEFAULTS["min_count"])},
 }
-_NOT_HAN = re.compile(f"[^{h.CJK}]+")
+_NOT_HAN = regex.compile(f"[^{h.CJK}]+")
 SHOWN = 8
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple:
     chars = "".join(sorted(h.traditional_chars()))
-    return re.compile(f"[{chars}]"), re.compile(f"[^{chars}]+")
+    return regex.compile(f"[{chars}]"), regex.compile(f"[^{chars}]+")
 
 
 def check(ctx):
