@@ -115,6 +115,7 @@ def _prune(folder: Path) -> None:
         old.unlink(missing_ok=True)
 
 
+@lru_cache(maxsize=1)
 def _pyyaml_files() -> tuple:
     """The PyYAML sources that decide what a document parses to (its version is in __init__.py),
     found without importing PyYAML: a command answered from the cache does not load it at all."""

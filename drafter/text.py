@@ -105,13 +105,8 @@ def _traditional_table() -> dict:
     from pathlib import Path
 
     path = Path(__file__).resolve().parent / "data" / TRADITIONAL_TABLE
-    table = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            traditional, _, simple = line.partition("\t")
-            if len(traditional) == 1 and len(simple) == 1:
-                table[ord(traditional)] = simple
-    return table
+    pairs = [line for line in path.read_text(encoding="utf-8").splitlines() if len(line) == 3 and line[1] == "\t"]
+    return {ord(line[0]): line[2] for line in pairs}
 
 
 @lru_cache(maxsize=1)
@@ -133,9 +128,28 @@ def simplified(text: str) -> str:
     return text if _traditional_set().isdisjoint(text) else text.translate(_traditional_table())
 
 
-def simplify_long(text: str) -> str:
-    """:func:`simplified` for a long text (not cached)."""
-    return text if _traditional_set().isdisjoint(text) else text.translate(_traditional_table())
+def traditional_in(text: str) -> set:
+    """The traditional-only characters that occur in ``text`` (one pass in C)."""
+    return _traditional_set().intersection(text)
+
+
+def simplify_long(text: str, present: set | None = None) -> str:
+    """:func:`simplified` for a long text (not cached); ``present`` is :func:`traditional_in` if known.
+
+    Few distinct characters need replacing, so each is replaced on its own (``str.translate``
+    looks up every character of the text); where a replacement is itself to be replaced, one
+    ``translate`` pass keeps the result the same.
+    """
+    if present is None:
+        present = traditional_in(text)
+    if not present:
+        return text
+    table = _traditional_table()
+    if any(table[ord(c)] in present for c in present):
+        return text.translate(table)
+    for c in present:
+        text = text.replace(c, table[ord(c)])
+    return text
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from drafter.lint.context import BODY, MISSING, LintContext
 from drafter.lint.finding import Finding
 from drafter.text import excerpt as short
 from drafter.text import DATE_LINE_LENGTH, parse_date_line
-from drafter.text import simplified, simplify_long, traditional_chars, units_pattern  # noqa: F401  (rules use h.…)
+from drafter.text import simplified, simplify_long, traditional_chars, traditional_in, units_pattern  # noqa: F401
 
 _SPACES = regex.compile(r"[ \t\u00a0\u3000]+")
 
@@ -58,7 +58,8 @@ class Corpus:
     Most paragraphs hold nothing a rule looks for; scanning the joined text in C and
     handling only the matches keeps 30-odd rules fast on a 200-page draft.
     ``text`` joins the paragraphs with ``\n`` (patterns must not cross it);
-    ``simple`` is the same text with traditional characters simplified.
+    ``simple`` is the same text with traditional characters simplified; ``traditional`` the set of
+    traditional-only characters it holds.
     """
 
     def __init__(self, paragraphs: list[Paragraph]):
@@ -69,7 +70,8 @@ class Corpus:
             self.starts.append(position)
             position += len(paragraph.text) + 1
         self.text = "\n".join(p.text for p in paragraphs)
-        self.simple = simplify_long(self.text)
+        self.traditional = traditional_in(self.text)        # traditional-only characters present
+        self.simple = simplify_long(self.text, self.traditional)
 
     def locate(self, offset: int) -> int:
         """Index (into ``paragraphs``) of the paragraph holding ``offset``."""
