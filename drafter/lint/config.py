@@ -23,7 +23,6 @@ excerpt (not paragraph numbers, so editing elsewhere keeps it valid).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -261,6 +260,8 @@ def read_baseline(path: Path | str) -> set:
     from drafter.data.loader import read_text
     text, _ = read_text(path)
     try:
+        import json
+
         data = json.loads(text)
         entries = data["findings"]
         return {(e["rule"], e["file"], e["excerpt"]) for e in entries}
