@@ -41,7 +41,7 @@ def check(ctx):
                      f"“{written}”中“{word}”与“余（多）”同时使用，意思矛盾或重复",
                      f"二者只留其一：写作“{written[len(word):].lstrip()}”或“{written[:-1].rstrip()}”",
                      excerpt=h.around(paragraph.text, start, end), column=start + 1)
-    for paragraph, start, end, match in corpus.hits(_DECIMAL):
+    for paragraph, start, end, match in corpus.hits(_DECIMAL, gate="余"):
         yield h.make(__name__, ctx, paragraph,
                      f"“{match.group(0)}”已精确到小数，不宜再加“余”",
                      "去掉“余”，或改为整数概数（如“428余万元”）",

@@ -46,11 +46,13 @@ def _pattern() -> re.Pattern:
 
 
 OTHER_PARTS = ("textbox", "header", "footer")
+# Every match holds one of these spaces (the gap) and stays within its line.
+_GAP = regex.compile(r"[ \t\u00a0\u3000]")
 
 
 def _hits(ctx):
     """Matches in the report text (body and tables), then in text boxes, headers and footers."""
-    yield from h.corpus(ctx).hits(_pattern(), simple=True)
+    yield from h.corpus(ctx).hits(_pattern(), simple=True, gate=_GAP)
     for paragraph in ctx.document.paragraphs:
         if paragraph.part in OTHER_PARTS:
             text = h.simplified(paragraph.text)
