@@ -12,6 +12,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 from pathlib import Path
 
 from drafter import regex
@@ -36,8 +37,7 @@ def templates_root() -> Path:
     raise DrafterError("找不到模板目录 templates/（安装不完整）", hint="请重新安装 drafter：pip install --force-reinstall drafter")
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
     """A month and day in the year after the report year."""
 
     month: int
@@ -50,8 +50,7 @@ class Deadline:
         return f"{self.month}月{self.day}日"
 
 
-@dataclass(frozen=True)
-class Addressee:
+class Addressee(NamedTuple):
     """One addressee role (主送 or 抄送) with a pattern that recognises it."""
 
     role: str
@@ -88,8 +87,7 @@ def _fill_place(pattern: str, place: str) -> str:
     return pattern.replace("{place}", place).replace("{unit}", unit)
 
 
-@dataclass(frozen=True)
-class Variant:
+class Variant(NamedTuple):
     """Joint Party–government report or a report by the body alone."""
 
     key: str
@@ -105,8 +103,7 @@ class Variant:
                                  party_body=party_body or "").strip()
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One of the five required content items."""
 
     key: str
@@ -128,8 +125,7 @@ class Item:
         return "①②③④⑤"[self.number - 1]
 
 
-@dataclass(frozen=True)
-class MeasureKind:
+class MeasureKind(NamedTuple):
     """A measure area kind (measures.areas[].kind)."""
 
     key: str

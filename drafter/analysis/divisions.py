@@ -13,9 +13,9 @@ question “is ××市 a prefecture-level or a county-level city?” is answered
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 TABLE = Path(__file__).resolve().parent / "data" / "divisions.tsv"
 PROVINCE, PREFECTURE, COUNTY = "province", "prefecture", "county"
@@ -26,8 +26,7 @@ _ENDINGS = frozenset("省市区县旗州盟")
 MAX_NAME = 16
 
 
-@dataclass(frozen=True)
-class Division:
+class Division(NamedTuple):
     code: str
     name: str
 

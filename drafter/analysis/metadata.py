@@ -21,6 +21,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from drafter import regex
 from drafter.analysis import divisions
@@ -72,8 +73,7 @@ _TIME_CLAUSE = regex.compile(r"^(?:(?:19|20)\d{2}\s*年(?:度)?(?:以来|来|中
                           r"|本年度|年内|[一二三四五六七八九十两]+年来|近[一二三四五六七八九十两]+年(?:来)?|过去[一二三四五六七八九十两]+年)$")
 
 
-@dataclass(frozen=True)
-class NameReading:
+class NameReading(NamedTuple):
     """What a name says: its level (``None`` if unknown), whether it is a Party body, the division."""
 
     name: str
@@ -83,8 +83,7 @@ class NameReading:
     candidates: tuple = ()          # levels when ambiguous (an unknown ××市: city or county)
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     """One cue for the level: ``cue`` (title, signature, line, opening, index_code, recipients,
     self_reference, portal, given), the ``text`` it was read from, the ``level`` it points to,
     its ``weight`` and the division found, if any."""

@@ -10,14 +10,13 @@ them in (the opening verbs are matched in that order).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from drafter import regex
 
 
-@dataclass(frozen=True)
-class Vocabulary:
+class Vocabulary(NamedTuple):
     department: re.Pattern         # organ-type endings of a department: 部, 厅, 局 …
     not_department: re.Pattern     # endings that are not a department: 人民政府, 党工委, 政协 …
     township: re.Pattern           # 镇, 乡, 街道 …
