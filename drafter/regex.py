@@ -18,7 +18,8 @@ Why it cannot go stale or go wrong:
   means plain ``re.compile``; the cache is an optimisation only, never a requirement.
 
 Only patterns written in drafter's code or built from its package data go through here (never text
-from a user's file), so the file holds a fixed, small set (capped at :data:`MAX_ENTRIES`).
+from a user's file), so the file holds a small set; patterns an older drafter used stay until the
+file reaches :data:`MAX_ENTRIES`, when it starts again with the patterns of the run that writes it.
 """
 
 from __future__ import annotations
@@ -26,11 +27,12 @@ from __future__ import annotations
 import re
 import sys
 
-MAX_ENTRIES = 4000
+MAX_ENTRIES = 800            # drafter's commands together use about 300
 _FORMAT = b"drafter-re-1"
 
 _entries: dict | None = None          # (pattern, flags) → (flags, code, groups, groupindex, indexgroup)
 _added = False                        # entries compiled in this process, to be written at exit
+_used: set = set()                    # keys asked for in this process
 _engine = None                        # (_sre, parse, code) or False where unavailable
 _at_exit = False                      # _save registered
 
@@ -101,9 +103,10 @@ def _save() -> None:
         path = _file()
         if path is None:
             return
-        mine = _entries
+        mine = {key: _entries[key] for key in _used if key in _entries}
         on_disk = _load()
-        _entries = {**on_disk, **mine} if len(on_disk) + len(mine) <= MAX_ENTRIES else mine
+        merged = {**on_disk, **mine}
+        _entries = merged if len(merged) <= MAX_ENTRIES else mine       # full: start again from this run's
         body = marshal.dumps(_entries)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
@@ -127,6 +130,8 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:
         return re.compile(pattern, flags)
     entries = _entries if _entries is not None else _load()
     key = (pattern, flags)
+    if len(_used) < MAX_ENTRIES:
+        _used.add(key)
     entry = entries.get(key)
     if entry is not None:
         try:
@@ -134,7 +139,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:
         except Exception:      # damaged entry: fall through and compile it again
             entries.pop(key, None)
     compiled = re.compile(pattern, flags)
-    if len(entries) >= MAX_ENTRIES:
+    if key not in _used:
         return compiled
     try:
         _sre, parse, code = engine

@@ -34,6 +34,7 @@ def fresh(tmp_path, monkeypatch):
     monkeypatch.setenv("DRAFTER_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(regex, "_entries", None)
     monkeypatch.setattr(regex, "_added", False)
+    monkeypatch.setattr(regex, "_used", set())
     return tmp_path
 
 
@@ -53,6 +54,7 @@ def test_patterns_from_the_cache_equal_fresh_ones(fresh, monkeypatch):
     assert len(stored) == 1
     monkeypatch.setattr(regex, "_entries", None)          # the next process
     monkeypatch.setattr(regex, "_added", False)
+    monkeypatch.setattr(regex, "_used", set())
     for pattern, flags in SAMPLES:
         _same(regex.compile(pattern, flags), pattern, flags)
     assert not regex._added                               # every one was answered from the file
@@ -82,9 +84,27 @@ def test_off_means_plain_re(monkeypatch):
     monkeypatch.setenv("DRAFTER_CACHE_DIR", "off")
     monkeypatch.setattr(regex, "_entries", None)
     monkeypatch.setattr(regex, "_added", False)
+    monkeypatch.setattr(regex, "_used", set())
     pattern, flags = SAMPLES[1]
     _same(regex.compile(pattern, flags), pattern, flags)
     regex._save()                                         # nothing to write to, nothing fails
+
+
+def test_a_full_file_starts_again_with_the_patterns_in_use(fresh, monkeypatch):
+    monkeypatch.setattr(regex, "MAX_ENTRIES", 4)
+    for i in range(3):                                     # an older drafter's patterns
+        regex.compile(f"old{i}[一-鿿]")
+    regex._save()
+    for run in range(2):
+        monkeypatch.setattr(regex, "_entries", None)       # a new process using other patterns
+        monkeypatch.setattr(regex, "_added", False)
+        monkeypatch.setattr(regex, "_used", set())
+        for pattern, flags in SAMPLES[:2]:
+            _same(regex.compile(pattern, flags), pattern, flags)
+        regex._save()
+    (path,) = fresh.glob("re-*.marshal")
+    head, _, body = path.read_bytes().partition(b"\n")
+    assert set(marshal.loads(body)) == {(pattern, flags) for pattern, flags in SAMPLES[:2]}
 
 
 def test_lint_from_the_cache_reports_the_same_and_every_entry_is_exact(tmp_path):
