@@ -9,8 +9,8 @@ inserted words (存在的主要问题, 存在的突出问题和薄弱环节, 下
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from drafter import regex
 from drafter.document.model import Document, Location, Section
@@ -25,8 +25,7 @@ MISSING = "missing"
 STATUSES = (SECTION, SUBSECTION, BODY, MISSING)
 
 
-@dataclass
-class ItemStatus:
+class ItemStatus(NamedTuple):
     """How one of the five required items appears in a draft."""
 
     key: str

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from drafter.errors import InputError
 from drafter.lint.finding import SEVERITIES
@@ -53,8 +54,7 @@ def _schema() -> dict:
     }
 
 
-@dataclass
-class RuleSetting:
+class RuleSetting(NamedTuple):
     enabled: bool
     severity: str
     options: dict
