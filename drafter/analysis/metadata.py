@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from drafter import regex
@@ -502,11 +501,10 @@ def _evidence_from_name(cue: str, name: str, text: str, weight: float) -> Eviden
                     weight=weight, division=division, party=reading.party, name=reading.name)
 
 
-@dataclass
-class LevelReading:
+class LevelReading(NamedTuple):
     level: str | None
     joint: bool
-    evidence: list = field(default_factory=list)
+    evidence: list
     issuer: str | None = None
     party_issuer: str | None = None
 

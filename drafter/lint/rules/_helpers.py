@@ -129,7 +129,7 @@ def run_cache(ctx: LintContext) -> dict:
     """Derived data shared by all rules of one lint run: kept on the run's Analysis, never in the module."""
     if ctx.analysis is not None:
         return ctx.analysis.cache
-    return ctx._paths.setdefault("_run_cache", {})
+    return ctx.paths.setdefault("_run_cache", {})
 
 
 def corpus(ctx: LintContext) -> Corpus:
