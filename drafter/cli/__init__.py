@@ -16,10 +16,14 @@ import os
 import re
 import sys
 
-import click
+from drafter.cli import regex_cache
 
-from drafter import __version__
-from drafter.cli import zh
+regex_cache.install()         # before anything compiles a pattern (click, PyYAML, drafter's own)
+
+import click  # noqa: E402
+
+from drafter import __version__  # noqa: E402
+from drafter.cli import zh  # noqa: E402
 
 zh.install()
 
