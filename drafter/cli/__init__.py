@@ -16,14 +16,10 @@ import os
 import re
 import sys
 
-from drafter.cli import regex_cache
+import click
 
-regex_cache.install()         # before anything compiles a pattern (click, PyYAML, drafter's own)
-
-import click  # noqa: E402
-
-from drafter import __version__  # noqa: E402
-from drafter.cli import zh  # noqa: E402
+from drafter import __version__
+from drafter.cli import zh
 
 zh.install()
 
@@ -55,6 +51,10 @@ class LazyGroup(zh.ZhGroup):
         if name not in COMMANDS or not self._available(name):
             return None
         module, attr, _ = COMMANDS[name]
+        # Compiled patterns from the cache folder for what the command imports and runs (PyYAML's,
+        # drafter's …); `drafter --help` alone compiles almost nothing and does not load it.
+        from drafter.cli import regex_cache
+        regex_cache.install()
         return getattr(importlib.import_module(module), attr)
 
     def format_commands(self, ctx, formatter):
@@ -158,7 +158,7 @@ def _main(argv: list[str] | None) -> None:
             except (ValueError, OSError):
                 pass
     from drafter.errors import DrafterError
-    from drafter.fsutil import Terminated, install_signal_handlers
+    from drafter.signals import Terminated, install_signal_handlers
 
     install_signal_handlers()          # SIGTERM cleans up like Ctrl-C
     try:
