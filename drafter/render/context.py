@@ -258,6 +258,8 @@ def title_lines(title: str, organs: tuple = ()) -> list[str]:
                     sum(breaks[pos] for pos in chosen), max(widths) - min(widths))
             if best is None or cost < best[0]:
                 best = (cost, lines)
+        if best is not None and best[0][0] == 0:
+            break            # more breaks mean more lines: a split of n + 1 lines cannot cost less
     return best[1] if best else _fill_lines(title)
 
 
