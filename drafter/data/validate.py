@@ -530,8 +530,12 @@ def _flatten(errs):
 
 # --- entry points ----------------------------------------------------------
 
-def validate_loaded(loaded: Loaded) -> Result:
-    """Validate parsed data; return every problem (loader's ones included)."""
+def validate_loaded(loaded: Loaded, *, content=None) -> Result:
+    """Validate parsed data; return every problem (loader's ones included).
+
+    ``content(document)`` gives the content rules' findings (default :func:`content_findings`; the
+    CLI may have a helper process compute the same, see :mod:`drafter.cli.helper`).
+    """
     result = Result(path=loaded.path, diagnostics=list(loaded.diagnostics))
     validator = report_validator()
     validator.validate(loaded.data)
@@ -547,8 +551,7 @@ def validate_loaded(loaded: Loaded) -> Result:
     for severity, path, message, hint in validator.cross_checks(checked):
         result.diagnostics.append(loaded.diagnostic(severity, path, message, hint))
     if not result.errors:          # the text as it will be printed, checked by lint's content rules
-        from drafter.data.content import content_problems
-        for severity, path, message, hint, (paragraph, offset) in content_problems(document):
+        for severity, path, message, hint, (paragraph, offset) in (content or content_findings)(document):
             found = loaded.diagnostic(severity, path, message, hint)
             where = loaded.paragraph_position(path, paragraph, offset)
             if where is not None:                  # the paragraph's own line inside a text block
@@ -557,6 +560,12 @@ def validate_loaded(loaded: Loaded) -> Result:
     result.diagnostics = _dedupe(sorted(result.diagnostics, key=Diagnostic.sort_key))
     result.document = document
     return result
+
+
+def content_findings(document: dict) -> list:
+    """The content rules' findings on a valid document (:func:`drafter.data.content.content_problems`)."""
+    from drafter.data.content import content_problems
+    return list(content_problems(document))
 
 
 def _without(document, error_paths: list) -> dict:
@@ -608,9 +617,9 @@ def _dedupe(diags: list) -> list:
     return out
 
 
-def validate_file(path: Path | str) -> Result:
+def validate_file(path: Path | str, *, content=None) -> Result:
     """Load and validate one data file.  Raises InputError if it cannot be read."""
-    return validate_loaded(load_file(path))
+    return validate_loaded(load_file(path), content=content)
 
 
 __all__ = ["Result", "ReportValidator", "validate_file", "validate_loaded", "raw_schema", "rules_at",
