@@ -133,4 +133,9 @@ def content_problems(document: dict):
                (paragraph, offset))
 
 
-__all__ = ["NOT_CONTENT", "content_problems", "content_rules", "rendition"]
+def content_findings(document: dict) -> list:
+    """:func:`content_problems` as a list (what validate takes; a helper process may compute it)."""
+    return list(content_problems(document))
+
+
+__all__ = ["NOT_CONTENT", "content_findings", "content_problems", "content_rules", "rendition"]
