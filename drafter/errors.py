@@ -15,18 +15,6 @@ WARNING = "warning"
 SEVERITY_ZH = {ERROR: "错误", WARNING: "警告"}
 
 
-def format_field(path: tuple) -> str:
-    """A data path as a diagnostic names its field: ``('measures', 'areas', 1, 'title')`` →
-    ``measures.areas[2].title`` (1-based)."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part + 1}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
-
-
 class DrafterError(Exception):
     """A failure the user can fix: carries a Chinese message and a hint.
 

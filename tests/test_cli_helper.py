@@ -68,7 +68,7 @@ def test_render_with_and_without_the_helper_writes_the_same_report(run_cli, tmp_
     monkeypatch.setattr(helper.Helper, "run", lambda self, *a, **k: made.append(run(self, *a, **k)) or made[-1])
     done = run_cli("render", source, "-o", tmp_path / "with.docx")
     assert done.code == 0, done.err
-    assert len(made) == 1 and helper.NO_RESULT not in made     # the helper made it
+    assert len(made) == 2 and helper.NO_RESULT not in made     # the helper checked the content and made it
     monkeypatch.setenv("DRAFTER_JOBS", "1")
     plain = run_cli("render", source, "-o", tmp_path / "without.docx")
     assert plain.code == 0, plain.err

@@ -36,14 +36,6 @@ COMMANDS = {
     "schema": ("drafter.cli.data_cmds", "schema", "输出数据文件的 JSON Schema（供编辑器自动补全和检查）"),
 }
 
-# Commands that, for one file, have a helper process load what their second step needs meanwhile
-# (drafter.cli.helper); started as soon as the command is known, stopped when it ends.
-HELPERS = {
-    "validate": "preload_checking",
-    "render": "preload_rendering",
-}
-
-
 class LazyGroup(zh.ZhGroup):
     """A group whose subcommands are imported on first use."""
 
@@ -59,9 +51,6 @@ class LazyGroup(zh.ZhGroup):
         if name not in COMMANDS or not self._available(name):
             return None
         module, attr, _ = COMMANDS[name]
-        if name in HELPERS:
-            from drafter.cli import helper
-            helper.start(getattr(helper, HELPERS[name]))
         # Compiled patterns from the cache folder for what the command imports and runs (PyYAML's,
         # drafter's …); `drafter --help` alone compiles almost nothing and does not load it.
         from drafter.cli import regex_cache
@@ -210,8 +199,4 @@ def _main(argv: list[str] | None) -> None:
         _print_error(f"程序内部错误（{exc.__class__.__name__}: {exc}）。您的文件未被修改。"
                      "请把这条信息和所用的文件发给维护人员；设置环境变量 DRAFTER_DEBUG=1 可显示详细信息。")
         code = 3
-    finally:
-        helper = sys.modules.get("drafter.cli.helper")
-        if helper is not None:
-            helper.stop()              # a command's helper never outlives it (e.g. `drafter render --help`)
     sys.exit(code if isinstance(code, int) else 0)

@@ -69,8 +69,8 @@ def validate(files, strict):
     if not inputs:
         raise click.UsageError("没有找到 .yaml 数据文件")
     from drafter.cli import helper
-    if len(inputs) != 1:             # started with the command (drafter.cli.HELPERS); folders have the pool
-        helper.stop()
+    if len(inputs) == 1:             # folders have the process pool instead
+        helper.start(helper.preload_checking)
     try:
         outcomes = list(run_all(_validate_job, [(path, strict, verbosity()) for path in inputs], label="正在检查",
                                 name=lambda job: job[0].name))

@@ -133,7 +133,6 @@ def _serve(preload, requests: int, results: int) -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)                # whatever a library prints goes nowhere
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
-    regex_cache.install()             # forked before this process loaded it (both load it side by side)
     preload()
     regex_cache.save(helper=True)     # the patterns only this process compiled (Jinja's …), for next time
     while True:
@@ -180,7 +179,7 @@ SAMPLE = ("关于2024年法治政府建设情况的报告\n中共示例县委、
 def preload_checking() -> None:
     """What validate's content pass needs: the lint rules and the analysis, their patterns and tables
     built by linting a few lines (a helper's head start; nothing about the user's file)."""
-    from drafter.data import content  # noqa: F401
+    from drafter.data import content, validate  # noqa: F401
     from drafter.document.text_reader import read_text
     from drafter.lint.runner import lint_document
     from drafter.render import context  # noqa: F401
@@ -189,17 +188,16 @@ def preload_checking() -> None:
 
 
 def preload_rendering() -> None:
-    """Rendering (Jinja, docxtpl, python-docx, lxml).  ``render`` checks the data's content in its own
-    process meanwhile: one helper doing both would finish later than the two processes side by side
-    (measured)."""
+    """Validate's content pass and then rendering (Jinja, docxtpl, python-docx, lxml)."""
     from drafter.render.render import preload_rendering as rendering
 
+    preload_checking()
     rendering()
 
 
 def content_findings(document: dict) -> list:
     """validate's content-rule findings, from the helper if there is one (the same list either way)."""
-    from drafter.data.content import content_findings as here
+    from drafter.data.validate import content_findings as here
 
     found = run(here, document)
     return here(document) if found is NO_RESULT else found

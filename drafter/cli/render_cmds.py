@@ -51,7 +51,8 @@ def _render_one(path: Path, target: Path, *, force: bool, template: str | None, 
         guard_output(target, inputs=inputs, force=True)   # never the data file or the template; not a folder
         if pdf:                                           # the PDF that would follow: checked before any work
             guard_output(target.with_suffix(".pdf"), inputs=[*inputs, target], force=force, option="--pdf")
-        result = validate_file(path)
+        from drafter.cli.helper import content_findings
+        result = validate_file(path, content=content_findings)
         for d in result.diagnostics:
             echo_diagnostic(d)
         if not result.ok(strict):
@@ -117,8 +118,8 @@ def render(files, output, force, pdf, template, strict):
     if not inputs:
         raise click.UsageError("没有找到 .yaml 数据文件")
     from drafter.cli import helper
-    if len(inputs) != 1:             # started with the command (drafter.cli.HELPERS); folders have the pool
-        helper.stop()
+    if len(inputs) == 1:             # folders have the process pool instead
+        helper.start(helper.preload_rendering)
     try:
         _render_all(inputs, files, output, force, pdf, template, strict)
     finally:

@@ -133,9 +133,4 @@ def content_problems(document: dict):
                (paragraph, offset))
 
 
-def content_findings(document: dict) -> list:
-    """:func:`content_problems` as a list (what validate takes; a helper process may compute it)."""
-    return list(content_problems(document))
-
-
-__all__ = ["NOT_CONTENT", "content_findings", "content_problems", "content_rules", "rendition"]
+__all__ = ["NOT_CONTENT", "content_problems", "content_rules", "rendition"]

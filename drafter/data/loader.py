@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from drafter.errors import ERROR, WARNING, Diagnostic, InputError, format_field
+from drafter.errors import ERROR, WARNING, Diagnostic, InputError
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 40
@@ -29,6 +29,17 @@ MAX_INTEGER = 10 ** 15 - 1      # larger numbers are slips (a pasted ID, digits 
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Path_ = tuple  # a data path: keys and 0-based list indices
+
+
+def format_field(path: Path_) -> str:
+    """``('measures', 'areas', 1, 'title')`` → ``measures.areas[2].title`` (1-based)."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
 
 
 @dataclass

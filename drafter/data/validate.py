@@ -533,7 +533,7 @@ def _flatten(errs):
 def validate_loaded(loaded: Loaded, *, content=None) -> Result:
     """Validate parsed data; return every problem (loader's ones included).
 
-    ``content(document)`` gives the content rules' findings (default ``drafter.data.content.content_findings``; the
+    ``content(document)`` gives the content rules' findings (default :func:`content_findings`; the
     CLI may have a helper process compute the same, see :mod:`drafter.cli.helper`).
     """
     result = Result(path=loaded.path, diagnostics=list(loaded.diagnostics))
@@ -551,9 +551,7 @@ def validate_loaded(loaded: Loaded, *, content=None) -> Result:
     for severity, path, message, hint in validator.cross_checks(checked):
         result.diagnostics.append(loaded.diagnostic(severity, path, message, hint))
     if not result.errors:          # the text as it will be printed, checked by lint's content rules
-        if content is None:
-            from drafter.data.content import content_findings as content
-        for severity, path, message, hint, (paragraph, offset) in content(document):
+        for severity, path, message, hint, (paragraph, offset) in (content or content_findings)(document):
             found = loaded.diagnostic(severity, path, message, hint)
             where = loaded.paragraph_position(path, paragraph, offset)
             if where is not None:                  # the paragraph's own line inside a text block
@@ -562,6 +560,12 @@ def validate_loaded(loaded: Loaded, *, content=None) -> Result:
     result.diagnostics = _dedupe(sorted(result.diagnostics, key=Diagnostic.sort_key))
     result.document = document
     return result
+
+
+def content_findings(document: dict) -> list:
+    """The content rules' findings on a valid document (:func:`drafter.data.content.content_problems`)."""
+    from drafter.data.content import content_problems
+    return list(content_problems(document))
 
 
 def _without(document, error_paths: list) -> dict:

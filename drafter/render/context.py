@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass, field
 
 from drafter import levels
-from drafter.errors import WARNING, Diagnostic, format_field
+from drafter.data.loader import format_field
+from drafter.errors import WARNING, Diagnostic
 from drafter.numbering import heading_number
 from drafter.analysis.headings import strip_leading_number
 from drafter.text import codepoint, illegal_xml_chars, paragraphs, strip_illegal_xml, zh_date
