@@ -118,22 +118,3 @@ def test_a_command_fills_it_with_its_libraries_patterns_too(tmp_path):
     (name,) = regex_files(cache)
     patterns = [key[1] for key in marshal.loads((cache / name).read_bytes())]
     assert any("yes|Yes|YES" in p for p in patterns if isinstance(p, str))     # PyYAML's bool resolver
-
-
-def test_the_render_helper_adds_the_patterns_it_compiled(tmp_path):
-    """drafter render of one file compiles the rendering patterns in its helper process: they are kept too."""
-    import marshal
-
-    from drafter.cli import helper
-    from tests.conftest import example_files
-    if not helper.available():
-        pytest.skip("no helper process here")
-    cache = tmp_path / "cache"
-    env = {**os.environ, "DRAFTER_CACHE_DIR": str(cache), "NO_COLOR": "1"}
-    done = subprocess.run([sys.executable, "-m", "drafter", "render", str(example_files()[0]), "-o",
-                           str(tmp_path / "r.docx")], env=env, capture_output=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    (name,) = regex_files(cache)
-    patterns = {key[1] for key in marshal.loads((cache / name).read_bytes())}
-    assert r"<w:p[ >]" in patterns                  # drafter.render.render, imported by the helper only
-    assert any("yes|Yes|YES" in p for p in patterns if isinstance(p, str))     # and the validating side's

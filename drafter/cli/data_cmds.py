@@ -68,14 +68,8 @@ def validate(files, strict):
     inputs = expand_inputs(files)
     if not inputs:
         raise click.UsageError("没有找到 .yaml 数据文件")
-    from drafter.cli import helper
-    if len(inputs) == 1:             # folders have the process pool instead
-        helper.start(helper.preload_checking)
-    try:
-        outcomes = list(run_all(_validate_job, [(path, strict, verbosity()) for path in inputs], label="正在检查",
-                                name=lambda job: job[0].name))
-    finally:
-        helper.stop()
+    outcomes = list(run_all(_validate_job, [(path, strict, verbosity()) for path in inputs], label="正在检查",
+                            name=lambda job: job[0].name))
     unreadable, invalid = outcomes.count("unreadable"), outcomes.count("invalid")
     if len(inputs) > 1:
         good = len(inputs) - unreadable - invalid
@@ -85,7 +79,6 @@ def validate(files, strict):
 
 def _validate_job(job) -> str:
     """One file of ``drafter validate`` (in a worker process for folders): print; "ok", "invalid" or "unreadable"."""
-    from drafter.cli.helper import content_findings
     from drafter.cli.output import use_verbosity
     from drafter.data.loader import decode, load_text
     from drafter.data.validate import validate_file, validate_loaded
@@ -102,9 +95,9 @@ def _validate_job(job) -> str:
             from drafter.cli.output import read_stdin_bytes
             path = "<标准输入>"
             text, notes = decode(read_stdin_bytes(), path)
-            result = validate_loaded(load_text(text, path, notes), content=content_findings)
+            result = validate_loaded(load_text(text, path, notes))
         else:
-            result = validate_file(path, content=content_findings)
+            result = validate_file(path)
     except InputError as exc:
         problem(exc.report())
         return "unreadable"

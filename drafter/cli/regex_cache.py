@@ -105,19 +105,14 @@ def install() -> None:
         return
 
 
-def save(*, helper: bool = False) -> None:
-    """Write the table back if this process compiled new patterns: the process that loaded it, at exit,
-    or a helper process (:mod:`drafter.cli.helper`) when it has done its work; never a pool worker.
-    Entries another process wrote meanwhile are kept."""
+def save() -> None:
+    """Write the table back if this process compiled new patterns (never from a forked worker)."""
     path = _state["path"]
-    if not _state["new"] or path is None or (os.getpid() != _state["pid"] and not helper):
+    if not _state["new"] or path is None or os.getpid() != _state["pid"]:
         return
     import marshal
 
-    try:
-        table = {**marshal.loads(path.read_bytes()), **_state["table"]}
-    except Exception:          # missing or damaged: ours alone
-        table = dict(_state["table"])
+    table = _state["table"]
     if len(table) > MAX_ENTRIES:
         table = {}
     tmp = path.with_name(f".tmp-{os.getpid()}-{path.name}")      # same folder: os.replace is atomic

@@ -51,15 +51,14 @@ def _render_one(path: Path, target: Path, *, force: bool, template: str | None, 
         guard_output(target, inputs=inputs, force=True)   # never the data file or the template; not a folder
         if pdf:                                           # the PDF that would follow: checked before any work
             guard_output(target.with_suffix(".pdf"), inputs=[*inputs, target], force=force, option="--pdf")
-        from drafter.cli.helper import content_findings
-        result = validate_file(path, content=content_findings)
+        result = validate_file(path)
         for d in result.diagnostics:
             echo_diagnostic(d)
         if not result.ok(strict):
             problem(f"{path}: 数据有{len(result.errors)}个错误、{len(result.warnings)}个警告，"
                     "未生成报告（请先按提示修改数据文件）")
             return 1
-        warnings = _render(result.document, target, template=template, force=force, source=str(path))
+        warnings = render_report(result.document, target, template=template, force=force, source=str(path))
         reported = {d.field for d in result.diagnostics}
         for w in warnings:
             if w.field not in reported:
@@ -69,20 +68,6 @@ def _render_one(path: Path, target: Path, *, force: bool, template: str | None, 
         return exc.exit_code
     info(f"{path} → {shown or target}", fg="green")
     return 0
-
-
-def _render(document: dict, target: Path, *, template, force: bool, source: str) -> list:
-    """render_report, with the .docx made by this command's helper process when there is one."""
-    from drafter.cli import helper
-    from drafter.render import render as engine
-
-    made = helper.run(engine.report_bytes, document, template=template, source=source)
-    if made is helper.NO_RESULT:
-        return engine.render_report(document, target, template=template, force=force, source=source)
-    data, warnings = made
-    engine.check_overwrite(target, force)
-    engine.write_report(target, data)
-    return warnings
 
 
 @click.command(cls=ZhCommand, short_help="生成 .docx 报告")
@@ -117,16 +102,6 @@ def render(files, output, force, pdf, template, strict):
     inputs = expand_inputs(files)
     if not inputs:
         raise click.UsageError("没有找到 .yaml 数据文件")
-    from drafter.cli import helper
-    if len(inputs) == 1:             # folders have the process pool instead
-        helper.start(helper.preload_rendering)
-    try:
-        _render_all(inputs, files, output, force, pdf, template, strict)
-    finally:
-        helper.stop()
-
-
-def _render_all(inputs, files, output, force, pdf, template, strict):
     if is_stdio(output):
         if len(inputs) != 1 or pdf:
             raise click.UsageError("-o - 只能用于一个数据文件（且不能与 --pdf 同用）")

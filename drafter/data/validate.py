@@ -530,12 +530,8 @@ def _flatten(errs):
 
 # --- entry points ----------------------------------------------------------
 
-def validate_loaded(loaded: Loaded, *, content=None) -> Result:
-    """Validate parsed data; return every problem (loader's ones included).
-
-    ``content(document)`` gives the content rules' findings (default :func:`content_findings`; the
-    CLI may have a helper process compute the same, see :mod:`drafter.cli.helper`).
-    """
+def validate_loaded(loaded: Loaded) -> Result:
+    """Validate parsed data; return every problem (loader's ones included)."""
     result = Result(path=loaded.path, diagnostics=list(loaded.diagnostics))
     validator = report_validator()
     validator.validate(loaded.data)
@@ -551,7 +547,8 @@ def validate_loaded(loaded: Loaded, *, content=None) -> Result:
     for severity, path, message, hint in validator.cross_checks(checked):
         result.diagnostics.append(loaded.diagnostic(severity, path, message, hint))
     if not result.errors:          # the text as it will be printed, checked by lint's content rules
-        for severity, path, message, hint, (paragraph, offset) in (content or content_findings)(document):
+        from drafter.data.content import content_problems
+        for severity, path, message, hint, (paragraph, offset) in content_problems(document):
             found = loaded.diagnostic(severity, path, message, hint)
             where = loaded.paragraph_position(path, paragraph, offset)
             if where is not None:                  # the paragraph's own line inside a text block
@@ -560,12 +557,6 @@ def validate_loaded(loaded: Loaded, *, content=None) -> Result:
     result.diagnostics = _dedupe(sorted(result.diagnostics, key=Diagnostic.sort_key))
     result.document = document
     return result
-
-
-def content_findings(document: dict) -> list:
-    """The content rules' findings on a valid document (:func:`drafter.data.content.content_problems`)."""
-    from drafter.data.content import content_problems
-    return list(content_problems(document))
 
 
 def _without(document, error_paths: list) -> dict:
@@ -617,9 +608,9 @@ def _dedupe(diags: list) -> list:
     return out
 
 
-def validate_file(path: Path | str, *, content=None) -> Result:
+def validate_file(path: Path | str) -> Result:
     """Load and validate one data file.  Raises InputError if it cannot be read."""
-    return validate_loaded(load_file(path), content=content)
+    return validate_loaded(load_file(path))
 
 
 __all__ = ["Result", "ReportValidator", "validate_file", "validate_loaded", "raw_schema", "rules_at",

@@ -781,24 +781,9 @@ def render_to_file(template: CompiledTemplate, context: dict, target: Path, *, f
     """Render and write ``target`` atomically; refuses to overwrite an edited file unless ``force``."""
     check_overwrite(target, force)
     data = template.render(context, title=context.get("title", "").replace("\n", ""), source=source)
-    write_report(target, data)
-    return target
-
-
-def write_report(target: Path, data: bytes) -> None:
-    """Write finished .docx bytes (after :func:`check_overwrite`)."""
     # every part is well-formed (checked at load or made by lxml); the fingerprint marks it as drafter's
     fsutil.write_bytes(target, data, record=False)
-
-
-def _template_and_context(document: dict, template: Path | str | None, source: str):
-    from drafter import levels
-    from drafter.render.context import build_context
-
-    meta = document["meta"]
-    path, level = locate_template(levels.get_level(meta["level"]), bool(meta.get("joint")), template)
-    context, warnings = build_context(document, level=level, source=source or None)
-    return load_template(path), context, warnings
+    return target
 
 
 def render_report(document: dict, target: Path | str, *, template: Path | str | None = None,
@@ -807,26 +792,14 @@ def render_report(document: dict, target: Path | str, *, template: Path | str | 
 
     ``template`` is a local template folder or .docx (default: the level's shipped one).
     """
-    compiled, context, warnings = _template_and_context(document, template, source)
-    render_to_file(compiled, context, Path(target), force=force, source=Path(source).name if source else "")
+    from drafter import levels
+    from drafter.render.context import build_context
+
+    meta = document["meta"]
+    path, level = locate_template(levels.get_level(meta["level"]), bool(meta.get("joint")), template)
+    context, warnings = build_context(document, level=level, source=source or None)
+    render_to_file(load_template(path), context, Path(target), force=force, source=Path(source).name if source else "")
     return warnings
-
-
-def report_bytes(document: dict, *, template: Path | str | None = None, source: str = "") -> tuple[bytes, list]:
-    """What :func:`render_report` writes, and its warnings, without writing (for a helper process,
-    :mod:`drafter.cli.helper`); the caller then does :func:`check_overwrite` and :func:`write_report`.
-    Any error here is raised again by :func:`render_report` in the caller, in its usual order."""
-    compiled, context, warnings = _template_and_context(document, template, source)
-    name = Path(source).name if source else ""
-    return compiled.render(context, title=context.get("title", "").replace("\n", ""), source=name), warnings
-
-
-def preload_rendering() -> None:
-    """Import what rendering needs (Jinja, docxtpl, python-docx, lxml): a helper's head start."""
-    import jinja2.sandbox  # noqa: F401
-    from lxml import etree  # noqa: F401
-
-    _docxtpl()
 
 
 # --- PDF through LibreOffice ---------------------------------------------------------------
