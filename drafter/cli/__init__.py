@@ -51,10 +51,6 @@ class LazyGroup(zh.ZhGroup):
         if name not in COMMANDS or not self._available(name):
             return None
         module, attr, _ = COMMANDS[name]
-        # Compiled patterns from the cache folder for what the command imports and runs (PyYAML's,
-        # drafter's …); `drafter --help` alone compiles almost nothing and does not load it.
-        from drafter.cli import regex_cache
-        regex_cache.install()
         return getattr(importlib.import_module(module), attr)
 
     def format_commands(self, ctx, formatter):

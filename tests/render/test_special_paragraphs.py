@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import random
+import re
 
-from drafter.render.render import _SPECIAL_PARAGRAPH, special_paragraphs
+from drafter.render.render import SPECIAL_PARAGRAPH, special_paragraphs
+
+_SPECIAL_PARAGRAPH = re.compile(SPECIAL_PARAGRAPH, re.DOTALL)
 
 PIECES = ["<w:p>", "<w:p ", '<w:p w:rsidR="1">', "</w:p>", "\t", "\n", "\x07", "\f", "a", "文", "<w:pPr>",
           "</w:p", "<w:p", ">", " ", "<w:r><w:t>", "</w:t></w:r>"]
