@@ -63,9 +63,10 @@ def clean_sentences(year: int | None = None) -> list[str]:
     return [s for i, s in enumerate(pool) if i not in flagged]
 
 
-def paragraphs(chars: int, year: int | None = None, start: int = 0) -> list[str]:
-    """Distinct paragraphs of real sentences adding up to about ``chars`` characters."""
-    pool = clean_sentences(year)
+def paragraphs(chars: int, year: int | None = None, start: int = 0, clean: bool = False) -> list[str]:
+    """Distinct paragraphs of real sentences adding up to about ``chars`` characters (``clean``: only
+    sentences lint finds nothing in, for data files that must be valid)."""
+    pool = clean_sentences(year) if clean else sentences(year)
     n = len(pool)
     per_pass = max(1, n // 3)
     out, total, k = [], 0, start
@@ -86,7 +87,7 @@ def report_yaml(pages: int, folder: Path, name: str = "report.yaml", start: int 
     """A valid data file of about ``pages`` pages: the example plus distinct real paragraphs."""
     data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
     year = data["meta"]["year"]
-    extra = paragraphs(max(0, pages - EXAMPLE_PAGES) * RENDERED_PAGE_CHARS, year, start)
+    extra = paragraphs(max(0, pages - EXAMPLE_PAGES) * RENDERED_PAGE_CHARS, year, start, clean=True)
     areas = data["measures"]["areas"]
     for i, text in enumerate(extra):
         area = areas[i % len(areas)]
