@@ -161,7 +161,10 @@ def prepare(work: Path) -> dict:
     shutil.copy(ROOT / "examples" / "drafter-report.schema.json", work / "drafter-report.schema.json")
     paths["docx200"] = inputs.long_docx(200, work)
     paths["docx20"] = inputs.long_docx(20, work)
-    document = validate_file(paths["report"]).document
+    result = validate_file(paths["report"])
+    if not result.ok():
+        raise SystemExit("基准输入无效（render 将只做检查）：" + "；".join(d.format() for d in result.errors[:3]))
+    document = result.document
     template, level = engine.locate_template(get_level(document["meta"]["level"]), bool(document["meta"].get("joint")))
     context, _ = build_context(document, level=level)
     paths["template"] = template
@@ -184,8 +187,10 @@ def whole_processes(p: dict, tools: dict, rounds: int) -> list[Row]:
                         (d.cpu_median(scale), y.cpu_median())))
         return d, y
 
+    # render must really render (exit 0): a data file with errors would time validation alone
     pair("drafter render 2024.yaml（约 20 页）", [DRAFTER, "render", "2024.yaml"],
-         "docxtpl 脚本（打开+生成+保存）", [py, yard, "docxtpl", str(p["template"]), "context.pickle", "t.docx"], 1.0)
+         "docxtpl 脚本（打开+生成+保存）", [py, yard, "docxtpl", str(p["template"]), "context.pickle", "t.docx"], 1.0,
+         ok=(0,))
 
     # a folder: whole process per report, against docxtpl in-process per render
     from docxtpl import DocxTemplate
@@ -202,7 +207,7 @@ def whole_processes(p: dict, tools: dict, rounds: int) -> list[Row]:
 
     def render_folder(sample):
         shutil.rmtree(work / "out", ignore_errors=True)
-        run_process([DRAFTER, "render", "各部门", "-o", "out"], work, sample)
+        run_process([DRAFTER, "render", "各部门", "-o", "out"], work, sample, ok=(0,))
 
     d, y = interleaved([render_folder, docxtpl_in_process], max(3, rounds // 2), warmup=1)
     rows.append(Row(f"drafter render 各部门/ -o out/（{FOLDER_REPORTS} 份，每份）", d.spread(FOLDER_REPORTS),
@@ -261,6 +266,7 @@ def in_process(p: dict, rounds: int) -> None:
         ("检查 200 页 .docx（读取+规则）", timed(lambda: lint_path(p["docx200"]), max(3, rounds // 2)),
          "python-docx 打开并遍历", timed(lambda: yardsticks.walk(str(p["docx200"])), max(3, rounds // 2))),
         ("检查数据文件 example.yaml", timed(lambda: validate_file(p["example"])), None, None),
+        ("检查数据文件 2024.yaml（约 20 页）", timed(lambda: validate_file(p["report"])), None, None),
     ]
     rows[1] = (rows[1][0], rows[1][1], "docxtpl", rows[0][3])
     print("\n二、进程内（不含启动；中位数，括号内为最小…最大）")

@@ -161,7 +161,7 @@ def _main(argv: list[str] | None) -> None:
             except (ValueError, OSError):
                 pass
     from drafter.errors import DrafterError
-    from drafter.fsutil import Terminated, install_signal_handlers
+    from drafter.signals import Terminated, install_signal_handlers
 
     install_signal_handlers()          # SIGTERM cleans up like Ctrl-C
     try:

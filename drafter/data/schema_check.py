@@ -63,6 +63,17 @@ class CheckedSchema(DefinitionSchema):
                 return
         super().validate(schema)
 
+    def copy(self):
+        # Cerberus copies the root schema at every validate() (``__normalize_mapping``); a plain copy
+        # would expand it and take its fingerprint again.  A copy of a checked schema holds the very
+        # same (expanded, checked) rules, so it is the same object with its own top-level dict.
+        if self._checked is None:
+            return super().copy()
+        clone = object.__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        clone.schema = self.schema.copy()
+        return clone
+
     def __setitem__(self, key, value):
         # Normalizing stores each field's rules again; for the very rules already there (expanded and
         # checked) Cerberus would only expand and check them once more, for every document.

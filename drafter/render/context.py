@@ -238,16 +238,28 @@ def title_lines(title: str, organs: tuple = ()) -> list[str]:
     breaks = _title_breaks(title, tuple(o for o in organs if o))
     good = sorted(breaks, key=lambda pos: breaks[pos])[:14]         # bounded search
     best = None
+    segments: dict = {}                  # (start, end) → (line, width): at most 16 × 16 of them
+
+    def segment(a: int, b: int) -> tuple[str, float]:
+        found = segments.get((a, b))
+        if found is None:
+            line = title[a:b].strip()
+            found = segments[a, b] = (line, text_width(line))
+        return found
+
     for n in range(1, len(good) + 1):
         for chosen in itertools.combinations(sorted(good), n):
-            lines = [title[a:b].strip() for a, b in zip((0,) + chosen, chosen + (len(title),))]
-            widths = [text_width(line) for line in lines]
+            pieces = [segment(a, b) for a, b in zip((0,) + chosen, chosen + (len(title),))]
+            lines = [line for line, _ in pieces]
+            widths = [width for _, width in pieces]
             if not all(lines) or max(widths) > TITLE_LINE_CHARS:
                 continue
             cost = (sum(1 for pos in chosen if breaks[pos] >= UNIT_BREAK), len(lines),
                     sum(breaks[pos] for pos in chosen), max(widths) - min(widths))
             if best is None or cost < best[0]:
                 best = (cost, lines)
+        if best is not None and best[0][0] == 0:
+            break            # more breaks mean more lines: a split of n + 1 lines cannot cost less
     return best[1] if best else _fill_lines(title)
 
 
