@@ -150,6 +150,7 @@ def _serial(paths, targets, levels, groups, progress, meanwhile):
 
 
 def _pooled(paths, targets, levels, groups, jobs, progress, meanwhile):
+    import gc
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
@@ -176,7 +177,6 @@ def _pooled(paths, targets, levels, groups, jobs, progress, meanwhile):
         # What this process loaded is shared with the forked workers page by page until written to; the
         # cyclic garbage collector would write to every object it scans, copying all those pages into each
         # worker.  Frozen objects are left out of its scans.
-        import gc
         gc.freeze()
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
     try:
@@ -205,6 +205,9 @@ def _pooled(paths, targets, levels, groups, jobs, progress, meanwhile):
     except BaseException:
         pool.shutdown(wait=True, cancel_futures=True)
         raise
+    finally:
+        if fork:
+            gc.unfreeze()           # the workers are forked: collect as usual again
     pool.shutdown(wait=True)
     return results, extra
 
