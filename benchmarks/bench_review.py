@@ -2,7 +2,7 @@
 
 Run from the repository root:
 
-    .venv/bin/python benchmarks/bench_review.py            # both cases, 5 rounds each (about two minutes)
+    .venv/bin/python benchmarks/bench_review.py            # both cases, 5 rounds each (about five minutes)
     .venv/bin/python benchmarks/bench_review.py --quick    # the .docx/.txt case only
 
 Options: ``--drafts N`` (default 100), ``--rounds N`` (default 5), ``--case docx|mixed|all``.
