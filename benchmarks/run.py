@@ -1,8 +1,8 @@
 """drafter's speed and memory as users meet them, against the tools it is built on.
 
-Run from the repository root (one command runs everything; about three minutes):
+Run from the repository root (one command runs everything; about ten minutes, four with --quick):
 
-    .venv/bin/python benchmarks/run.py            # --rounds N (default 10), --quick (skip 1,000 reports)
+    .venv/bin/python benchmarks/run.py            # --rounds N (default 10), --quick (skip 1,000 reports and the mixed review case)
 
 1. Whole processes, run exactly as README.md tells users to (``drafter validate 2024.yaml``, ...),
    each interleaved round by round with its yardstick, so both meet the same machine load.
@@ -15,6 +15,8 @@ Run from the repository root (one command runs everything; about three minutes):
 3. Peak memory: lint of a 200-page .docx against python-docx opening it; rendering 100 and
    1,000 reports in one call (constant memory: the peak must not grow with the number).
 4. ``drafter serve``: ``benchmarks/bench_serve.py`` (one live-validation round trip).
+5. ``drafter review`` of 100 drafts against linting them one after another in one process:
+   ``benchmarks/bench_review.py`` (``--quick``: the .docx/.txt case only).
 
 Inputs are built from real report text with distinct paragraphs (``benchmarks/inputs.py``).
 """
@@ -336,7 +338,14 @@ def main(argv: list[str]) -> int:
     if (HERE / "bench_serve.py").is_file():
         print("\n四、drafter serve：网页表单边写边检查的一次往返（benchmarks/bench_serve.py）", flush=True)
         serve_ok = subprocess.run([sys.executable, str(HERE / "bench_serve.py")], cwd=ROOT, env=ENV).returncode == 0
+    review_ok = True
+    if (HERE / "bench_review.py").is_file():
+        print("\n五、drafter review：审查 100 份草稿，对照在一个进程中逐份检查（benchmarks/bench_review.py）", flush=True)
+        review_ok = subprocess.run([sys.executable, str(HERE / "bench_review.py"), "--rounds", str(max(3, args.rounds // 2)),
+                                    *(["--quick"] if args.quick else [])], cwd=ROOT, env=ENV).returncode == 0
     missed = [row for row in rows + mem if not row.met]
+    if not review_ok:
+        missed.append(Row("drafter review 100 份", "", "", "", 1.0, 0.0))
     if not serve_ok:
         missed.append(Row("drafter serve 往返", "", "", "", 1.0, 0.0))
     print("\n全部达到目标" if not missed else f"\n有 {len(missed)} 项未达到目标：" + "；".join(r.what for r in missed))

@@ -54,14 +54,15 @@ def _sha256_type():
     return sha256
 
 
-def _sha256(data: bytes = b""):
+def sha256(data: bytes = b""):
+    """A SHA-256 hash object (``hashlib.sha256``'s interface) that does not load OpenSSL."""
     return _sha256_type()(data)
 
 
 @lru_cache(maxsize=64)
 def _file_digest(path: str, mtime_ns: int, size: int) -> bytes:
     with open(path, "rb") as f:
-        return _sha256(f.read()).digest()
+        return sha256(f.read()).digest()
 
 
 def file_digest(path: Path | str) -> bytes:
@@ -72,13 +73,13 @@ def file_digest(path: Path | str) -> bytes:
 
 def key(kind: str, *, data: bytes | None = None, files=(), versions=()) -> str:
     """The key of a result computed from ``data``/``files`` by code in ``files`` under ``versions``."""
-    h = _sha256(FORMAT + kind.encode() + sys.version.encode())
+    h = sha256(FORMAT + kind.encode() + sys.version.encode())
     for version in versions:
         h.update(b"\0" + str(version).encode())
     for path in files:
         h.update(b"\1" + file_digest(path))
     if data is not None:
-        h.update(b"\2" + _sha256(data).digest())
+        h.update(b"\2" + sha256(data).digest())
     return f"{kind}-{h.hexdigest()[:40]}"
 
 

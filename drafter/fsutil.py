@@ -127,8 +127,8 @@ def _digest(path: Path) -> tuple[int, str] | None:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode) or st.st_size > _HASH_LIMIT:
             return None
-        import hashlib
-        h = hashlib.sha256()
+        from drafter.cache import sha256
+        h = sha256()
         size = 0
         with open(path, "rb") as f:
             while size <= _HASH_LIMIT:

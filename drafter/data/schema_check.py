@@ -17,7 +17,6 @@ exactly as without this file: a stale record can cost time, never correctness.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -35,7 +34,8 @@ def fingerprint(schema, validator_class) -> str:
                           "types")}
     blob = json.dumps({"cerberus": cerberus.__version__, "class": validator_class.__name__, "rules": rules,
                        "schema": schema}, sort_keys=True, ensure_ascii=False, default=repr)
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+    from drafter.cache import sha256
+    return sha256(blob.encode("utf-8")).hexdigest()
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,6 @@ overwrite a file someone changed after drafter produced it.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import io
 import marshal
 import os
@@ -603,7 +602,8 @@ def anchor_imprint(tree, style_ids: dict) -> None:
 # --- package properties -------------------------------------------------------------
 
 def fingerprint_of(parts: dict) -> str:
-    digest = hashlib.sha256()
+    from drafter.cache import sha256
+    digest = sha256()
     for name in sorted(parts):
         digest.update(name.encode() + b"\0" + parts[name] + b"\0")
     return "sha256:" + digest.hexdigest()
