@@ -21,13 +21,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafter import regex
 from drafter.errors import ERROR, Diagnostic
 
 # A field name as the schema writes them (ASCII), after indentation and an optional "- ".
 _KEY = r"[A-Za-z_][A-Za-z0-9_]*"
-_LINE = re.compile(rf"^(?P<indent>[ \u3000\u00a0]*)(?P<dash>-[ \u3000]+)?(?P<key>{_KEY})?")
-_COMMENT = re.compile(r"(?:^|\s)#")
-_BLOCK = re.compile(r"[|>][+-]?\d?[+-]?")
+_LINE = regex.compile(rf"^(?P<indent>[ \u3000\u00a0]*)(?P<dash>-[ \u3000]+)?(?P<key>{_KEY})?")
+_COMMENT = regex.compile(r"(?:^|\s)#")
+_BLOCK = regex.compile(r"[|>][+-]?\d?[+-]?")
 _ODD_SPACES = {"\u3000": "全角空格（U+3000）", "\u00a0": "不换行空格（U+00A0）"}
 
 

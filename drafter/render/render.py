@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from drafter import regex
 from drafter import __version__, fsutil
 from drafter.errors import DrafterError, InputError, OutputError
 from drafter.render.build import (CELL_MARGIN_TWIPS, CHAR_TWIPS, DATE_RIGHT_CHARS, DATE_STYLE, IMPRINT_STYLES,
@@ -41,7 +42,7 @@ CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+x
 CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 FINGERPRINT = "drafter-fingerprint"
-TEMPLATE_PART = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
+TEMPLATE_PART = regex.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 
 
 def etree_error():
@@ -459,8 +460,8 @@ def _style_ids(styles_xml: bytes | None) -> dict:
 # docxtpl's pattern for paragraphs holding a special character (kept as text: special_paragraphs() finds
 # the same matches much faster; tests/render/test_special_paragraphs.py compares the two)
 SPECIAL_PARAGRAPH = r"<w:p[ >](?:(?!</w:p>)[^\t\n\a\f])*[\t\n\a\f].*?</w:p>"
-_SPECIAL_CHAR = re.compile(r"[\t\n\a\f]")
-_PARAGRAPH_START = re.compile(r"<w:p[ >]")
+_SPECIAL_CHAR = regex.compile(r"[\t\n\a\f]")
+_PARAGRAPH_START = regex.compile(r"<w:p[ >]")
 
 
 def special_paragraphs(xml: str):
