@@ -1,8 +1,8 @@
 """drafter's speed and memory as users meet them, against the tools it is built on.
 
-Run from the repository root (one command runs everything; about three minutes):
+Run from the repository root (one command runs everything; about ten minutes, four with --quick):
 
-    .venv/bin/python benchmarks/run.py            # --rounds N (default 10), --quick (skip 1,000 reports)
+    .venv/bin/python benchmarks/run.py            # --rounds N (default 10), --quick (skip 1,000 reports and the mixed review case)
 
 1. Whole processes, run exactly as README.md tells users to (``drafter validate 2024.yaml``, ...),
    each interleaved round by round with its yardstick, so both meet the same machine load.
@@ -15,6 +15,8 @@ Run from the repository root (one command runs everything; about three minutes):
 3. Peak memory: lint of a 200-page .docx against python-docx opening it; rendering 100 and
    1,000 reports in one call (constant memory: the peak must not grow with the number).
 4. ``drafter serve``: ``benchmarks/bench_serve.py`` (one live-validation round trip).
+5. ``drafter review`` of 100 drafts against linting them one after another in one process:
+   ``benchmarks/bench_review.py`` (``--quick``: the .docx/.txt case only).
 
 Inputs are built from real report text with distinct paragraphs (``benchmarks/inputs.py``).
 """
@@ -161,7 +163,10 @@ def prepare(work: Path) -> dict:
     shutil.copy(ROOT / "examples" / "drafter-report.schema.json", work / "drafter-report.schema.json")
     paths["docx200"] = inputs.long_docx(200, work)
     paths["docx20"] = inputs.long_docx(20, work)
-    document = validate_file(paths["report"]).document
+    result = validate_file(paths["report"])
+    if not result.ok():
+        raise SystemExit("基准输入无效（render 将只做检查）：" + "；".join(d.format() for d in result.errors[:3]))
+    document = result.document
     template, level = engine.locate_template(get_level(document["meta"]["level"]), bool(document["meta"].get("joint")))
     context, _ = build_context(document, level=level)
     paths["template"] = template
@@ -184,8 +189,10 @@ def whole_processes(p: dict, tools: dict, rounds: int) -> list[Row]:
                         (d.cpu_median(scale), y.cpu_median())))
         return d, y
 
+    # render must really render (exit 0): a data file with errors would time validation alone
     pair("drafter render 2024.yaml（约 20 页）", [DRAFTER, "render", "2024.yaml"],
-         "docxtpl 脚本（打开+生成+保存）", [py, yard, "docxtpl", str(p["template"]), "context.pickle", "t.docx"], 1.0)
+         "docxtpl 脚本（打开+生成+保存）", [py, yard, "docxtpl", str(p["template"]), "context.pickle", "t.docx"], 1.0,
+         ok=(0,))
 
     # a folder: whole process per report, against docxtpl in-process per render
     from docxtpl import DocxTemplate
@@ -202,7 +209,7 @@ def whole_processes(p: dict, tools: dict, rounds: int) -> list[Row]:
 
     def render_folder(sample):
         shutil.rmtree(work / "out", ignore_errors=True)
-        run_process([DRAFTER, "render", "各部门", "-o", "out"], work, sample)
+        run_process([DRAFTER, "render", "各部门", "-o", "out"], work, sample, ok=(0,))
 
     d, y = interleaved([render_folder, docxtpl_in_process], max(3, rounds // 2), warmup=1)
     rows.append(Row(f"drafter render 各部门/ -o out/（{FOLDER_REPORTS} 份，每份）", d.spread(FOLDER_REPORTS),
@@ -261,6 +268,7 @@ def in_process(p: dict, rounds: int) -> None:
         ("检查 200 页 .docx（读取+规则）", timed(lambda: lint_path(p["docx200"]), max(3, rounds // 2)),
          "python-docx 打开并遍历", timed(lambda: yardsticks.walk(str(p["docx200"])), max(3, rounds // 2))),
         ("检查数据文件 example.yaml", timed(lambda: validate_file(p["example"])), None, None),
+        ("检查数据文件 2024.yaml（约 20 页）", timed(lambda: validate_file(p["report"])), None, None),
     ]
     rows[1] = (rows[1][0], rows[1][1], "docxtpl", rows[0][3])
     print("\n二、进程内（不含启动；中位数，括号内为最小…最大）")
@@ -330,7 +338,14 @@ def main(argv: list[str]) -> int:
     if (HERE / "bench_serve.py").is_file():
         print("\n四、drafter serve：网页表单边写边检查的一次往返（benchmarks/bench_serve.py）", flush=True)
         serve_ok = subprocess.run([sys.executable, str(HERE / "bench_serve.py")], cwd=ROOT, env=ENV).returncode == 0
+    review_ok = True
+    if (HERE / "bench_review.py").is_file():
+        print("\n五、drafter review：审查 100 份草稿，对照在一个进程中逐份检查（benchmarks/bench_review.py）", flush=True)
+        review_ok = subprocess.run([sys.executable, str(HERE / "bench_review.py"), "--rounds", str(max(3, args.rounds // 2)),
+                                    *(["--quick"] if args.quick else [])], cwd=ROOT, env=ENV).returncode == 0
     missed = [row for row in rows + mem if not row.met]
+    if not review_ok:
+        missed.append(Row("drafter review 100 份", "", "", "", 1.0, 0.0))
     if not serve_ok:
         missed.append(Row("drafter serve 往返", "", "", "", 1.0, 0.0))
     print("\n全部达到目标" if not missed else f"\n有 {len(missed)} 项未达到目标：" + "；".join(r.what for r in missed))

@@ -16,7 +16,6 @@ never stops a command and never prints.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
@@ -41,10 +40,29 @@ def cache_dir() -> Path | None:
     return Path(base, "drafter")
 
 
+@lru_cache(maxsize=1)
+def _sha256_type():
+    """Python's own SHA-256 rather than ``hashlib``'s: importing ``hashlib`` loads OpenSSL (a few ms
+    at every start); the digest is the same."""
+    try:
+        from _sha2 import sha256                 # Python 3.12+
+    except ImportError:
+        try:
+            from _sha256 import sha256           # Python 3.10, 3.11
+        except ImportError:                      # pragma: no cover - a build without them
+            from hashlib import sha256
+    return sha256
+
+
+def sha256(data: bytes = b""):
+    """A SHA-256 hash object (``hashlib.sha256``'s interface) that does not load OpenSSL."""
+    return _sha256_type()(data)
+
+
 @lru_cache(maxsize=64)
 def _file_digest(path: str, mtime_ns: int, size: int) -> bytes:
     with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).digest()
+        return sha256(f.read()).digest()
 
 
 def file_digest(path: Path | str) -> bytes:
@@ -55,13 +73,13 @@ def file_digest(path: Path | str) -> bytes:
 
 def key(kind: str, *, data: bytes | None = None, files=(), versions=()) -> str:
     """The key of a result computed from ``data``/``files`` by code in ``files`` under ``versions``."""
-    h = hashlib.sha256(FORMAT + kind.encode() + sys.version.encode())
+    h = sha256(FORMAT + kind.encode() + sys.version.encode())
     for version in versions:
         h.update(b"\0" + str(version).encode())
     for path in files:
         h.update(b"\1" + file_digest(path))
     if data is not None:
-        h.update(b"\2" + hashlib.sha256(data).digest())
+        h.update(b"\2" + sha256(data).digest())
     return f"{kind}-{h.hexdigest()[:40]}"
 
 
@@ -115,6 +133,7 @@ def _prune(folder: Path) -> None:
         old.unlink(missing_ok=True)
 
 
+@lru_cache(maxsize=1)
 def _pyyaml_files() -> tuple:
     """The PyYAML sources that decide what a document parses to (its version is in __init__.py),
     found without importing PyYAML: a command answered from the cache does not load it at all."""

@@ -25,7 +25,6 @@ Input:
 from __future__ import annotations
 
 import os
-import signal
 import stat
 import threading
 from contextlib import contextmanager
@@ -33,6 +32,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from drafter.errors import InputError, OutputError
+from drafter.signals import Terminated, _live_temps, install_signal_handlers  # noqa: F401 - part of this API
 
 MB = 1024 * 1024
 
@@ -47,7 +47,6 @@ LEDGER_ENTRIES = 2000          # oldest entries are dropped beyond this
 _HASH_LIMIT = 512 * MB         # files larger than this are never "recognised" (refused without --force)
 
 _TEMP_PREFIX = ".~drafter-"
-_live_temps: set[str] = set()  # temporary files to remove if a signal ends the process
 _lock = threading.Lock()
 
 
@@ -128,8 +127,8 @@ def _digest(path: Path) -> tuple[int, str] | None:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode) or st.st_size > _HASH_LIMIT:
             return None
-        import hashlib
-        h = hashlib.sha256()
+        from drafter.cache import sha256
+        h = sha256()
         size = 0
         with open(path, "rb") as f:
             while size <= _HASH_LIMIT:
@@ -243,42 +242,6 @@ def _safe(recognise: Callable[[Path], bool], target: Path) -> bool:
 
 
 # --- atomic writing ---------------------------------------------------------------------------
-
-class Terminated(BaseException):
-    """Raised in the main thread when drafter receives SIGTERM or SIGHUP, as Ctrl-C raises KeyboardInterrupt.
-
-    Every ``finally`` then runs, so temporary files and folders are removed and
-    no target is left half-replaced; the CLI reports it and exits with 128 + signal.
-    """
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _terminate(signum, frame):
-    for tmp in list(_live_temps):      # first, in case the exception cannot unwind (a C call)
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-    raise Terminated(signum)
-
-
-def install_signal_handlers() -> None:
-    """Turn SIGTERM and SIGHUP into :class:`Terminated` (main thread only, where nobody else handles them)."""
-    if threading.current_thread() is not threading.main_thread():
-        return
-    for name in ("SIGTERM", "SIGHUP"):
-        signum = getattr(signal, name, None)
-        if signum is None:
-            continue
-        try:
-            if signal.getsignal(signum) in (signal.SIG_DFL, None):
-                signal.signal(signum, _terminate)
-        except (ValueError, OSError):
-            pass
-
 
 @contextmanager
 def atomic_path(target: Path | str, check: Callable[[Path], None] | None = None, record: bool = True):

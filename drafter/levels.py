@@ -12,8 +12,10 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 from pathlib import Path
 
+from drafter import regex
 from drafter import cache
 from drafter.errors import DrafterError
 
@@ -35,8 +37,7 @@ def templates_root() -> Path:
     raise DrafterError("找不到模板目录 templates/（安装不完整）", hint="请重新安装 drafter：pip install --force-reinstall drafter")
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
     """A month and day in the year after the report year."""
 
     month: int
@@ -49,8 +50,7 @@ class Deadline:
         return f"{self.month}月{self.day}日"
 
 
-@dataclass(frozen=True)
-class Addressee:
+class Addressee(NamedTuple):
     """One addressee role (主送 or 抄送) with a pattern that recognises it."""
 
     role: str
@@ -69,7 +69,7 @@ class Addressee:
 
 
 # An administrative place name at the start of a body's name: 金华市金东区 in 金华市金东区司法局.
-_PLACE = re.compile(r"^(?:[^省市县区旗镇乡\s]{1,8}?(?:自治区|自治州|自治县|省|市|县|区|旗|镇|乡|街道))+")
+_PLACE = regex.compile(r"^(?:[^省市县区旗镇乡\s]{1,8}?(?:自治区|自治州|自治县|省|市|县|区|旗|镇|乡|街道))+")
 
 
 def place_of(body: str | None) -> str | None:
@@ -87,8 +87,7 @@ def _fill_place(pattern: str, place: str) -> str:
     return pattern.replace("{place}", place).replace("{unit}", unit)
 
 
-@dataclass(frozen=True)
-class Variant:
+class Variant(NamedTuple):
     """Joint Party–government report or a report by the body alone."""
 
     key: str
@@ -104,8 +103,7 @@ class Variant:
                                  party_body=party_body or "").strip()
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One of the five required content items."""
 
     key: str
@@ -127,8 +125,7 @@ class Item:
         return "①②③④⑤"[self.number - 1]
 
 
-@dataclass(frozen=True)
-class MeasureKind:
+class MeasureKind(NamedTuple):
     """A measure area kind (measures.areas[].kind)."""
 
     key: str

@@ -11,12 +11,14 @@ import datetime as _dt
 import re
 from functools import lru_cache
 
+from drafter import regex
+
 # Characters that XML 1.0 forbids (Word refuses a file that contains them).
-_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ILLEGAL_XML = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Spaces a user may type at the start of a line to indent it by hand.
 _EDGE_SPACES = " \t\u3000\u00a0"
-_BLANK_LINE = re.compile(r"\n[ \t\u3000\u00a0]*\n")
-_LATIN = re.compile(r"[A-Za-z0-9]")
+_BLANK_LINE = regex.compile(r"\n[ \t\u3000\u00a0]*\n")
+_LATIN = regex.compile(r"[A-Za-z0-9]")
 
 
 def paragraphs(text: str | None) -> list[str]:
@@ -61,7 +63,7 @@ def codepoint(ch: str) -> str:
 # Characters a terminal acts on instead of showing: C0 controls (ESC starts colour, title and
 # clear-screen sequences), DEL, C1 controls (U+009B is an 8-bit CSI), and the bidi overrides that
 # reorder what is shown.  Tab and newline are kept.
-_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_TERMINAL_UNSAFE = regex.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _visible(m: re.Match) -> str:
@@ -103,13 +105,8 @@ def _traditional_table() -> dict:
     from pathlib import Path
 
     path = Path(__file__).resolve().parent / "data" / TRADITIONAL_TABLE
-    table = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            traditional, _, simple = line.partition("\t")
-            if len(traditional) == 1 and len(simple) == 1:
-                table[ord(traditional)] = simple
-    return table
+    pairs = [line for line in path.read_text(encoding="utf-8").splitlines() if len(line) == 3 and line[1] == "\t"]
+    return {ord(line[0]): line[2] for line in pairs}
 
 
 @lru_cache(maxsize=1)
@@ -131,9 +128,28 @@ def simplified(text: str) -> str:
     return text if _traditional_set().isdisjoint(text) else text.translate(_traditional_table())
 
 
-def simplify_long(text: str) -> str:
-    """:func:`simplified` for a long text (not cached)."""
-    return text if _traditional_set().isdisjoint(text) else text.translate(_traditional_table())
+def traditional_in(text: str) -> set:
+    """The traditional-only characters that occur in ``text`` (one pass in C)."""
+    return _traditional_set().intersection(text)
+
+
+def simplify_long(text: str, present: set | None = None) -> str:
+    """:func:`simplified` for a long text (not cached); ``present`` is :func:`traditional_in` if known.
+
+    Few distinct characters need replacing, so each is replaced on its own (``str.translate``
+    looks up every character of the text); where a replacement is itself to be replaced, one
+    ``translate`` pass keeps the result the same.
+    """
+    if present is None:
+        present = traditional_in(text)
+    if not present:
+        return text
+    table = _traditional_table()
+    if any(table[ord(c)] in present for c in present):
+        return text.translate(table)
+    for c in present:
+        text = text.replace(c, table[ord(c)])
+    return text
 
 
 @lru_cache(maxsize=1)
@@ -149,7 +165,7 @@ def units_pattern() -> str:
 # GB/T 9704: 成文日期 in Arabic numerals, year in full, no padding (2025年2月20日).
 # Drafts also write them in Chinese numerals (二〇二五年二月二十日), which lint flags.
 
-_DATE_LINE = re.compile(r"^(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
+_DATE_LINE = regex.compile(r"^(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月"
                         r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$")
 DATE_LINE_LENGTH = 16                  # a stand-alone 成文日期 line is at most this long
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
@@ -182,7 +198,7 @@ def parse_date_line(text: str) -> _dt.date | None:
 
 
 # 发文字号: 机关代字〔YYYY〕N号 (here, not in drafter.data.validate, so that lint does not load Cerberus)
-DOC_NUMBER = re.compile(r"^(?P<prefix>[^〔〕\s]+)〔(?P<year>\d{4})〕(?P<serial>[1-9]\d*)号$")
+DOC_NUMBER = regex.compile(r"^(?P<prefix>[^〔〕\s]+)〔(?P<year>\d{4})〕(?P<serial>[1-9]\d*)号$")
 
 
 def doc_number_problem(value: str) -> str | None:

@@ -13,9 +13,9 @@ question “is ××市 a prefecture-level or a county-level city?” is answered
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 TABLE = Path(__file__).resolve().parent / "data" / "divisions.tsv"
 PROVINCE, PREFECTURE, COUNTY = "province", "prefecture", "county"
@@ -26,8 +26,7 @@ _ENDINGS = frozenset("省市区县旗州盟")
 MAX_NAME = 16
 
 
-@dataclass(frozen=True)
-class Division:
+class Division(NamedTuple):
     code: str
     name: str
 
@@ -49,27 +48,32 @@ class Division:
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[dict, dict]:
-    by_name: dict = {}
-    by_code: dict = {}
+def _codes() -> tuple[dict, dict]:
+    """name → codes and code → name, read once; :class:`Division` objects are made only for names asked for."""
+    codes: dict = {}
+    names: dict = {}
     for line in TABLE.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
         code, _, name = line.partition("\t")
-        division = Division(code, name)
-        by_name.setdefault(name, []).append(division)
-        by_code[code] = division
-    return by_name, by_code
+        codes.setdefault(name, []).append(code)
+        names[code] = name
+    return codes, names
+
+
+def _divisions(name: str) -> list[Division]:
+    return [Division(code, name) for code in _codes()[0].get(name, ())]
 
 
 def by_code(code: str) -> Division | None:
     """The division with this six-digit code (a 12-digit statistics code is cut to six)."""
-    return _table()[1].get(code[:6])
+    name = _codes()[1].get(code[:6])
+    return None if name is None else Division(code[:6], name)
 
 
 def lookup(name: str) -> list[Division]:
     """Divisions whose full name is ``name`` (several for common names such as 鼓楼区)."""
-    return list(_table()[0].get(name, ()))
+    return _divisions(name)
 
 
 def find_all(text: str) -> list[tuple[int, int, list]]:
@@ -78,7 +82,7 @@ def find_all(text: str) -> list[tuple[int, int, list]]:
     Linear: only positions ending in 省市区县旗州盟 are tried, each with at most
     ``MAX_NAME`` lengths.
     """
-    by_name = _table()[0]
+    by_name = _codes()[0]
     found = []
     position = 0
     end = 0
@@ -87,7 +91,7 @@ def find_all(text: str) -> list[tuple[int, int, list]]:
             for start in range(max(position, end + 1 - MAX_NAME), end - 0):
                 name = text[start:end + 1]
                 if name in by_name:
-                    found.append((start, end + 1, list(by_name[name])))
+                    found.append((start, end + 1, _divisions(name)))
                     position = end + 1
                     break
         end += 1

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from drafter import regex
 from drafter.document.model import Heading, Paragraph, Section
 from drafter.numbering import parse_cn_numeral
 
@@ -29,24 +30,24 @@ _CN = "零〇一二三四五六七八九十百两"
 _SP = r"[ \t\u00a0\u3000]*"
 # (level, pattern); group "n" is the number.  Order matters: bracketed forms first.
 _NUMBER_FORMS = (
-    (2, re.compile(rf"^[（(]{_SP}(?P<n>[{_CN}]+){_SP}[）)]{_SP}[、，,.．:：]?{_SP}")),
-    (4, re.compile(rf"^[（(]{_SP}(?P<n>\d{{1,3}}){_SP}[）)]{_SP}[、，,.．:：]?{_SP}")),
-    (1, re.compile(rf"^(?P<n>[{_CN}]+){_SP}[、.．]{_SP}")),
-    (3, re.compile(rf"^(?P<n>\d{{1,3}}){_SP}(?:[、]|[.．](?!\d)){_SP}")),
+    (2, regex.compile(rf"^[（(]{_SP}(?P<n>[{_CN}]+){_SP}[）)]{_SP}[、，,.．:：]?{_SP}")),
+    (4, regex.compile(rf"^[（(]{_SP}(?P<n>\d{{1,3}}){_SP}[）)]{_SP}[、，,.．:：]?{_SP}")),
+    (1, regex.compile(rf"^(?P<n>[{_CN}]+){_SP}[、.．]{_SP}")),
+    (3, regex.compile(rf"^(?P<n>\d{{1,3}}){_SP}(?:[、]|[.．](?!\d)){_SP}")),
     # A missing opening bracket ("一）", "1)") is still that level's heading (and a form defect).
-    (2, re.compile(rf"^(?P<n>[{_CN}]+){_SP}[）)]{_SP}")),
-    (4, re.compile(rf"^(?P<n>\d{{1,3}}){_SP}[）)]{_SP}")),
+    (2, regex.compile(rf"^(?P<n>[{_CN}]+){_SP}[）)]{_SP}")),
+    (4, regex.compile(rf"^(?P<n>\d{{1,3}}){_SP}[）)]{_SP}")),
 )
 # A run-in list marker (一是……二是……) at the start of a text or after punctuation or a space;
 # shared by the recogniser, the importer's run-in split and the runin-reuse rule.
-RUNIN_MARKER = re.compile(r"(?:^|(?<=[。；;：:，,！？!?\n \t\u3000]))[ \t\u3000]*(?P<n>[一二三四五六七八九十]{1,3})是")
+RUNIN_MARKER = regex.compile(r"(?:^|(?<=[。；;：:，,！？!?\n \t\u3000]))[ \t\u3000]*(?P<n>[一二三四五六七八九十]{1,3})是")
 _RUNIN = RUNIN_MARKER
-_STYLE_LEVEL = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
-_CN_STYLE_LEVEL = re.compile(r"^([一二三四五六七八九])级标题$")      # 公文 templates: 一级标题, 二级标题, …
+_STYLE_LEVEL = regex.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_CN_STYLE_LEVEL = regex.compile(r"^([一二三四五六七八九])级标题$")      # 公文 templates: 一级标题, 二级标题, …
 # A title style: Word's Title/标题, and the custom styles of 公文 templates (公文标题, 文件标题, 大标题, 主标题).
 # Case-insensitive for "title" only: Chinese characters have no case, and IGNORECASE over the whole
 # CJK range costs ~2 ms of compiling at every start.
-_TITLE_STYLES = re.compile(r"^(?:(?i:title)|(?:(?!副|小|子|分|[一二三四五六七八九]级)[\u4e00-\u9fff]){0,4}标题)$")
+_TITLE_STYLES = regex.compile(r"^(?:(?i:title)|(?:(?!副|小|子|分|[一二三四五六七八九]级)[\u4e00-\u9fff]){0,4}标题)$")
 
 
 def is_title_style(style: str | None) -> bool:
@@ -54,18 +55,18 @@ def is_title_style(style: str | None) -> bool:
     not 副标题, 小标题 or heading levels (标题 1, 一级标题)."""
     return bool(style) and _TITLE_STYLES.match(style.strip()) is not None and "目录" not in style
 # Table-of-contents entry styles: "toc 1", "TOC 2", "目录 1", "TOC Heading"/"目录标题".
-_TOC_STYLES = re.compile(r"^(?:toc|目录)\s*(?:\d|heading|标题)|^(?:toc heading|目录标题)$", re.IGNORECASE)
+_TOC_STYLES = regex.compile(r"^(?:toc|目录)\s*(?:\d|heading|标题)|^(?:toc heading|目录标题)$", re.IGNORECASE)
 # A TOC line as text: title, then a tab or leader dots, then a page number.
-_TOC_LINE = re.compile(r"(?:\t|[.．·…‥…·・]{3,}|[ 　]{4,})[ 　]*\d{1,4}$")
+_TOC_LINE = regex.compile(r"(?:\t|[.．·…‥…·・]{3,}|[ 　]{4,})[ 　]*\d{1,4}$")
 # A lettered list item: a) (a) （a） a. a．
-_LETTER = re.compile(rf"^(?:[（(]{_SP}(?P<a>[a-zA-Z]){_SP}[）)]|(?P<b>[a-zA-Z]){_SP}(?:[）)]|[.．](?![a-zA-Z0-9])))"
+_LETTER = regex.compile(rf"^(?:[（(]{_SP}(?P<a>[a-zA-Z]){_SP}[）)]|(?P<b>[a-zA-Z]){_SP}(?:[）)]|[.．](?![a-zA-Z0-9])))"
                      rf"{_SP}(?=[\u4e00-\u9fff“《（(])")
 # 附件 lines: “附件：” (the list follows) or “附件1：××” / “附件：1．××”.
-_ATTACHMENTS = re.compile(r"^附\s*件\s*\d*\s*[:：]?")
+_ATTACHMENTS = regex.compile(r"^附\s*件\s*\d*\s*[:：]?")
 # Body text that carries an outline level: a long sentence ending in a full stop.
 LONG_SENTENCE = 40
 # A run-in heading ends at the first full stop or colon; the rest is body text.
-_TITLE_END = re.compile(r"[。：:！？；]")
+_TITLE_END = regex.compile(r"[。：:！？；]")
 MAX_BOLD_HEADING = 40
 MAX_TITLE = 80
 HEADING_PARTS = ("body",)

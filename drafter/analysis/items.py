@@ -9,9 +9,10 @@ inserted words (存在的主要问题, 存在的突出问题和薄弱环节, 下
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
+from drafter import regex
 from drafter.document.model import Document, Location, Section
 from drafter.levels import ITEM_KEYS, Item, Level
 from drafter.text import simplified
@@ -24,8 +25,7 @@ MISSING = "missing"
 STATUSES = (SECTION, SUBSECTION, BODY, MISSING)
 
 
-@dataclass
-class ItemStatus:
+class ItemStatus(NamedTuple):
     """How one of the five required items appears in a draft."""
 
     key: str
@@ -39,7 +39,7 @@ class ItemStatus:
 def _heading_pattern(words: tuple, patterns: tuple) -> re.Pattern | None:
     """One regex for an item's heading words (literal) and heading patterns."""
     parts = [re.escape(w) for w in words] + [f"(?:{p})" for p in patterns]
-    return re.compile("|".join(parts)) if parts else None
+    return regex.compile("|".join(parts)) if parts else None
 
 
 def names_item(item: Item, heading: str) -> bool:

@@ -20,8 +20,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from drafter import regex
 from drafter.analysis import divisions
 from drafter.analysis.headings import is_title_style, is_toc_entry, recognise
 from drafter.analysis.vocabulary import vocabulary as _vocab
@@ -50,29 +51,28 @@ WEIGHTS = {"given": 100, "title": 10, "signature": 8, "opening": 5, "line": 4.5,
 # lead-in words, title words, opening skip words and verbs.  drafter.analysis.vocabulary compiles
 # them at first use (``_vocab()``).
 _SPACES = " \t\u00a0\u3000"
-_SENTENCE = re.compile(r"[。，,；;！？!?]")
-_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年")
-_CN_YEAR = re.compile(r"(二[〇○零]\s*[〇○零一二三四五六七八九]\s*[〇○零一二三四五六七八九])\s*年")
+_SENTENCE = regex.compile(r"[。，,；;！？!?]")
+_YEAR = regex.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年")
+_CN_YEAR = regex.compile(r"(二[〇○零]\s*[〇○零一二三四五六七八九]\s*[〇○零一二三四五六七八九])\s*年")
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
-_FULL_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月")
-_NAME_SPLIT = re.compile(r"[\s\u3000、，,]+")
-_PARTY = re.compile(r"^(?:中共|中国共产党)|党委$|党工委|党组$|党组\b|(?<![人大常])[省市县区州盟旗镇乡]委$")
-_PARTY_PREFIX = re.compile(r"^(?:中共|中国共产党)")
-_WILDCARD = re.compile(r"^[×xX＊*ＸｘXx○〇某]{1,4}")
+_FULL_DATE = regex.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月")
+_NAME_SPLIT = regex.compile(r"[\s\u3000、，,]+")
+_PARTY = regex.compile(r"^(?:中共|中国共产党)|党委$|党工委|党组$|党组\b|(?<![人大常])[省市县区州盟旗镇乡]委$")
+_PARTY_PREFIX = regex.compile(r"^(?:中共|中国共产党)")
+_WILDCARD = regex.compile(r"^[×xX＊*ＸｘXx○〇某]{1,4}")
 
 # 主送 lines: organisation names separated by 、，, and ending in a colon.
 RECIPIENTS_MAX = 60
-_NOT_RECIPIENTS = re.compile(r"[。；;！？]")
+_NOT_RECIPIENTS = regex.compile(r"[。；;！？]")
 
-_INDEX_CODE = re.compile(r"^(?P<code>\d{6})(?:\d{6})?[-/]")
+_INDEX_CODE = regex.compile(r"^(?P<code>\d{6})(?:\d{6})?[-/]")
 # A cover page's date line (2024年3月, 二〇二四年三月): never part of the title.
-_MONTH_LINE = re.compile(r"^(?:(?:19|20)\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月$")
-_TIME_CLAUSE = re.compile(r"^(?:(?:19|20)\d{2}\s*年(?:度)?(?:以来|来|中|里|内|上半年|全年)?|今年以来|今年来|一年来|过去一年|近年来"
+_MONTH_LINE = regex.compile(r"^(?:(?:19|20)\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月$")
+_TIME_CLAUSE = regex.compile(r"^(?:(?:19|20)\d{2}\s*年(?:度)?(?:以来|来|中|里|内|上半年|全年)?|今年以来|今年来|一年来|过去一年|近年来"
                           r"|本年度|年内|[一二三四五六七八九十两]+年来|近[一二三四五六七八九十两]+年(?:来)?|过去[一二三四五六七八九十两]+年)$")
 
 
-@dataclass(frozen=True)
-class NameReading:
+class NameReading(NamedTuple):
     """What a name says: its level (``None`` if unknown), whether it is a Party body, the division."""
 
     name: str
@@ -82,8 +82,7 @@ class NameReading:
     candidates: tuple = ()          # levels when ambiguous (an unknown ××市: city or county)
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     """One cue for the level: ``cue`` (title, signature, line, opening, index_code, recipients,
     self_reference, portal, given), the ``text`` it was read from, the ``level`` it points to,
     its ``weight`` and the division found, if any."""
@@ -232,13 +231,13 @@ def _tail_start(lines: list[Paragraph]) -> int:
 
 # --- cover letter, 版记, 签发人, 附注, red header ------------------------------------------------
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DOC_NUMBER_LOOSE = re.compile(r"([^\s:：，,。]{1,12}?)[〔\[［【(（](\d{4})[〕\]］】)）]第?0*([1-9]\d{0,5})号")
-_CC = re.compile(r"^抄送[：:]\s*(?P<names>.{1,500}?)。?$")
+_ISO_DATE = regex.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DOC_NUMBER_LOOSE = regex.compile(r"([^\s:：，,。]{1,12}?)[〔\[［【(（](\d{4})[〕\]］】)）]第?0*([1-9]\d{0,5})号")
+_CC = regex.compile(r"^抄送[：:]\s*(?P<names>.{1,500}?)。?$")
 # 印发日期, alone or after the 印发机关 on the same line (“××办公室<tab>2025年2月21日印发”)
-_ISSUED = re.compile(r"^(?:(?P<issuer>\S.{0,60}?)\s+)?(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*印发$")
-_SIGNER = re.compile(r"签发人[：:]\s*(?P<names>.{1,200})$")
-_CONTACT = re.compile(r"^[（(](.{1,500})[）)]$")
+_ISSUED = regex.compile(r"^(?:(?P<issuer>\S.{0,60}?)\s+)?(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*印发$")
+_SIGNER = regex.compile(r"签发人[：:]\s*(?P<names>.{1,200})$")
+_CONTACT = regex.compile(r"^[（(](.{1,500})[）)]$")
 
 
 def is_cover_sentence(text: str) -> bool:
@@ -415,7 +414,7 @@ def issuer_part(title: str) -> str:
     """The part of a title that names the issuer: before 关于 / the year / 法治 … (or after a leading year)."""
     title = title.strip("《》“”\"")
     simple = simplified(title)
-    cut = re.compile(r"(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)\d{2}\s*年度?|(?:19|20)\d{2}\s*年度?|关于|法治|依法行政"
+    cut = regex.compile(r"(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)\d{2}\s*年度?|(?:19|20)\d{2}\s*年度?|关于|法治|依法行政"
                      r"|二[〇○零][〇○零一二三四五六七八九]{2}\s*年度?"
                      r"|年度|(?<!街道)工作(?!委员会)|情况")
     start = 0
@@ -502,11 +501,10 @@ def _evidence_from_name(cue: str, name: str, text: str, weight: float) -> Eviden
                     weight=weight, division=division, party=reading.party, name=reading.name)
 
 
-@dataclass
-class LevelReading:
+class LevelReading(NamedTuple):
     level: str | None
     joint: bool
-    evidence: list = field(default_factory=list)
+    evidence: list
     issuer: str | None = None
     party_issuer: str | None = None
 

@@ -10,12 +10,13 @@ them in (the opening verbs are matched in that order).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
+
+from drafter import regex
 
 
-@dataclass(frozen=True)
-class Vocabulary:
+class Vocabulary(NamedTuple):
     department: re.Pattern         # organ-type endings of a department: 部, 厅, 局 …
     not_department: re.Pattern     # endings that are not a department: 人民政府, 党工委, 政协 …
     township: re.Pattern           # 镇, 乡, 街道 …
@@ -51,28 +52,28 @@ def vocabulary() -> Vocabulary:
     endings, self_ref, portal, title = data["endings"], data["self_reference"], data["portal"], data["title"]
     words = self_ref["words"]
     return Vocabulary(
-        department=re.compile(_any(endings["department"]) + "$"),
-        not_department=re.compile(_any(endings["not_department"]) + "$"),
-        township=re.compile(_any(endings["township"]) + "$"),
-        place_end=re.compile(_any(endings["place"]) + "$"),
+        department=regex.compile(_any(endings["department"]) + "$"),
+        not_department=regex.compile(_any(endings["not_department"]) + "$"),
+        township=regex.compile(_any(endings["township"]) + "$"),
+        place_end=regex.compile(_any(endings["place"]) + "$"),
         place_levels=tuple(sorted(((end, tuple(levels)) for end, levels in endings["place"].items()),
                                   key=lambda pair: -len(pair[0]))),
-        government_suffix=re.compile(_any(endings["government"]) + "$"),
-        organ=re.compile(_any(endings["recipient"]) + "$"),
-        bare_recipients=tuple((re.compile("^" + _any(entry["starts"]) + (_any(entry["then"]) if entry.get("then") else "")),
+        government_suffix=regex.compile(_any(endings["government"]) + "$"),
+        organ=regex.compile(_any(endings["recipient"]) + "$"),
+        bare_recipients=tuple((regex.compile("^" + _any(entry["starts"]) + (_any(entry["then"]) if entry.get("then") else "")),
                                entry["level"]) for entry in data["bare_recipients"]),
-        congress=re.compile(_any(data["congress"])),
-        central=re.compile("^" + _any(data["central"])),
-        self_reference=re.compile(_any(self_ref["prefixes"]) + "(" + _any(words)[3:]),
+        congress=regex.compile(_any(data["congress"])),
+        central=regex.compile("^" + _any(data["central"])),
+        self_reference=regex.compile(_any(self_ref["prefixes"]) + "(" + _any(words)[3:]),
         self_levels={word: tuple(levels) for word, levels in words.items()},
-        portal=re.compile(r"^(?:\d{6,}[-/]\d{4}-\d+|" + _any(portal["disclosure"])[3:-1]
+        portal=regex.compile(r"^(?:\d{6,}[-/]\d{4}-\d+|" + _any(portal["disclosure"])[3:-1]
                           + r"|(?:19|20)\d{2}-\d{2}-\d{2}|" + _any(portal["labels"]) + "[:：].*)$"),
-        portal_label=re.compile("^" + _any(portal["publisher_labels"]) + r"[:：]\s*(?P<name>\S.{0,30})$"),
-        cover=re.compile(_any(data["cover_letter"])),
-        web_lead=re.compile(_any(data["web_lead"])),
-        title_subject=re.compile(_any(title["subject"])),
-        title_genre=re.compile(_any(title["genre"])),
-        complete_title=re.compile(_any(title["complete"]) + "$"),
+        portal_label=regex.compile("^" + _any(portal["publisher_labels"]) + r"[:：]\s*(?P<name>\S.{0,30})$"),
+        cover=regex.compile(_any(data["cover_letter"])),
+        web_lead=regex.compile(_any(data["web_lead"])),
+        title_subject=regex.compile(_any(title["subject"])),
+        title_genre=regex.compile(_any(title["genre"])),
+        complete_title=regex.compile(_any(title["complete"]) + "$"),
         opening_skip=tuple(data["opening_skip"]),
-        verbs=re.compile(_any(data["opening_verbs"])),
+        verbs=regex.compile(_any(data["opening_verbs"])),
     )

@@ -10,18 +10,25 @@ usage error; 3 internal error.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import os
-import re
-import sys
+import gc
 
-import click
+# Start-up makes only long-lived objects (modules, classes, click's commands): the cyclic garbage collector
+# is paused while they are made, and then leaves them out of its walks (about 2 % of `drafter lint`).
+gc.disable()
+import importlib  # noqa: E402
+import importlib.util  # noqa: E402
+import os  # noqa: E402
+import re  # noqa: E402
+import sys  # noqa: E402
 
-from drafter import __version__
-from drafter.cli import zh
+import click  # noqa: E402
+
+from drafter import __version__  # noqa: E402
+from drafter.cli import zh  # noqa: E402
 
 zh.install()
+gc.freeze()
+gc.enable()
 
 # name → (module, attribute, one-line help shown in `drafter --help`)
 COMMANDS = {
@@ -154,7 +161,7 @@ def _main(argv: list[str] | None) -> None:
             except (ValueError, OSError):
                 pass
     from drafter.errors import DrafterError
-    from drafter.fsutil import Terminated, install_signal_handlers
+    from drafter.signals import Terminated, install_signal_handlers
 
     install_signal_handlers()          # SIGTERM cleans up like Ctrl-C
     try:

@@ -93,7 +93,7 @@ def review(folder, roster, year, fmt, output, annotate_dir, stats_out, deadline,
     if jobs is None:                 # the cores, DRAFTER_JOBS and the small-folder rule, as lint and render use them
         from drafter.cli.parallel import workers_for
         jobs = workers_for(len(inputs))
-    results, units = _analyse(inputs, targets, jobs, loader)
+    results, units = _analyse(inputs, targets, jobs, _meanwhile(loader, fmt))
     result = core.build_review(folder_path, results, units, year=year, deadline=deadline)
     if units is not None:            # a unit's level in the roster overrides the level read from its draft
         again = core.recheck_levels(result, {str(p): t for p, t in zip(inputs, targets)}, jobs=jobs)
@@ -134,6 +134,17 @@ def review(folder, roster, year, fmt, output, annotate_dir, stats_out, deadline,
     if stats_out:
         click.echo(f"统计汇总已写成数据文件片段 {stats_out}。", err=err)
     click.get_current_context().exit(result.exit_code())
+
+
+def _meanwhile(loader, fmt):
+    """What this process does while the workers analyse: read the roster, and load the workbook writer
+    (its imports would otherwise come after the last file, when only one core is working)."""
+    def work():
+        if fmt == "xlsx":
+            from drafter.review import workbook  # noqa: F401
+            workbook.prepare()
+        return loader() if loader else None
+    return work
 
 
 def _roster_loader(roster):

@@ -10,8 +10,8 @@ mapped back to the data field its paragraph came from, at that field's line.
 
 from __future__ import annotations
 
-import re
 
+from drafter import regex
 from drafter.document.model import Document, Paragraph
 from drafter.errors import ERROR, WARNING
 
@@ -43,7 +43,7 @@ def content_rules() -> tuple:
 
 _SEVERITY = {"error": ERROR, "warning": WARNING}
 # Lint's advice about its own detection ("若报告年度识别有误，请用 --year 指定") means meta.year here.
-_CLI_ADVICE = re.compile(r"[；;，,]?\s*(?:若[^；;]*识别有误，)?(?:请|可)?用 --(year|level) 指定[）)]?")
+_CLI_ADVICE = regex.compile(r"[；;，,]?\s*(?:若[^；;]*识别有误，)?(?:请|可)?用 --(year|level) 指定[）)]?")
 _FIELD_FOR = {"year": "meta.year", "level": "meta.level"}
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from drafter import regex
 from drafter.errors import ERROR, WARNING, Diagnostic, InputError
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -190,14 +191,14 @@ def _pure_error(text: str, exc: yaml.MarkedYAMLError) -> yaml.MarkedYAMLError:
     return exc
 
 
-_TAB_INDENT = re.compile(r"^ *\t")
+_TAB_INDENT = regex.compile(r"^ *\t")
 
 # What YAML cannot carry raw (PyYAML's reader refuses it): C0 controls but tab and line ends, DEL,
 # C1 controls, surrogates, U+FFFE/U+FFFF; and the invisible line breaks YAML would break a line at
 # (NEL, U+2028, U+2029).  Pasted from PDFs and web pages (a form feed is common).  Written as the
 # characters refused rather than the complement of those allowed: the same set (tested), compiled
 # in 0.4 ms instead of 4.5 ms at every start.
-_UNREADABLE = re.compile("[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFFFE\uFFFF]")
+_UNREADABLE = regex.compile("[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFFFE\uFFFF]")
 MAX_CONTROL_NOTES = 20
 
 
@@ -298,7 +299,7 @@ def _pos(node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = regex.compile("[\ud800-\udfff]")
 
 
 def _fix_surrogates(text: str) -> str:

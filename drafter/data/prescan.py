@@ -21,11 +21,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafter import regex
 from drafter.errors import ERROR, Diagnostic
 
 # A field name as the schema writes them (ASCII), after indentation and an optional "- ".
 _KEY = r"[A-Za-z_][A-Za-z0-9_]*"
-_LINE = re.compile(rf"^(?P<indent>[ \u3000\u00a0]*)(?P<dash>-[ \u3000]+)?(?P<key>{_KEY})?")
+_LINE = regex.compile(rf"^(?P<indent>[ \u3000\u00a0]*)(?P<dash>-[ \u3000]+)?(?P<key>{_KEY})?")
+_COMMENT = regex.compile(r"(?:^|\s)#")
+_BLOCK = regex.compile(r"[|>][+-]?\d?[+-]?")
 _ODD_SPACES = {"\u3000": "全角空格（U+3000）", "\u00a0": "不换行空格（U+00A0）"}
 
 
@@ -37,7 +40,7 @@ class _Frame:
 
 def _strip_comment(rest: str) -> str:
     """The part of a value before a `` #`` comment (quotes are not tracked: good enough here)."""
-    m = re.search(r"(?:^|\s)#", rest)
+    m = _COMMENT.search(rest)
     return rest[: m.start()] if m else rest
 
 
@@ -48,20 +51,21 @@ def prescan(text: str, name: str, keys: frozenset | set | None = None) -> list[D
     full-width colon or by a colon without a space is only taken for a field
     name if it is one of them (any ASCII word when ``keys`` is None).
     """
-    return _scan(text, name, keys)[0]
+    return _scan(text, name, keys, fields=False)[0]
 
 
 def field_at(text: str, line: int) -> str | None:
     """The dotted field a 1-based line belongs to (the last field named at or above it), e.g.
     ``meta.recipients``: lets a YAML syntax error name its field like every other message."""
-    fields = _scan(text, "", None)[1]
+    fields = _scan(text, "", None, fields=True)[1]
     for number in range(line, 0, -1):
         if number in fields:
             return fields[number]
     return None
 
 
-def _scan(text: str, name: str, keys) -> tuple[list[Diagnostic], dict]:
+def _scan(text: str, name: str, keys, *, fields: bool) -> tuple[list[Diagnostic], dict]:
+    """The slips, and (if ``fields``) the dotted field named on each line that names one."""
     found: list[Diagnostic] = []
     line_fields: dict = {}
     stack: list[_Frame] = []
@@ -150,14 +154,15 @@ def _scan(text: str, name: str, keys) -> tuple[list[Diagnostic], dict]:
                 continue
         if key and after_key.startswith(":"):
             rest = _strip_comment(after_key[1:]).strip()
-            line_fields[number] = field(content_indent, key)
+            if fields:                                # only wanted to name a syntax error's field
+                line_fields[number] = field(content_indent, key)
             stack.append(_Frame(content_indent, key))
-            if re.fullmatch(r"[|>][+-]?\d?[+-]?", rest):
+            if _BLOCK.fullmatch(rest):
                 block_indent = content_indent             # the key's column (“- text: |” too)
             continue
         if dash:
             rest = _strip_comment(stripped[len(dash):]).strip()
-            if re.fullmatch(r"[|>][+-]?\d?[+-]?", rest):
+            if _BLOCK.fullmatch(rest):
                 block_indent = indent
             elif rest and not rest.startswith(("[", "{", "\"", "'", "-")) and not rest.endswith(":"):
                 last_item = (number, indent + 1, rest)

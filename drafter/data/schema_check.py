@@ -17,7 +17,6 @@ exactly as without this file: a stale record can cost time, never correctness.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -35,7 +34,8 @@ def fingerprint(schema, validator_class) -> str:
                           "types")}
     blob = json.dumps({"cerberus": cerberus.__version__, "class": validator_class.__name__, "rules": rules,
                        "schema": schema}, sort_keys=True, ensure_ascii=False, default=repr)
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+    from drafter.cache import sha256
+    return sha256(blob.encode("utf-8")).hexdigest()
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +62,17 @@ class CheckedSchema(DefinitionSchema):
                 self._checked = schema
                 return
         super().validate(schema)
+
+    def copy(self):
+        # Cerberus copies the root schema at every validate() (``__normalize_mapping``); a plain copy
+        # would expand it and take its fingerprint again.  A copy of a checked schema holds the very
+        # same (expanded, checked) rules, so it is the same object with its own top-level dict.
+        if self._checked is None:
+            return super().copy()
+        clone = object.__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        clone.schema = self.schema.copy()
+        return clone
 
     def __setitem__(self, key, value):
         # Normalizing stores each field's rules again; for the very rules already there (expanded and

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+
+from drafter import regex
 from dataclasses import dataclass, field
 
 import yaml
@@ -46,7 +48,7 @@ def scalar(value) -> str:
 # What YAML cannot carry raw, or reads as something else: controls but tab and newline, DEL, C1 controls,
 # the invisible line breaks NEL, U+2028 and U+2029, BOM, surrogates and U+FFFE/U+FFFF.  Such text is
 # written double-quoted with escapes, so it reads back exactly (and the loader has nothing to remove).
-_RAW_UNSAFE = re.compile("[^\x09\x0A\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD"
+_RAW_UNSAFE = regex.compile("[^\x09\x0A\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFEFE\uFF00-\uFFFD"
                          "\U00010000-\U0010FFFF]")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
 

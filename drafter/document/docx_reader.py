@@ -29,6 +29,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from drafter import regex
 from drafter.document.model import MAX_PARAGRAPHS, Document, Format, PageSetup, Paragraph, too_many_paragraphs
 from drafter.errors import InputError
 
@@ -624,6 +625,12 @@ def _para_result(merged: dict, style_ppr: dict) -> tuple:
     return _JC.get(merged["jc"]), chars, indent_pt, rule, spacing_pt, outline, numbering
 
 
+def _rpr_key(rpr) -> tuple:
+    """What the resolved run values depend on: the direct children of a w:rPr with their attributes, in order
+    (everything ``_rpr_values`` and ``_bold_of`` read; several times cheaper than serialising it)."""
+    return tuple([(child.tag, *child.items()) for child in rpr])
+
+
 class Resolver:
     """Resolved paragraph formatting and heading signals for one document.
 
@@ -679,7 +686,7 @@ class Resolver:
                     first = style_rpr
                 bold = style_rpr["bold"]
             else:
-                key = etree.tostring(rpr)                # Word repeats the same run properties
+                key = _rpr_key(rpr)                      # Word repeats the same run properties
                 if i == 0:
                     if (key, sid) not in self._run_values:
                         char_rprs = self._char_rprs(_val(rpr.find(W + "rStyle")))
@@ -773,7 +780,7 @@ def read_docx(path: Path | str) -> Document:
 
 
 _FLD_CHAR, _INSTR = W + "fldChar", W + "instrText"
-_TOC_INSTR = re.compile(r"^\s*TOC\b", re.IGNORECASE)
+_TOC_INSTR = regex.compile(r"^\s*TOC\b", re.IGNORECASE)
 
 
 class _TocTracker:

@@ -1,4 +1,4 @@
-"""The document model: plain dataclasses, no XML.
+"""The document model: plain dataclasses and NamedTuples (immutable records), no XML.
 
 Readers (``docx_reader``, ``text_reader``) turn a draft into a
 :class:`Document`; the analysis layer (:mod:`drafter.analysis`) builds the
@@ -9,10 +9,10 @@ same rules run on .txt and .docx and a test can build a model in a line.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass
-class Location:
+class Location(NamedTuple):
     """Where something is: a paragraph (and for text files a line), with context.
 
     ``index`` is the paragraph's position in document order (0-based);
@@ -49,8 +49,7 @@ class Location:
         return where
 
 
-@dataclass
-class Format:
+class Format(NamedTuple):
     """Resolved paragraph formatting of a .docx paragraph (None = unknown).
 
     Fonts are resolved through the style chain (direct → style → basedOn →

@@ -9,7 +9,6 @@ installed, else through LibreOffice; a PDF's text is approximate (no formatting)
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from drafter.document.model import Document
@@ -47,11 +46,15 @@ def read_document(path: Path | str) -> Document:
 
 def soffice() -> str | None:
     """The LibreOffice command, if installed."""
+    import shutil
+
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def pdftotext() -> str | None:
     """poppler's pdftotext, if installed (it keeps the reading order of a PDF's lines)."""
+    import shutil
+
     return shutil.which("pdftotext")
 
 
@@ -117,6 +120,8 @@ def convert_to_docx(paths: list, folder: Path, *, timeout: float) -> dict:
         try:
             link.symlink_to(path.resolve())
         except OSError:                     # no symlinks (Windows without the right): a copy
+            import shutil
+
             shutil.copyfile(path, link)
         staged[path] = link
     pdf = ["--infilter=writer_pdf_import"] if paths and all(p.suffix.lower() == ".pdf" for p in paths) else []

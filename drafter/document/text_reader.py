@@ -11,9 +11,9 @@ then) decides between the two.
 from __future__ import annotations
 
 import codecs
-import re
 from pathlib import Path
 
+from drafter import regex
 from drafter.document.model import MAX_PARAGRAPHS, Document, Paragraph, too_many_paragraphs
 from drafter.errors import InputError
 
@@ -77,7 +77,7 @@ def read_text(text: str, name: str = "<文本>") -> Document:
     return Document(path=name, kind="text", paragraphs=paragraphs)
 
 
-_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
+_MD_HEADING = regex.compile(r"^(#{1,6})[ \t]+")
 
 
 def _markdown_headings(document: Document) -> None:
@@ -111,9 +111,9 @@ def read_text_file(path: Path | str) -> Document:
 
 _SENTENCE_END = "。！？；：:!?;"
 FULL_SHARE = 0.85          # a line at least this share of the full width does not end its paragraph
-_PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$")
+_PAGE_NUMBER = regex.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$")
 # pdftotext puts a space where a PDF switches fonts, e.g. between a digit and a Chinese character.
-_FONT_SWITCH_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\uff00-\uffef\u3000-\u303f]) (?=[0-9A-Za-z])|"
+_FONT_SWITCH_SPACE = regex.compile(r"(?<=[\u4e00-\u9fff\uff00-\uffef\u3000-\u303f]) (?=[0-9A-Za-z])|"
                                 r"(?<=[0-9A-Za-z]) (?=[\u4e00-\u9fff\uff00-\uffef\u3000-\u303f])")
 
 

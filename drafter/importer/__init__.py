@@ -9,7 +9,17 @@ that reading onto the data model:
 * :mod:`.result` — :class:`Imported` and its YAML.
 """
 
-from drafter.importer.build import import_document, import_file  # noqa: F401
-from drafter.importer.next_year import to_next_year  # noqa: F401
-from drafter.importer.result import CHECK, MISSING, Imported  # noqa: F401
-from drafter.importer.text import split_cause, split_runin, stats_in_text, title_and_rest  # noqa: F401
+# Loaded on first use (PEP 562): ``drafter review`` needs only :mod:`.text`, and importing the package
+# must not load :mod:`.build` with the data layer behind it.
+_EXPORTS = {"import_document": "build", "import_file": "build", "to_next_year": "next_year", "CHECK": "result",
+            "MISSING": "result", "Imported": "result", "split_cause": "text", "split_runin": "text",
+            "stats_in_text": "text", "title_and_rest": "text"}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)

@@ -23,9 +23,9 @@ excerpt (not paragraph numbers, so editing elsewhere keeps it valid).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from drafter.errors import InputError
 from drafter.lint.finding import SEVERITIES
@@ -54,8 +54,7 @@ def _schema() -> dict:
     }
 
 
-@dataclass
-class RuleSetting:
+class RuleSetting(NamedTuple):
     enabled: bool
     severity: str
     options: dict
@@ -261,6 +260,8 @@ def read_baseline(path: Path | str) -> set:
     from drafter.data.loader import read_text
     text, _ = read_text(path)
     try:
+        import json
+
         data = json.loads(text)
         entries = data["findings"]
         return {(e["rule"], e["file"], e["excerpt"]) for e in entries}

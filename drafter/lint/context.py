@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from drafter.document.model import Document, Location, Paragraph, Section
 from drafter.levels import Level
@@ -11,30 +11,29 @@ from drafter.levels import Level
 from drafter.analysis.items import BODY, MISSING, SECTION, STATUSES, SUBSECTION, ItemStatus  # noqa: E402,F401
 
 
-@dataclass
-class LintContext:
-    """Everything a rule's ``check(ctx)`` may read.  Rules never modify it."""
+class LintContext(NamedTuple):
+    """Everything a rule's ``check(ctx)`` may read.  Rules never modify it (one per rule and document)."""
 
     document: Document
     outline: Section                      # root: heading None, level 0
     level: Level
     joint: bool
     year: int | None                      # report year (detected or given); None if unknown
-    items: dict = field(default_factory=dict)       # item key → ItemStatus
-    options: dict = field(default_factory=dict)     # this rule's options from .drafter.yaml
+    items: dict                           # item key → ItemStatus
+    options: dict                         # this rule's options from .drafter.yaml
+    paths: dict                           # paragraph index → section, shared by the rules of one run
     title: str | None = None              # the report title as detected
     analysis: object = None               # drafter.analysis.Analysis (issuer, date, recipients, evidence …)
-    _paths: dict = field(default_factory=dict, repr=False)
 
     def section_of(self, paragraph: Paragraph) -> Section:
         """The innermost section containing ``paragraph`` (the root if none)."""
-        if not self._paths:
+        if not self.paths:
             for node in self.outline.walk():
                 if node.heading is not None:
-                    self._paths[node.heading.paragraph.index] = node
+                    self.paths[node.heading.paragraph.index] = node
                 for p in node.paragraphs:
-                    self._paths[p.index] = node
-        return self._paths.get(paragraph.index, self.outline)
+                    self.paths[p.index] = node
+        return self.paths.get(paragraph.index, self.outline)
 
     def heading_path(self, paragraph: Paragraph) -> tuple:
         return self.section_of(paragraph).path()

@@ -70,7 +70,7 @@ def lint_document(document: Document, *, level: str | None = None, year: int | N
             continue
         ctx = LintContext(document=document, outline=tree, level=level_def, joint=joint, year=report_year,
                           items=items, options=setting.options, title=title, analysis=reading,
-                          _paths=shared_paths)
+                          paths=shared_paths)
         for finding in rule.check(ctx) or ():
             finding.rule = rule.ID
             finding.severity = setting.severity

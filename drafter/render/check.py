@@ -15,19 +15,20 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafter import regex
 from drafter.errors import ERROR, WARNING, Diagnostic
 from drafter.render.context import CONTEXT_FIELDS, IMPLICIT_FIELDS
 from drafter.text import excerpt
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-PARTS = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml$")
+PARTS = regex.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml$")
 NO_TAGS = ("footnotes", "endnotes", "comments")      # docxtpl does not render these
-TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
-PREFIXED = re.compile(r"^\{%-?\s*(p|tr|tc|r)\s")
-BLOCK_OPEN = re.compile(r"^\{%-?\s*(for|if|macro|call|filter|with|block|raw)\b")
-BLOCK_CLOSE = re.compile(r"^\{%-?\s*end(for|if|macro|call|filter|with|block|raw)\b")
+TAG = regex.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
+PREFIXED = regex.compile(r"^\{%-?\s*(p|tr|tc|r)\s")
+BLOCK_OPEN = regex.compile(r"^\{%-?\s*(for|if|macro|call|filter|with|block|raw)\b")
+BLOCK_CLOSE = regex.compile(r"^\{%-?\s*end(for|if|macro|call|filter|with|block|raw)\b")
 # A tag's opening or closing pair with a full-width brace or percent sign in it: ｛｛ {｛ ｛％ ％｝ ｝｝ …
-_FULL_WIDTH_TAG = re.compile(r"(?=[{｛%％}｝]{2})(?:[｛][{｛%％]|[{][｛％]|[%％}｝][｝]|[％｝][}]|[%][｝])")
+_FULL_WIDTH_TAG = regex.compile(r"(?=[{｛%％}｝]{2})(?:[｛][{｛%％]|[{][｛％]|[%％}｝][｝]|[％｝][}]|[%][｝])")
 JINJA_NAMES = {"loop", "range", "dict", "cycler", "joiner", "namespace", "true", "false", "none"}
 PART_ZH = {"document": "正文", "header": "页眉", "footer": "页脚", "footnotes": "脚注", "endnotes": "尾注",
            "comments": "批注"}

@@ -18,6 +18,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from drafter import regex
 from drafter import levels
 from drafter.data.loader import format_field
 from drafter.errors import WARNING, Diagnostic
@@ -188,11 +189,11 @@ def text_width(text: str) -> float:
 # Where a title may break, best first (GB/T 9704-2012 7.3.1: 回行时要做到词意完整，排列对称，长短适宜):
 # between the organ names of a joint title, before “关于”, then between the phrases of the subject.
 ORGAN_BREAK, GUANYU_BREAK, CONJUNCTION_BREAK, PHRASE_BREAK, UNIT_BREAK = 0, 1, 2, 3, 8
-_CONJUNCTION_BEFORE = re.compile(r"(?=[和及暨]\d{4}年)")
-_PHRASE_BEFORE = re.compile(r"(?=法治政府建设|法治建设|依法行政|工作情况|情况的报告|的报告$)")
-_PHRASE_AFTER = re.compile(r"\d{4}年度|\d{4}年(?!度)")
+_CONJUNCTION_BEFORE = regex.compile(r"(?=[和及暨]\d{4}年)")
+_PHRASE_BEFORE = regex.compile(r"(?=法治政府建设|法治建设|依法行政|工作情况|情况的报告|的报告$)")
+_PHRASE_AFTER = regex.compile(r"\d{4}年度|\d{4}年(?!度)")
 # Inside a long organ name, between its administrative units (重庆市|涪陵区|人民政府): only if nothing else fits.
-_UNIT_AFTER = re.compile(r"(?:自治区|自治州|自治县|[省市州盟县区旗镇乡])(?=[^委人政办党]|人民政府|委员会)")
+_UNIT_AFTER = regex.compile(r"(?:自治区|自治州|自治县|[省市州盟县区旗镇乡])(?=[^委人政办党]|人民政府|委员会)")
 
 
 def _title_breaks(title: str, organs: tuple) -> dict[int, int]:
@@ -238,16 +239,28 @@ def title_lines(title: str, organs: tuple = ()) -> list[str]:
     breaks = _title_breaks(title, tuple(o for o in organs if o))
     good = sorted(breaks, key=lambda pos: breaks[pos])[:14]         # bounded search
     best = None
+    segments: dict = {}                  # (start, end) → (line, width): at most 16 × 16 of them
+
+    def segment(a: int, b: int) -> tuple[str, float]:
+        found = segments.get((a, b))
+        if found is None:
+            line = title[a:b].strip()
+            found = segments[a, b] = (line, text_width(line))
+        return found
+
     for n in range(1, len(good) + 1):
         for chosen in itertools.combinations(sorted(good), n):
-            lines = [title[a:b].strip() for a, b in zip((0,) + chosen, chosen + (len(title),))]
-            widths = [text_width(line) for line in lines]
+            pieces = [segment(a, b) for a, b in zip((0,) + chosen, chosen + (len(title),))]
+            lines = [line for line, _ in pieces]
+            widths = [width for _, width in pieces]
             if not all(lines) or max(widths) > TITLE_LINE_CHARS:
                 continue
             cost = (sum(1 for pos in chosen if breaks[pos] >= UNIT_BREAK), len(lines),
                     sum(breaks[pos] for pos in chosen), max(widths) - min(widths))
             if best is None or cost < best[0]:
                 best = (cost, lines)
+        if best is not None and best[0][0] == 0:
+            break            # more breaks mean more lines: a split of n + 1 lines cannot cost less
     return best[1] if best else _fill_lines(title)
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from drafter import regex
 from drafter.render.build import FANGSONG, HEITI, KAITI, LATIN, SONG, XIAOBIAOSONG
 
 # Other names an official font is installed under (Windows lists most fonts by their English name).
@@ -50,8 +51,8 @@ SUBSTITUTES = {
 _FONT_ATTR = re.compile(rb'w:(?:ascii|hAnsi|eastAsia|cs)="([^"]+)"')
 _RFONTS = re.compile(rb"<w:rFonts\b[^>]*>")
 _STYLE_REF = re.compile(rb'<w:(?:pStyle|rStyle|tblStyle)\s+w:val="([^"]+)"')
-_CONTENT_PARTS = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
-_FONT_PARTS = re.compile(r"^word/(document|styles|header\d*|footer\d*)\.xml$")
+_CONTENT_PARTS = regex.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
+_FONT_PARTS = regex.compile(r"^word/(document|styles|header\d*|footer\d*)\.xml$")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 

@@ -81,11 +81,17 @@ def _load_config(found: Path):
     return load_config(found)
 
 
+@lru_cache(maxsize=None)
+def _folder_config(folder: Path):
+    """The ``.drafter.yaml`` that applies in ``folder`` (looked up once per folder and process)."""
+    from drafter.lint.config import LintConfig, find_config
+    found = find_config(folder)
+    return _load_config(found) if found is not None else LintConfig()
+
+
 def _config(path: Path):
     """The ``.drafter.yaml`` that lint would use for ``path`` (each one read once per process)."""
-    from drafter.lint.config import LintConfig, find_config
-    found = find_config(path)
-    return _load_config(found) if found is not None else LintConfig()
+    return _folder_config(Path(path).resolve().parent)
 
 
 def analyse(path: Path | str, *, annotate_to: Path | str | None = None, level: str | None = None,

@@ -63,7 +63,7 @@ def annotate_target(path: Path, folder: Path, annotate_dir: Path) -> Path | None
 
 def _warm(paths: list, targets: list) -> None:
     """Import and load what the analyses need, once, before the workers are forked (they inherit it)."""
-    from drafter import importer  # noqa: F401
+    from drafter.importer import text  # noqa: F401
     from drafter.document import docx_reader  # noqa: F401
     from drafter.levels import all_levels, common_data
     from drafter.lint import registry  # noqa: F401
@@ -123,8 +123,9 @@ def analyse_all(paths: list[Path], targets: list, *, jobs: int | None = None, pr
     """
     import tempfile
 
-    from drafter.review.collect import _load_config
-    _load_config.cache_clear()              # a .drafter.yaml edited since an earlier run in this process
+    from drafter.review.collect import _folder_config, _load_config
+    _load_config.cache_clear()              # a .drafter.yaml added or edited since an earlier run in this process
+    _folder_config.cache_clear()
     jobs = min(jobs or default_jobs(), len(paths))
     levels = levels or [None] * len(paths)
     batched = _batched(paths) if len(_batched(paths)) > 1 else []
@@ -149,6 +150,7 @@ def _serial(paths, targets, levels, groups, progress, meanwhile):
 
 
 def _pooled(paths, targets, levels, groups, jobs, progress, meanwhile):
+    import gc
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
@@ -171,6 +173,11 @@ def _pooled(paths, targets, levels, groups, jobs, progress, meanwhile):
             progress(results[first])
     # fork on Linux (workers inherit what this process loaded); fresh interpreters elsewhere, as drafter.cli.parallel
     context = multiprocessing.get_context("fork" if fork else "spawn")
+    if fork:
+        # What this process loaded is shared with the forked workers page by page until written to; the
+        # cyclic garbage collector would write to every object it scans, copying all those pages into each
+        # worker.  Frozen objects are left out of its scans.
+        gc.freeze()
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
     try:
         pending = {pool.submit(_convert_job, group): ("convert", group) for group in groups}
@@ -198,6 +205,9 @@ def _pooled(paths, targets, levels, groups, jobs, progress, meanwhile):
     except BaseException:
         pool.shutdown(wait=True, cancel_futures=True)
         raise
+    finally:
+        if fork:
+            gc.unfreeze()           # the workers are forked: collect as usual again
     pool.shutdown(wait=True)
     return results, extra
 

@@ -200,10 +200,9 @@ def _units(rows: list, path: Path) -> list[Unit]:
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[dict, tuple]:
-    import yaml
-
+    from drafter.cache import yaml_file
     from drafter.levels import templates_root
-    data = yaml.safe_load((templates_root() / "review.yaml").read_text("utf-8"))
+    data = yaml_file(templates_root() / "review.yaml")          # package data: parsed once, then from the cache
     abbreviations = dict(sorted(data["abbreviations"].items(), key=lambda kv: -len(kv[0])))
     return abbreviations, tuple(data["government_suffixes"])
 

@@ -80,3 +80,19 @@ def test_the_shared_validator_gives_the_same_result_file_after_file(tmp_path):
     assert validate_file(good).ok()
     assert [d.format() for d in validate_file(bad).diagnostics] == first_bad
     assert validate_file(good).ok()
+
+
+def test_a_copy_of_the_checked_schema_is_neither_expanded_nor_fingerprinted_again(monkeypatch):
+    """Cerberus copies the root schema at every validate(); the copy keeps the checked rules, and a
+    change to it is still checked."""
+    definition = report_validator().schema
+    monkeypatch.setattr(schema_check, "fingerprint", lambda *a: pytest.fail("schema fingerprinted again"))
+    clone = definition.copy()
+    assert clone.schema == definition.schema and clone.schema is not definition.schema
+    assert all(clone.schema[key] is rules for key, rules in definition.schema.items())
+    assert validate_file(example_files()[0]).ok()
+    clone["intro"] = clone["intro"]
+    monkeypatch.undo()
+    with pytest.raises(SchemaError):
+        clone["intro"] = {"type": "strng"}
+    assert "strng" not in str(definition.schema["intro"])        # the original is untouched

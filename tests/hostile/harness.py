@@ -71,6 +71,10 @@ def run_guarded(*args, cwd: Path | None = None, timeout: float = TIME_BOUND, env
 
     full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1", **(env or {})}
     full_env["PYTHONPATH"] = str(ROOT) + os.pathsep + full_env.get("PYTHONPATH", "")
+    if file_size is not None:
+        # CPython writes a module's compiled cache (.pyc) with a single write(); under a file-size limit
+        # that write is cut short and the truncated .pyc then breaks every later import of that module
+        full_env["PYTHONDONTWRITEBYTECODE"] = "1"
     argv = [sys.executable, "-m", "drafter", *map(str, args)]
     proc = subprocess.Popen(argv, cwd=cwd or NEUTRAL_CWD, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             stdin=stdin, preexec_fn=_limits(file_size))

@@ -60,3 +60,11 @@ def reviewed(tmp_path_factory) -> Reviewed:
                     examples=built["examples"], seeds=built["seeds"], workbook=workbook, json_path=json_path,
                     stats_out=stats_out, annotate_dir=annotate_dir, code=done.returncode, out=done.stdout,
                     err=done.stderr, json_code=as_json.returncode, data=data)
+
+
+@pytest.fixture(scope="module")
+def book(reviewed):
+    """The jurisdiction's workbook, read back with openpyxl."""
+    import openpyxl
+    assert reviewed.workbook.is_file(), reviewed.err
+    return openpyxl.load_workbook(reviewed.workbook)

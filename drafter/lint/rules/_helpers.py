@@ -10,23 +10,24 @@ import re
 import sys
 from bisect import bisect_right
 
+from drafter import regex
 from drafter.document.model import Location, Paragraph, Section
 from drafter.levels import common_data
 from drafter.lint.context import BODY, MISSING, LintContext
 from drafter.lint.finding import Finding
 from drafter.text import excerpt as short
 from drafter.text import DATE_LINE_LENGTH, parse_date_line
-from drafter.text import simplified, simplify_long, traditional_chars, units_pattern  # noqa: F401  (rules use h.…)
+from drafter.text import simplified, simplify_long, traditional_chars, traditional_in, units_pattern  # noqa: F401
 
-_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+_SPACES = regex.compile(r"[ \t\u00a0\u3000]+")
 
 CJK = "\u4e00-\u9fff"
 # A four-digit year written before 年 (not part of a longer number).
-YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?=\s*年)")
+YEAR = regex.compile(r"(?<![\d.])((?:19|20)\d{2})(?=\s*年)")
 # A year range such as 2021—2025年 or 2021-2025年: neither end is "another year".
-YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-—–－~～至到]+\s*(?:19|20)\d{2}\s*年")
+YEAR_RANGE = regex.compile(r"(?:19|20)\d{2}\s*[-—–－~～至到]+\s*(?:19|20)\d{2}\s*年")
 # Book-title marks: years inside 《…》 name a document, not the period reported on.
-BOOK_TITLE = re.compile(r"《[^》]*》")
+BOOK_TITLE = regex.compile(r"《[^》]*》")
 # A figure as the number rules read it: at most 15 digits (and 6 decimals), never starting inside a longer
 # run of digits.  Bounded repetition keeps every pattern built on it linear in the text's length
 # (``\d+`` tried from each digit of a 20,000-digit run is quadratic).
@@ -51,13 +52,17 @@ def option(ctx: LintContext, module: str, name: str):
     return sys.modules[module].OPTIONS[name]["default"]
 
 
+GATES = True          # Corpus.hits may skip paragraphs without a rule's gate (tests turn it off to compare)
+
+
 class Corpus:
     """The report text joined into one string, so a rule scans it with one regex call.
 
     Most paragraphs hold nothing a rule looks for; scanning the joined text in C and
     handling only the matches keeps 30-odd rules fast on a 200-page draft.
     ``text`` joins the paragraphs with ``\n`` (patterns must not cross it);
-    ``simple`` is the same text with traditional characters simplified.
+    ``simple`` is the same text with traditional characters simplified; ``traditional`` the set of
+    traditional-only characters it holds.
     """
 
     def __init__(self, paragraphs: list[Paragraph]):
@@ -68,38 +73,63 @@ class Corpus:
             self.starts.append(position)
             position += len(paragraph.text) + 1
         self.text = "\n".join(p.text for p in paragraphs)
-        self.simple = simplify_long(self.text)
+        self.traditional = traditional_in(self.text)        # traditional-only characters present
+        self.simple = simplify_long(self.text, self.traditional)
 
     def locate(self, offset: int) -> int:
         """Index (into ``paragraphs``) of the paragraph holding ``offset``."""
         return bisect_right(self.starts, offset) - 1
 
-    def hits(self, pattern: re.Pattern, simple: bool = False):
-        """(paragraph, local start, local end, match) for each match, in document order."""
-        for match in pattern.finditer(self.simple if simple else self.text):
-            i = self.locate(match.start())
-            yield self.paragraphs[i], match.start() - self.starts[i], match.end() - self.starts[i], match
+    def hits(self, pattern: re.Pattern, simple: bool = False, gate: str | re.Pattern | None = None):
+        """(paragraph, local start, local end, match) for each match, in document order.
 
-    def paragraphs_matching(self, pattern: re.Pattern, simple: bool = False) -> list[Paragraph]:
-        """The paragraphs with at least one match, in order (one search per matching paragraph)."""
+        ``gate`` (a string, or a pattern cheaper to search for) speeds up a pattern that sre cannot
+        search fast: only the paragraphs holding the gate are searched, each from its start to its
+        line break.  The result is the same as without it, provided that every match of ``pattern``
+        contains the gate, that no match (lookahead included) reaches past a line break, and that the
+        end of the text (``$``) can only matter where a line break would do the same.  A lookbehind
+        still sees the text before the paragraph.  ``GATES = False`` turns gates off (a test compares
+        both on real drafts).
+        """
         text = self.simple if simple else self.text
-        found, position, count = [], 0, len(self.starts)
+        if gate is None or not GATES:
+            for match in pattern.finditer(text):
+                i = self.locate(match.start())
+                yield self.paragraphs[i], match.start() - self.starts[i], match.end() - self.starts[i], match
+            return
+        for i in self._indices(text, gate):
+            start = self.starts[i]
+            for match in pattern.finditer(text, start, start + len(self.paragraphs[i].text) + 1):
+                yield self.paragraphs[i], match.start() - start, match.end() - start, match
+
+    def _indices(self, text: str, gate: str | re.Pattern):
+        """Indices of the paragraphs holding ``gate`` (a string or a pattern), in order."""
+        position, count = 0, len(self.starts)
+        find = text.find if isinstance(gate, str) else None
         while True:
-            match = pattern.search(text, position)
-            if match is None:
-                return found
-            i = self.locate(match.start())
-            found.append(self.paragraphs[i])
+            if find is not None:
+                offset = find(gate, position)
+            else:
+                match = gate.search(text, position)
+                offset = -1 if match is None else match.start()
+            if offset < 0:
+                return
+            i = self.locate(offset)
+            yield i
             if i + 1 >= count:
-                return found
+                return
             position = self.starts[i + 1]
+
+    def paragraphs_matching(self, pattern: re.Pattern | str, simple: bool = False) -> list[Paragraph]:
+        """The paragraphs with at least one match (or holding the string), in order (one search per paragraph)."""
+        return [self.paragraphs[i] for i in self._indices(self.simple if simple else self.text, pattern)]
 
 
 def run_cache(ctx: LintContext) -> dict:
     """Derived data shared by all rules of one lint run: kept on the run's Analysis, never in the module."""
     if ctx.analysis is not None:
         return ctx.analysis.cache
-    return ctx._paths.setdefault("_run_cache", {})
+    return ctx.paths.setdefault("_run_cache", {})
 
 
 def corpus(ctx: LintContext) -> Corpus:

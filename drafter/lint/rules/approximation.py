@@ -19,8 +19,8 @@
 
 from __future__ import annotations
 
-import re
 
+from drafter import regex
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
 
@@ -29,8 +29,8 @@ CODE = "L09"
 DEFAULT_SEVERITY = WARNING
 TITLE = "概数用法矛盾（近……余、约……余、小数加“余”）"
 
-_BOTH = re.compile(r"(?P<pre>将近|接近|近(?<![最附靠邻贴]近)|大约|约(?<![节制公契预简隐条协邀违履]约))[ \t]*" + h.NUMBER + r"[ \t]*[万亿千百]?[ \t]*(?:余|多)")
-_DECIMAL = re.compile(r"(?<![\d.])\d{1,15}\.\d{1,15}[ \t]*余")
+_BOTH = regex.compile(r"(?P<pre>将近|接近|近(?<![最附靠邻贴]近)|大约|约(?<![节制公契预简隐条协邀违履]约))[ \t]*" + h.NUMBER + r"[ \t]*[万亿千百]?[ \t]*(?:余|多)")
+_DECIMAL = regex.compile(r"(?<![\d.])\d{1,15}\.\d{1,15}[ \t]*余")
 
 
 def check(ctx):
@@ -41,7 +41,7 @@ def check(ctx):
                      f"“{written}”中“{word}”与“余（多）”同时使用，意思矛盾或重复",
                      f"二者只留其一：写作“{written[len(word):].lstrip()}”或“{written[:-1].rstrip()}”",
                      excerpt=h.around(paragraph.text, start, end), column=start + 1)
-    for paragraph, start, end, match in corpus.hits(_DECIMAL):
+    for paragraph, start, end, match in corpus.hits(_DECIMAL, gate="余"):
         yield h.make(__name__, ctx, paragraph,
                      f"“{match.group(0)}”已精确到小数，不宜再加“余”",
                      "去掉“余”，或改为整数概数（如“428余万元”）",

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from drafter import regex
 from drafter.lint.finding import ERROR
 from drafter.lint.rules import _helpers as h
 
@@ -39,17 +40,19 @@ def _pattern() -> re.Pattern:
     spec = h.data()["blank_number"]
     before = "|".join(map(re.escape, sorted(spec["before"], key=len, reverse=True)))
     units = h.units_pattern()
-    return re.compile(rf"(?:(?:{before})(?P<gap>[ \t\u00a0\u3000]{{1,40}})(?:{units})"
+    return regex.compile(rf"(?:(?:{before})(?P<gap>[ \t\u00a0\u3000]{{1,40}})(?:{units})"
                       rf"|(?<=[\u4e00-\u9fff])(?P<gap2>[ \t\u00a0\u3000]{{1,40}})(?:{units})"
                       rf"(?=[，。；、,.;：:）)！？!?\n]|$))")
 
 
 OTHER_PARTS = ("textbox", "header", "footer")
+# Every match holds one of these spaces (the gap) and stays within its line.
+_GAP = regex.compile(r"[ \t\u00a0\u3000]")
 
 
 def _hits(ctx):
     """Matches in the report text (body and tables), then in text boxes, headers and footers."""
-    yield from h.corpus(ctx).hits(_pattern(), simple=True)
+    yield from h.corpus(ctx).hits(_pattern(), simple=True, gate=_GAP)
     for paragraph in ctx.document.paragraphs:
         if paragraph.part in OTHER_PARTS:
             text = h.simplified(paragraph.text)

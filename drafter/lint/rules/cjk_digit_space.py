@@ -19,8 +19,8 @@
 
 from __future__ import annotations
 
-import re
 
+from drafter import regex
 from drafter.lint.finding import INFO
 from drafter.lint.rules import _helpers as h
 
@@ -29,8 +29,8 @@ CODE = "L13"
 DEFAULT_SEVERITY = INFO
 TITLE = "汉字与数字之间或标点前有空格"
 
-_SPACE = re.compile("[ \u00a0\u3000]+")
-_HAN = re.compile(f"[{h.CJK}]")
+_SPACE = regex.compile("[ \u00a0\u3000]+")
+_HAN = regex.compile(f"[{h.CJK}]")
 _PUNCTUATION = "，,。；;：:、！？）)"
 
 

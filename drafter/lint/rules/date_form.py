@@ -20,8 +20,8 @@ GB/T 9704-2012 规定成文日期用阿拉伯数字将年、月、日标全，�
 
 from __future__ import annotations
 
-import re
 
+from drafter import regex
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
 
@@ -31,8 +31,8 @@ DEFAULT_SEVERITY = WARNING
 TITLE = "成文日期写法不规范"
 
 _CN = "〇零一二三四五六七八九十"
-_CHINESE_DATE = re.compile(rf"^[{_CN}]{{4}}\s*年\s*[{_CN}]{{1,2}}\s*月\s*[{_CN}]{{1,3}}\s*日$")
-_PADDED = re.compile(r"^(?:19|20)\d{2}\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$")
+_CHINESE_DATE = regex.compile(rf"^[{_CN}]{{4}}\s*年\s*[{_CN}]{{1,2}}\s*月\s*[{_CN}]{{1,3}}\s*日$")
+_PADDED = regex.compile(r"^(?:19|20)\d{2}\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日$")
 
 
 def check(ctx):

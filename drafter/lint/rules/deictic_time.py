@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from drafter import regex
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
 
@@ -34,7 +35,7 @@ TITLE = "时间表述不确定或不是全年"
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple:
-    return tuple((re.compile(e["pattern"], re.M), e["hint"], bool(e.get("outside_plan")))
+    return tuple((regex.compile(e["pattern"], re.M), e["hint"], bool(e.get("outside_plan")))
                  for e in h.data()["deictic"])
 
 

@@ -20,8 +20,8 @@
 
 from __future__ import annotations
 
-import re
 
+from drafter import regex
 from drafter.lint.finding import ERROR
 from drafter.lint.rules import _helpers as h
 from drafter.text import doc_number_problem
@@ -32,10 +32,10 @@ DEFAULT_SEVERITY = ERROR
 TITLE = "发文字号为空或格式不对"
 
 HEAD = 12
-_CANDIDATE = re.compile(r"^[^\s，。,：:]{1,12}[〔\[【(（［]\s*\d{2,4}\s*[〕\]】)）］]\s*第?\s*\d+\s*号$")
+_CANDIDATE = regex.compile(r"^[^\s，。,：:]{1,12}[〔\[【(（［]\s*\d{2,4}\s*[〕\]】)）］]\s*第?\s*\d+\s*号$")
 # 上行文: the number and the 签发人 share a line ("鞍委〔2024〕17号  签发人：张建国").
-_SIGNER = re.compile(r"^(?P<number>\S+)\s+签发人[:：]")
-_LABEL = re.compile(r"^(?:发文)?(?:字[ \u3000\u00a0]*号|文[ \u3000\u00a0]*号)[:：]\s*(?P<value>.*)$")
+_SIGNER = regex.compile(r"^(?P<number>\S+)\s+签发人[:：]")
+_LABEL = regex.compile(r"^(?:发文)?(?:字[ \u3000\u00a0]*号|文[ \u3000\u00a0]*号)[:：]\s*(?P<value>.*)$")
 
 
 def check(ctx):

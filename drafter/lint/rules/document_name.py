@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from drafter import regex
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
 
@@ -39,8 +40,8 @@ DASH = "—"
 def _spec() -> tuple:
     spec = h.data()["key_documents"]
     outline = spec["outline"]
-    names = tuple((entry["name"], re.compile(entry["pattern"])) for entry in spec["names"])
-    return outline["name"], tuple(tuple(e) for e in outline["editions"]), re.compile(outline["pattern"]), names
+    names = tuple((entry["name"], regex.compile(entry["pattern"])) for entry in spec["names"])
+    return outline["name"], tuple(tuple(e) for e in outline["editions"]), regex.compile(outline["pattern"]), names
 
 
 def _outline_problems(match, editions) -> list[str]:
@@ -63,7 +64,7 @@ def _outline_problems(match, editions) -> list[str]:
 def _any() -> re.Pattern:
     """Every key document pattern at once: finds the paragraphs worth checking."""
     _, _, outline_pattern, names = _spec()
-    return re.compile("|".join(f"(?:{p.pattern})" for p in [outline_pattern] + [p for _, p in names]))
+    return regex.compile("|".join(f"(?:{p.pattern})" for p in [outline_pattern] + [p for _, p in names]))
 
 
 def check(ctx):

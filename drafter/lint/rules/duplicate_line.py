@@ -18,8 +18,8 @@
 
 from __future__ import annotations
 
-import re
 
+from drafter import regex
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
 from drafter.text import parse_date_line
@@ -32,7 +32,7 @@ TITLE = "标题或段落重复"
 
 OPTIONS = {"min_length": {"type": "integer", "min": 1, "default": 8}}
 MAX_SIGNATURE = 30
-_PUNCTUATION = re.compile(r"[。，,；;！？、（）()]")
+_PUNCTUATION = regex.compile(r"[。，,；;！？、（）()]")
 
 
 def _metadata(text: str) -> bool:

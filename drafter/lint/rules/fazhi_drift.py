@@ -20,8 +20,8 @@
 
 from __future__ import annotations
 
-import re
 
+from drafter import regex
 from drafter.lint.finding import INFO
 from drafter.lint.rules import _helpers as h
 
@@ -31,7 +31,7 @@ DEFAULT_SEVERITY = INFO
 TITLE = "“法治”误写为“法制”"
 
 
-_FAZHI = re.compile("法制")
+_FAZHI = regex.compile("法制")
 
 
 def _covered(text: str, start: int, end: int, allowed) -> bool:

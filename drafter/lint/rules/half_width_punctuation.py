@@ -22,8 +22,8 @@ heading-form 检查，不重复报告）。出现在 3 段以内时逐段报告�
 
 from __future__ import annotations
 
-import re
 
+from drafter import regex
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
 
@@ -36,8 +36,8 @@ OPTIONS = {"per_paragraph_limit": {"type": "integer", "min": 0, "default": 3}}
 _C = h.CJK + "“”‘’《》、。"
 # A half-width mark with a Chinese character on its left; or , ; : ( with one on its right; or a ")"
 # after a digit with one on its right.  Each branch starts with the mark itself, so the scan is fast.
-_MARK = re.compile(rf"[,:;?!()](?<=[{_C}][,:;?!()])|[,;:(](?=[{_C}])|\)(?=[{_C}])(?<=\d\))")
-_URL = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+")
+_MARK = regex.compile(rf"[,:;?!()](?<=[{_C}][,:;?!()])|[,;:(](?=[{_C}])|\)(?=[{_C}])(?<=\d\))")
+_URL = regex.compile(r"(?:https?://|www\.)[\x21-\x7e]+")
 _WORDS = {",": "逗号", ":": "冒号", ";": "分号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号"}
 
 

@@ -31,8 +31,8 @@
 
 from __future__ import annotations
 
-import re
 
+from drafter import regex
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
 from drafter.analysis.headings import leading_number
@@ -46,18 +46,18 @@ _SPACE = "[ \t\u00a0\u3000]"
 _CN = "一二三四五六七八九十"
 # (kind, levels, pattern on the number as written, message, hint)
 _CHECKS = (
-    ("space", (1, 2, 3, 4), re.compile(rf"{_SPACE}+$|^{_SPACE}|[（(]{_SPACE}|{_SPACE}[）)]"),
+    ("space", (1, 2, 3, 4), regex.compile(rf"{_SPACE}+$|^{_SPACE}|[（(]{_SPACE}|{_SPACE}[）)]"),
      "标题编号后（或括号内）有多余的空格", "删去编号中的空格，如“一、加强组织领导”"),
-    ("dot1", (1,), re.compile(r"^[一二三四五六七八九十百]+[.．]"),
+    ("dot1", (1,), regex.compile(r"^[一二三四五六七八九十百]+[.．]"),
      "一级标题编号用了“.”", "一级标题编号应为“一、”"),
-    ("halfwidth", (2, 4), re.compile(r"^\(.*\)|^\(|\)"),
+    ("halfwidth", (2, 4), regex.compile(r"^\(.*\)|^\(|\)"),
      "标题编号用了半角括号“( )”", "二级、四级标题编号应使用全角括号，如“（一）”“（1）”"),
-    ("trailing", (2, 4), re.compile(r"[）)]\s*[、，,.．:：]"),
+    ("trailing", (2, 4), regex.compile(r"[）)]\s*[、，,.．:：]"),
      "括号编号后又加了标点，如“（一）、”", "括号编号后不加顿号或点，如“（一）完善制度体系”"),
-    ("comma3", (3,), re.compile(r"^\d+\s*、"),
+    ("comma3", (3,), regex.compile(r"^\d+\s*、"),
      "三级标题编号用了顿号“1、”", "三级标题编号应为“1.”"),
 )
-_MISSING_OPEN = re.compile(rf"^[{_CN}\d]{{1,3}}[)）](?!\s*$)")
+_MISSING_OPEN = regex.compile(rf"^[{_CN}\d]{{1,3}}[)）](?!\s*$)")
 
 
 def check(ctx):

@@ -20,8 +20,8 @@
 
 from __future__ import annotations
 
-import re
 
+from drafter import regex
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
 
@@ -31,7 +31,7 @@ DEFAULT_SEVERITY = WARNING
 TITLE = "标题或导语中的年份不是报告年度"
 
 # An introduction opening "2023年，…" or "2023年以来…" names the year it reports on.
-_INTRO = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年(?:度)?(?:[，,]|以来)")
+_INTRO = regex.compile(r"^(?P<year>(?:19|20)\d{2})\s*年(?:度)?(?:[，,]|以来)")
 
 
 def check(ctx):

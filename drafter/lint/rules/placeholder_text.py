@@ -19,9 +19,9 @@ XX镇共召开专题会议*次，**市人民政府……
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from drafter import regex
 from drafter.lint.finding import ERROR
 from drafter.lint.rules import _helpers as h
 
@@ -33,11 +33,11 @@ TITLE = "残留占位符或匿名标记"
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple:
-    return tuple((entry["label"], re.compile(entry["pattern"])) for entry in h.data()["placeholders"])
+    return tuple((entry["label"], regex.compile(entry["pattern"])) for entry in h.data()["placeholders"])
 
 
 # Every placeholder pattern needs one of these; scanning for them first is fast.
-_PREFILTER = re.compile(r"[XxＸｘ×╳✕*＊某{}【]|此处填写")
+_PREFILTER = regex.compile(r"[XxＸｘ×╳✕*＊某{}【]|此处填写")
 
 
 def _markdown_bold(text: str) -> bool:

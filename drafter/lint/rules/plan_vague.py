@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from drafter import regex
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
 
@@ -31,7 +32,7 @@ CODE = "L03"
 DEFAULT_SEVERITY = WARNING
 TITLE = "下一年度安排没有年份也没有具体任务"
 
-_RUNIN = re.compile(r"(?:^|[。；;：:，,])\s*[一二三四五]是", re.M)
+_RUNIN = regex.compile(r"(?:^|[。；;：:，,])\s*[一二三四五]是", re.M)
 
 
 def check(ctx):

@@ -20,8 +20,8 @@
 
 from __future__ import annotations
 
-import re
 
+from drafter import regex
 from drafter.lint.finding import ERROR
 from drafter.lint.rules import _helpers as h
 
@@ -31,7 +31,7 @@ DEFAULT_SEVERITY = ERROR
 TITLE = "下一年度安排写错年份"
 
 # A plan paragraph opening with "YYYY年，…将…" says which year it plans for.
-_OPENING = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年(?:度)?[，,]?[^。；;]{0,20}?将")
+_OPENING = regex.compile(r"^(?P<year>(?:19|20)\d{2})\s*年(?:度)?[，,]?[^。；;]{0,20}?将")
 
 
 def check(ctx):

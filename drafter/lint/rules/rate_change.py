@@ -19,8 +19,8 @@
 
 from __future__ import annotations
 
-import re
 
+from drafter import regex
 from drafter.lint.finding import INFO
 from drafter.lint.rules import _helpers as h
 
@@ -30,7 +30,7 @@ DEFAULT_SEVERITY = INFO
 TITLE = "比率变化未说明是否为百分点"
 
 RATE_NAME = 2
-_RATE_CHANGE = re.compile(r"率(?<![效频功]率)[^，,。；;：:%％\n]{0,12}?(?:降低|提高|下降|上升|提升|增长|减少|增加)了?[ \t]*"
+_RATE_CHANGE = regex.compile(r"率(?<![效频功]率)[^，,。；;：:%％\n]{0,12}?(?:降低|提高|下降|上升|提升|增长|减少|增加)了?[ \t]*"
                           r"(?:\d+(?:\.\d+)?)[ \t]*[%％]")
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from drafter import regex
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
 
@@ -33,7 +34,7 @@ TITLE = "报告中夹带请示事项"
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in h.data()["requests"]))
+    return regex.compile("|".join(f"(?:{p})" for p in h.data()["requests"]))
 
 
 def check(ctx):

@@ -37,7 +37,7 @@ _MARKER = RUNIN_MARKER
 def _lists(ctx) -> list:
     """Paragraphs with two or more run-in markers (only these can restart a list)."""
     counts: dict = {}
-    for paragraph, _, _, _ in h.corpus(ctx).hits(_MARKER, simple=True):
+    for paragraph, _, _, _ in h.corpus(ctx).hits(_MARKER, simple=True, gate="是"):
         entry = counts.setdefault(paragraph.index, [paragraph, 0])
         entry[1] += 1
     return [paragraph for paragraph, count in counts.values() if count >= 2]

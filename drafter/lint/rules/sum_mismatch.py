@@ -31,8 +31,8 @@
 from __future__ import annotations
 
 import itertools
-import re
 
+from drafter import regex
 from drafter.lint.finding import ERROR
 from drafter.lint.rules import _helpers as h
 
@@ -43,16 +43,16 @@ TITLE = "分项之和与总数不符，或百分比算错"
 
 TOLERANCE_PP = 0.5
 _UNITS = h.units_pattern()
-_NUMBER = re.compile(rf"(?P<approx>近|约|大约|将近)?(?P<value>{h.NUMBER})\s*(?P<more>余|多)?\s*(?P<unit>{_UNITS})")
+_NUMBER = regex.compile(rf"(?P<approx>近|约|大约|将近)?(?P<value>{h.NUMBER})\s*(?P<more>余|多)?\s*(?P<unit>{_UNITS})")
 MAX_NUMBERS = 200        # figures of one sentence considered as a total and its parts
-_SENTENCE = re.compile(r"[^。；;！？!?]+")
-_EXHAUSTIVE = re.compile(r"^\s*[，,：:]?\s*(?:分别为|分别是)")
-_INCLUDING = re.compile(r"^\s*[，,：:]?\s*(?:包括|包含)")
+_SENTENCE = regex.compile(r"[^。；;！？!?]+")
+_EXHAUSTIVE = regex.compile(r"^\s*[，,：:]?\s*(?:分别为|分别是)")
+_INCLUDING = regex.compile(r"^\s*[，,：:]?\s*(?:包括|包含)")
 # How a list of parts relates to its total.
 EQUAL, AT_MOST, EACH_AT_MOST = "equal", "at most", "each at most"
-_SUBSET = re.compile(r"^\s*[，,：:]?\s*其中")
-_REST = re.compile(r"(?:其余|剩余|余下)(?:的)?\s*$")
-_CHANGE = re.compile(
+_SUBSET = regex.compile(r"^\s*[，,：:]?\s*其中")
+_REST = regex.compile(r"(?:其余|剩余|余下)(?:的)?\s*$")
+_CHANGE = regex.compile(
     rf"(?:由|从)\s*(?P<a>{h.NUMBER})\s*(?P<ua>{_UNITS})?[^，,。；;\d]{{0,8}}?"
     r"(?:减少|缩减|压缩|精简|整合|合并|下降|降低|降|减|增加|增长|上升|提高|提升|增)(?:至|到|为)\s*"
     rf"(?P<b>{h.NUMBER})\s*(?P<ub>{_UNITS})?[^。；;\d]{{0,12}}?"
@@ -60,7 +60,7 @@ _CHANGE = re.compile(
 
 
 # “，占总数的17%” right after a part: the part's share of the total.
-_SHARE = re.compile(rf"\s*[，,]?\s*占(?:比|[^，,。；;%％\d]{{0,8}}?的)?\s*(?P<p>{h.NUMBER})\s*[%％]")
+_SHARE = regex.compile(rf"\s*[，,]?\s*占(?:比|[^，,。；;%％\d]{{0,8}}?的)?\s*(?P<p>{h.NUMBER})\s*[%％]")
 
 
 def _fmt(value: float) -> str:
@@ -186,7 +186,7 @@ def _check_changes(ctx, paragraph, text):
 
 
 # Paragraphs worth parsing: a figure followed by a breakdown, a 其余 term, or a change 由/从 A.
-_QUICK = re.compile(rf"\d[ \t]*(?:{_UNITS})[ \t]*(?:[（(]|[，,：:]?[ \t]*(?:其中|包括|包含|分别))"
+_QUICK = regex.compile(rf"\d[ \t]*(?:{_UNITS})[ \t]*(?:[（(]|[，,：:]?[ \t]*(?:其中|包括|包含|分别))"
                     r"|其余|剩余|余下|[由从][ \t]*\d")
 
 

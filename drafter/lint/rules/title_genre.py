@@ -24,8 +24,8 @@
 
 from __future__ import annotations
 
-import re
 
+from drafter import regex
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
 
@@ -34,9 +34,9 @@ CODE = "L20"
 DEFAULT_SEVERITY = WARNING
 TITLE = "标题缺失、文种不对或没有年份"
 
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
 # "（征求意见稿）", "（送审稿）", "(草稿)" after a draft's title are not part of it.
-_DRAFT_MARK = re.compile(r"[（(][^（()）]{0,8}稿[）)]\s*$")
+_DRAFT_MARK = regex.compile(r"[（(][^（()）]{0,8}稿[）)]\s*$")
 
 
 def _standard(ctx) -> str:

@@ -26,8 +26,8 @@
 
 from __future__ import annotations
 
-import re
 
+from drafter import regex
 from drafter.analysis.metadata import is_organ_name, split_names
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
@@ -38,8 +38,8 @@ DEFAULT_SEVERITY = WARNING
 TITLE = "标题中的发文机关与落款不一致"
 
 SIGNATURE_LINES = 8            # the 落款 is among the last lines of the body
-_HEAD = re.compile(r"关于|(?:19|20)\d{2}\s*年")
-_SENTENCE = re.compile(r"[。，,；;！？:：]")
+_HEAD = regex.compile(r"关于|(?:19|20)\d{2}\s*年")
+_SENTENCE = regex.compile(r"[。，,；;！？:：]")
 
 
 def title_organs(title: str) -> list[str]:

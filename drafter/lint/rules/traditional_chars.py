@@ -21,10 +21,7 @@
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from functools import lru_cache
-
+from drafter import regex
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h
 
@@ -38,30 +35,25 @@ OPTIONS = {
     "share": {"type": "float", "min": 0, "max": 1, "default": float(_DEFAULTS["share"])},
     "min_count": {"type": "integer", "min": 1, "default": int(_DEFAULTS["min_count"])},
 }
-_NOT_HAN = re.compile(f"[^{h.CJK}]+")
+_HAN = regex.compile(f"[{h.CJK}]+")
 SHOWN = 8
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> tuple:
-    chars = "".join(sorted(h.traditional_chars()))
-    return re.compile(f"[{chars}]"), re.compile(f"[^{chars}]+")
 
 
 def check(ctx):
     corpus = h.corpus(ctx)
-    if h.traditional_chars().isdisjoint(corpus.text):
-        return                      # the usual case, found without compiling the two large patterns
-    any_traditional, not_traditional = _patterns()
-    first_match = any_traditional.search(corpus.text)
-    if first_match is None:
+    present = corpus.traditional            # usually empty: nothing more to do
+    if not present:
         return
-    total = len(_NOT_HAN.sub("", corpus.text))
-    found = Counter(not_traditional.sub("", corpus.text))
+    text = corpus.text
+    firsts = sorted((text.find(c), c) for c in present)
+    found = {c: text.count(c) for _, c in firsts}        # in order of first occurrence
     count = sum(found.values())
-    if count < h.option(ctx, __name__, "min_count") or count / max(total, 1) <= h.option(ctx, __name__, "share"):
+    if count < h.option(ctx, __name__, "min_count"):
         return
-    first = corpus.paragraphs[corpus.locate(first_match.start())]
+    total = sum(map(len, _HAN.findall(text)))
+    if count / max(total, 1) <= h.option(ctx, __name__, "share"):
+        return
+    first = corpus.paragraphs[corpus.locate(firsts[0][0])]
     common = sorted(found, key=lambda c: -found[c])[:SHOWN]
     pairs = "、".join(f"{c}→{h.simplified(c)}" for c in common)
     yield h.make(__name__, ctx, first,

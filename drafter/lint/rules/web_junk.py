@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from drafter import regex
 from drafter.lint.finding import ERROR
 from drafter.lint.rules import _helpers as h
 
@@ -31,17 +32,17 @@ TITLE = "残留网页内容"
 
 # A short line that starts with a portal label is metadata even with one label.
 SHORT_LINE = 40
-_STAMP = re.compile(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*(?P<h>\d{1,2}):(?P<m>\d{2})(?::\d{2})?")
-_CLOCK = re.compile(r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:])")
+_STAMP = regex.compile(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}\s*(?P<h>\d{1,2}):(?P<m>\d{2})(?::\d{2})?")
+_CLOCK = regex.compile(r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>\d{2})(?![\d:])")
 
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple:
     spec = h.data()["web_junk"]
-    phrases = re.compile("|".join(re.escape(p) for p in sorted(spec["phrases"], key=len, reverse=True)))
-    labels = re.compile("|".join(f"(?:{p})" for p in spec["labels"]))
-    lines = re.compile("|".join(f"(?:{p})" for p in spec["lines"]))
-    inline = re.compile("|".join(f"(?:{p})" for p in spec["inline"]))
+    phrases = regex.compile("|".join(re.escape(p) for p in sorted(spec["phrases"], key=len, reverse=True)))
+    labels = regex.compile("|".join(f"(?:{p})" for p in spec["labels"]))
+    lines = regex.compile("|".join(f"(?:{p})" for p in spec["lines"]))
+    inline = regex.compile("|".join(f"(?:{p})" for p in spec["inline"]))
     return phrases, labels, lines, inline
 
 
@@ -66,7 +67,7 @@ def _reasons(text: str, cell: bool = False) -> list[str]:
 
 
 # Labels and time stamps need a colon, web addresses "www." or "http": a fast first scan.
-_QUICK = re.compile(r"[:：]|www\.|https?:")
+_QUICK = regex.compile(r"[:：]|www\.|https?:")
 
 
 def _candidates(ctx) -> list:

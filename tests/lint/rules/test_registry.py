@@ -114,3 +114,17 @@ def test_seed_002_traditional_characters_all_fold(seeds_dir):
     folded = _helpers.simplify_long(text)
     assert not set("側償內別刪塢崗彌懲揮樹檳欄疇礙積納紮綁繞膠蓋薦註諧貼賃遊銜饋駁") & set(folded)
     assert "规范性文件" in folded and "法治政府建设" in folded
+
+
+def test_long_texts_fold_exactly_as_the_table_says():
+    """simplify_long replaces character by character; the result is one translate() pass of the table,
+    also where a replacement is itself a traditional character (苧 is both)."""
+    from drafter.text import _traditional_table
+
+    table = _traditional_table()
+    every = "".join(chr(code) for code in table)
+    chained = next(chr(code) for code, simple in table.items() if ord(simple) in table)
+    for text in ("法治" + every[:200] + "建设\n" + every[::-7], chained + "与" + table[ord(chained)] + "乾",
+                 "没有繁体字的一段话。", every):
+        assert _helpers.simplify_long(text) == text.translate(table)
+        assert _helpers.traditional_in(text) == {c for c in text if ord(c) in table}
