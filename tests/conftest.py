@@ -244,12 +244,12 @@ _OFFICE = OfficeCopies()
 
 # The modules whose tests share an expensive session fixture run as one group on one worker, so that
 # the fixture is built once per run and no worker waits for another; every other test is handed out
-# on its own.  module → group (the fixture it shares).
+# on its own.  module (or folder, ending in "/") → group (the fixture it shares).
 XDIST_GROUPS = {
-    "tests/web/test_browser.py": "browser",          # one Chromium; its tests wait on pages more than they compute
+    "tests/web/test_browser.py": "browser",          # one Chromium, and the server in this process
     "tests/render/test_layout.py": "libreoffice",    # session_pdfs: every example and level document, one
     "tests/render/test_pdf.py": "libreoffice",       #   LibreOffice run
-    "tests/review/test_review.py": "review",         # reviewed: the test jurisdiction, built and reviewed once
+    "tests/review/": "review",                       # reviewed: the test jurisdiction, built and reviewed once
 }
 GROUPED_FIXTURES = {"browser": "browser", "session_pdfs": "libreoffice", "reviewed": "review"}
 # The groups are handed out first, the longest first; single tests then keep both cores busy.
@@ -262,7 +262,11 @@ def xdist_worker() -> str | None:
 
 
 def xdist_group(nodeid: str) -> str | None:
-    return XDIST_GROUPS.get(nodeid.split("::", 1)[0])
+    module = nodeid.split("::", 1)[0]
+    if module in XDIST_GROUPS:
+        return XDIST_GROUPS[module]
+    return next((group for folder, group in XDIST_GROUPS.items() if folder.endswith("/") and module.startswith(folder)),
+                None)
 
 
 def pytest_xdist_make_scheduler(config, log):
