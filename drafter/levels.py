@@ -50,6 +50,11 @@ class Deadline(NamedTuple):
         return f"{self.month}月{self.day}日"
 
 
+@lru_cache(maxsize=256)
+def _role_pattern(pattern: str) -> re.Pattern:
+    return regex.compile(pattern)
+
+
 class Addressee(NamedTuple):
     """One addressee role (主送 or 抄送) with a pattern that recognises it."""
 
@@ -59,7 +64,7 @@ class Addressee(NamedTuple):
     example_pattern: str = ""     # as written in level.yaml, "{place}" for the reporting body's place
 
     def matches(self, name: str) -> bool:
-        return bool(self.match and re.search(self.match, name))
+        return bool(self.match and _role_pattern(self.match).search(name))
 
     def example_for(self, place: str) -> str:
         """The example with ``place`` (e.g. 兴平市) for “{place}”, or the neutral one."""
