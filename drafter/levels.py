@@ -50,6 +50,11 @@ class Deadline(NamedTuple):
         return f"{self.month}月{self.day}日"
 
 
+@lru_cache(maxsize=256)
+def _role_pattern(pattern: str) -> re.Pattern:
+    return regex.compile(pattern)
+
+
 class Addressee(NamedTuple):
     """One addressee role (主送 or 抄送) with a pattern that recognises it."""
 
@@ -59,7 +64,7 @@ class Addressee(NamedTuple):
     example_pattern: str = ""     # as written in level.yaml, "{place}" for the reporting body's place
 
     def matches(self, name: str) -> bool:
-        return bool(self.match and re.search(self.match, name))
+        return bool(self.match and _role_pattern(self.match).search(name))
 
     def example_for(self, place: str) -> str:
         """The example with ``place`` (e.g. 兴平市) for “{place}”, or the neutral one."""
@@ -309,13 +314,19 @@ def _load_level(path: Path, directory: Path) -> "Level":
         publish_deadline=_deadline(common.get("publish_deadline", {"month": 4, "day": 1}), path))
 
 
+@lru_cache(maxsize=None)
+def _shipped(directory: Path) -> Level:
+    """One level shipped under ``templates/``, read once (so ``get_level`` and ``all_levels`` share it)."""
+    return load_level(directory)
+
+
 @lru_cache(maxsize=1)
 def all_levels() -> dict[str, Level]:
     """Every level shipped under ``templates/``, keyed by id, in a fixed order."""
     root = templates_root()
     found = {}
     for directory in sorted(p for p in root.iterdir() if (p / LEVEL_FILE).is_file()):
-        level = load_level(directory)
+        level = _shipped(directory)
         found[level.id] = level
     order = ["province", "city", "county", "township", "department"]
     return dict(sorted(found.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99))
@@ -326,7 +337,16 @@ def level_ids() -> list[str]:
 
 
 def get_level(level_id: str) -> Level:
-    """The level with this id; a :class:`DrafterError` listing the choices otherwise."""
+    """The level with this id; a :class:`DrafterError` listing the choices otherwise.
+
+    A shipped level lives in the folder named after its id: only that one is read when it is asked for
+    (a command about one report does not load the other four)."""
+    if isinstance(level_id, str) and level_id.isidentifier():
+        directory = templates_root() / level_id
+        if (directory / LEVEL_FILE).is_file():
+            level = _shipped(directory)
+            if level.id == level_id:
+                return level
     levels = all_levels()
     if level_id not in levels:
         choices = "、".join(f"{lv.id}（{lv.name}）" for lv in levels.values())

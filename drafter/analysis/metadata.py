@@ -137,7 +137,7 @@ def _place_level(place: str) -> tuple[str | None, divisions.Division | None, tup
 def read_name(name: str) -> NameReading:
     """Read one organ or place name (see the module docstring)."""
     original = simplified(name.strip(_SPACES))
-    if not original or len(original) > MAX_LINE or re.search(r"[、，,。；;：:！？“”\"（）()]", original):
+    if not original or len(original) > MAX_LINE or _PUNCTUATION.search(original):
         return NameReading(name, None)
     if _vocab().self_reference.fullmatch(original):
         return NameReading(name, None)           # 我局, 本街道: a self-reference, counted elsewhere
@@ -238,6 +238,12 @@ _CC = regex.compile(r"^抄送[：:]\s*(?P<names>.{1,500}?)。?$")
 _ISSUED = regex.compile(r"^(?:(?P<issuer>\S.{0,60}?)\s+)?(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*印发$")
 _SIGNER = regex.compile(r"签发人[：:]\s*(?P<names>.{1,200})$")
 _CONTACT = regex.compile(r"^[（(](.{1,500})[）)]$")
+_PUNCTUATION = regex.compile(r"[、，,。；;：:！？“”\"（）()]")
+_ATTACHMENT_LINE = regex.compile(r"^附\s*件\s*\d{0,2}$")
+_SPACE_RUN = regex.compile(r"[ \t\u00a0\u3000]+")
+_SENTENCE_END = regex.compile(r"[。！？]")
+_CLAUSE_SPLIT = regex.compile(r"[，,；;：:]")
+_YEAR_LEAD = regex.compile(r"(?:(?:19|20)\d{2}\s*年(?:度)?(?:以来|来|中|里|内)?)")
 
 
 def is_cover_sentence(text: str) -> bool:
@@ -323,7 +329,7 @@ def _title_text_ok(text: str) -> bool:
     return (0 < len(text) <= MAX_TITLE and not text.endswith((">", "›", "»", "》>")) and "当前位置" not in text
             and ":" not in text and "：" not in text and not text.endswith((":", "：")) and not _SENTENCE.search(text)
             and parse_date_line(text) is None and not _MONTH_LINE.match(text) and doc_number_parts(text) is None
-            and not re.match(r"^附\s*件\s*\d{0,2}$", text)
+            and not _ATTACHMENT_LINE.match(text)
             and not text.endswith("文件")
             and not _vocab().portal.match(text))
 
@@ -430,7 +436,7 @@ def issuer_part(title: str) -> str:
 def find_date(lines: list[Paragraph]) -> tuple[dt.date | None, Paragraph | None]:
     """The 成文日期: a date line among the last paragraphs, whatever its indentation."""
     for paragraph in reversed(lines[-TAIL_PARAGRAPHS - 4:]):
-        text = re.sub(r"[ \t\u00a0\u3000]+", "", paragraph.text)
+        text = _SPACE_RUN.sub("", paragraph.text)
         date = parse_date_line(text)
         if date is not None:
             return date, paragraph
@@ -469,16 +475,16 @@ def opening_subject(text: str) -> str | None:
     """The subject of an opening sentence: “2023年，××镇坚持……” → ××镇 (``None`` if none)."""
     original = text[:SCAN_LIMIT]
     simple = simplified(original)                  # same offsets: the name is returned as written
-    sentence_end = re.search(r"[。！？]", simple)
+    sentence_end = _SENTENCE_END.search(simple)
     sentence = simple[:sentence_end.start()] if sentence_end else simple
     position = 0
-    for clause in re.split(r"[，,；;：:]", sentence)[:6]:
+    for clause in _CLAUSE_SPLIT.split(sentence)[:6]:
         start = position + len(clause) - len(clause.lstrip(_SPACES))
         position += len(clause) + 1
         clause = _clean(clause)
         if not clause or _TIME_CLAUSE.match(clause) or clause.startswith(_vocab().opening_skip):
             continue
-        lead = re.match(r"(?:(?:19|20)\d{2}\s*年(?:度)?(?:以来|来|中|里|内)?)", clause)
+        lead = _YEAR_LEAD.match(clause)
         if lead:
             clause, start = clause[lead.end():], start + lead.end()
         if _vocab().self_reference.match(clause):

@@ -18,13 +18,15 @@ from pathlib import Path
 from drafter.data.cerberus_import import cerberus  # before other cerberus imports
 from cerberus import errors as ce
 
-from drafter import levels
+from drafter import levels, regex
 from drafter.data.loader import Loaded, format_field, load_file
 from drafter.errors import ERROR, WARNING, Diagnostic
 from drafter.analysis.headings import leading_number, strip_leading_number
 from drafter.text import DOC_NUMBER, codepoint, doc_number_problem, illegal_xml_chars, zh_date
 
 TODO_MARK = "【待填写】"
+_PARTY_NAME = regex.compile(r"^中共|委$|委员会$|党组$|党工委$")
+_TITLE_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
 
 TYPE_ZH = {
     "string": "文字", "integer": "整数", "number": "数字", "float": "数字",
@@ -167,7 +169,7 @@ class ReportValidator(cerberus.Validator):
                 f"层级“{level.name}”没有{'联合' if joint else '单独'}报告的形式"
             yield (ERROR, ("meta", "joint"), msg, "请修改 meta.joint 或 meta.level")
         party = meta.get("party_body")
-        if joint and isinstance(party, str) and party and not re.search(r"^中共|委$|委员会$|党组$|党工委$", party):
+        if joint and isinstance(party, str) and party and not _PARTY_NAME.search(party):
             yield (WARNING, ("meta", "party_body"), f"“{party}”不像党委的规范名称",
                    "一般写作“中共××市委”或“中共××县委员会”")
 
@@ -191,7 +193,7 @@ class ReportValidator(cerberus.Validator):
             yield (ERROR, ("plan", "year"), f"下一年度安排的年度应为{year + 1}年（报告年度{year}年的下一年），现为{plan_year}年",
                    f"请改为 year: {year + 1}，或检查 meta.year")
         title = plan.get("title")
-        for found in re.findall(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)", title if isinstance(title, str) else ""):
+        for found in _TITLE_YEAR.findall(title if isinstance(title, str) else ""):
             if int(found) != year + 1:
                 yield (ERROR, ("plan", "title"), f"下一年度安排的标题写的是{found}年，应为{year + 1}年",
                        f"报告年度是{year}年：下一年度安排写{year + 1}年")
