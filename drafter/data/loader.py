@@ -171,11 +171,22 @@ def _syntax_error(name: str, exc: yaml.MarkedYAMLError, text: str | None = None)
             break
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
+    opened = exc.context_mark
+    if opened is not None and mark is not None and opened.line != mark.line:
+        # the error shows where YAML gave up; the bracket or quote that was never closed is earlier
+        opener = _char_at(text, opened.line, opened.column) if text is not None else ""
+        if opener in ("[", "{", '"', "'"):             # not a block mapping's start, which is no opener
+            message += f"（第{opened.line + 1}行第{opened.column + 1}列的“{opener}”没有结束）"
     field = None
     if text is not None and line is not None:
         from drafter.data.prescan import field_at
         field = field_at(text, line)
     return InputError(message, hint=hint, path=name, line=line, column=column, field=field)
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.splitlines()
+    return lines[line][column:column + 1] if 0 <= line < len(lines) else ""
 
 
 def _pure_error(text: str, exc: yaml.MarkedYAMLError) -> yaml.MarkedYAMLError:

@@ -135,6 +135,28 @@ def test_syntax_errors_share_the_diagnostic_format(tmp_path, run_cli):
     assert result.code == 2
     error = only_error_line(result.out + result.err)
     assert error.startswith(f"{path}:{line + 1}:7: meta.year: 错误：YAML 格式错误：方括号列表没有正确结束")
+    # YAML notices only on the next line; the message also names where the bracket was opened
+    column = SOURCE.splitlines()[line - 1].index("false") + 1
+    assert f"（第{line}行第{column}列的“[”没有结束）" in error
+
+
+@pytest.mark.parametrize("old, new, opener", [('  joint: false\n', '  joint: {false\n', "{"),
+                                              ('  joint: false\n', '  joint: "false\n', '"'),
+                                              ('  joint: false\n', "  joint: 'false\n", "'")])
+def test_an_unclosed_bracket_or_quote_is_named_where_it_opens(tmp_path, run_cli, old, new, opener):
+    path, line = edited(tmp_path, old, new)
+    result = run_cli("validate", path)
+    assert result.code == 2
+    error = only_error_line(result.out + result.err)
+    assert f"（第{line}行第10列的“{opener}”没有结束）" in error, error
+
+
+def test_an_indentation_error_names_no_opener(tmp_path, run_cli):
+    """A block mapping's start is not a bracket: nothing is said about where it "opened"."""
+    path, _ = edited(tmp_path, "  joint: false\n", "  joint: false\n   stray: 1\n")
+    result = run_cli("validate", path)
+    assert result.code == 2
+    assert "没有结束" not in only_error_line(result.out + result.err)
 
 
 def test_full_width_space_starting_a_continued_text_is_content(tmp_path, run_cli):
