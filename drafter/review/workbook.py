@@ -1,4 +1,4 @@
-"""The review workbook (.xlsx through openpyxl): 总览 / 问题明细 / 未提交 / 无法读取 / 统计汇总.
+"""The review workbook (.xlsx through XlsxWriter): 总览 / 问题明细 / 未提交 / 无法读取 / 统计汇总.
 
 Laid out for people who live in Excel: a bold header row that stays in place
 (frozen), filters on every sheet, column widths measured in display width (a
@@ -162,7 +162,7 @@ def _num_text(value) -> str:
 # Written through XlsxWriter: it writes a 2,000-finding workbook in a third of the time openpyxl takes
 # (the workbook is the part of a review that cannot be spread over the cores), and its files are the
 # same bytes for the same content (members dated 1980-01-01, dates from the document properties).
-# openpyxl still reads rosters; the tests read the workbook back with it.
+# Rosters are read with calamine (drafter.review.roster); the tests read the workbook back with openpyxl.
 
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 HEADER_STYLE = {"bold": True, "font_color": "#FFFFFF", "pattern": 1, "bg_color": "#" + HEADER_FILL,
