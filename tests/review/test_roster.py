@@ -83,6 +83,25 @@ def test_bad_rosters_are_explained(tmp_path):
         load_roster(tmp_path / "prose.yaml")
 
 
+def test_an_xlsx_table_below_a_caption_keeps_excel_row_numbers(tmp_path):
+    """A roster whose table starts lower and to the right (a caption above it, as offices make them):
+    the units are read, and a duplicate is reported with the row numbers Excel shows."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["B1"] = "2024年法治政府建设年度报告报送单位名单"
+    for row, values in ((3, ("单位名称", "层级")), (4, ("安平县教育局", "部门")), (5, ("安平镇", "乡镇")),
+                        (6, ("安平县教育局", "部门"))):
+        sheet.cell(row, 2, values[0])
+        sheet.cell(row, 3, values[1])
+    book.save(tmp_path / "名单.xlsx")
+    with pytest.raises(InputError, match="第4行和第6行的单位名称重复"):
+        load_roster(tmp_path / "名单.xlsx")
+    sheet.delete_rows(6)
+    book.save(tmp_path / "名单.xlsx")
+    assert [(u.name, u.row, u.level) for u in load_roster(tmp_path / "名单.xlsx")] == [
+        ("安平县教育局", 4, "department"), ("安平镇", 5, "township")]
+
+
 def encrypted_roster(path):
     msoffcrypto = pytest.importorskip("msoffcrypto")
     from msoffcrypto.format.ooxml import OOXMLFile
