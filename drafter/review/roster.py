@@ -170,7 +170,7 @@ def _units(rows: list, path: Path) -> list[Unit]:
     headers = rows[start]
     name_col = _column(headers, NAME_HEADERS)
     if name_col is None:
-        raise InputError("名单不是一张可读的表：第一行没有“单位名称”列", path=str(path),
+        raise InputError("名单不是一张可读的表：开头几行中没有“单位名称”列", path=str(path),
                          hint="请把第一行写成表头：单位名称、层级、联系人、别名（只有“单位名称”是必需的）")
     level_col, alias_col = _column(headers, LEVEL_HEADERS), _column(headers, ALIAS_HEADERS)
     contact_cols = [c for c in (_column(headers, CONTACT_HEADERS), _column(headers, PHONE_HEADERS)) if c is not None]
