@@ -76,29 +76,6 @@ def unit_name(i: int) -> str:
     return COUNTIES[i // len(DEPARTMENTS) % len(COUNTIES)] + DEPARTMENTS[i % len(DEPARTMENTS)]
 
 
-def distinct_paragraphs(chars: int) -> list[str]:
-    """Paragraphs of three real sentences adding up to ``chars`` characters, no two alike.
-
-    ``inputs.paragraphs`` runs out of distinct paragraphs at about 400,000 characters with the seeds'
-    sentences; 100 drafts need twice that.  Paragraph m takes sentences a, a+d, a+d+e (modulo the pool
-    size n) with a = m mod n and (d, e) counting through 1…n-1 each: (a, d, e) differs for every m
-    below n(n-1)², so no paragraph repeats."""
-    from benchmarks.inputs import sentences
-
-    pool = sentences(YEAR)
-    n = len(pool)
-    out, total, m = [], 0, 0
-    while total < chars:
-        a, q = m % n, m // n
-        d, e = 1 + q % (n - 1), 1 + (q // (n - 1)) % (n - 1)
-        text = pool[a] + pool[(a + d) % n] + pool[(a + d + e) % n]
-        out.append(text)
-        total += len(text)
-        m += 1
-    assert m < n * (n - 1) ** 2 and len(set(out)) == len(out), "benchmark paragraphs repeat"
-    return out
-
-
 def draft_text(i: int, extra: list[str]) -> str:
     """Draft ``i``: a department report with ``extra`` paragraphs in its measures, and its defects."""
     from tests.review.jurisdiction import department_text
@@ -124,11 +101,11 @@ def build(folder: Path, count: int, legacy: bool) -> Path:
     import docx
     import openpyxl
 
-    from benchmarks.inputs import RENDERED_PAGE_CHARS, word_like_runs
+    from benchmarks.inputs import RENDERED_PAGE_CHARS, paragraphs, word_like_runs
     from tests.lint.docx_build import build_docx
 
     pages = [10 + (i * 7) % 11 for i in range(count)]           # 10–20 pages each
-    texts = distinct_paragraphs((sum(pages) + count) * RENDERED_PAGE_CHARS)
+    texts = paragraphs((sum(pages) + count) * RENDERED_PAGE_CHARS, YEAR)
     reports = folder / "reports"
     reports.mkdir()
     scratch = folder / "scratch"

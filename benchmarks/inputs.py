@@ -68,17 +68,18 @@ def paragraphs(chars: int, year: int | None = None, start: int = 0, clean: bool 
     sentences lint finds nothing in, for data files that must be valid)."""
     pool = clean_sentences(year) if clean else sentences(year)
     n = len(pool)
-    per_pass = max(1, n // 3)
-    out, total, k = [], 0, start
+    out, total, m = [], 0, start
     while total < chars:
-        # Pass 0 takes three consecutive sentences; pass r takes a, a+s, a+2s with the step s = 2r+1,
-        # so no two paragraphs have the same sentences in the same order.
-        r, j = divmod(k, per_pass)
-        step, a = 2 * r + 1, 3 * j + r
-        text = "".join(pool[(a + i * step) % n] for i in range(3))
+        # Paragraph m takes sentences a, a+d, a+d+e (modulo n) with a = m mod n and (d, e) counting
+        # through 1…n-1 each: (a, d, e) differs for every m below n(n-1)², so no paragraph repeats, and
+        # the first n paragraphs are three consecutive sentences each.
+        a, q = m % n, m // n
+        d, e = 1 + q % (n - 1), 1 + (q // (n - 1)) % (n - 1)
+        text = pool[a] + pool[(a + d) % n] + pool[(a + d + e) % n]
         out.append(text)
         total += len(text)
-        k += 1
+        m += 1
+    assert m < n * (n - 1) ** 2, "benchmark paragraphs would repeat"
     assert len(set(out)) == len(out), "benchmark paragraphs repeat"
     return out
 

@@ -100,28 +100,29 @@ def load(name: str):
 
 def store(name: str, value) -> None:
     """Keep ``value`` under ``name`` (atomically; silently skipped if the folder is not writable)."""
-    import tempfile
-
     folder = cache_dir()
     if folder is None:
         return
-    tmp = None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
-        with os.fdopen(fd, "wb") as f:
-            f.write(FORMAT + b"\n" + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, folder / f"{name}.pickle")
-        tmp = None
+        write_file(folder / f"{name}.pickle", FORMAT + b"\n" + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         _prune(folder)
     except Exception:
         pass
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write a cache file atomically (a temporary file in the same folder, then renamed); errors are raised."""
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
 
 
 def _prune(folder: Path) -> None:

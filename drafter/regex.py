@@ -96,9 +96,9 @@ def _save() -> None:
         return
     try:
         import marshal
-        import os
-        import tempfile
         import zlib
+
+        from drafter.cache import write_file
 
         path = _file()
         if path is None:
@@ -108,15 +108,7 @@ def _save() -> None:
         merged = {**on_disk, **mine}
         _entries = merged if len(merged) <= MAX_ENTRIES else mine       # full: start again from this run's
         body = marshal.dumps(_entries)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(_FORMAT + b" %d\n" % zlib.crc32(body) + body)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        write_file(path, _FORMAT + b" %d\n" % zlib.crc32(body) + body)
     except Exception:          # a read-only or full disk: the patterns are compiled again next time
         pass
 

@@ -86,7 +86,7 @@ def serve(folder, port, host, password, no_browser):
         finally:
             server.close()
     if stopped:
-        from drafter.fsutil import Terminated
+        from drafter.signals import Terminated
         raise Terminated(stopped[0])
     click.echo("已停止。")
 

@@ -10,7 +10,6 @@ mapped back to the data field its paragraph came from, at that field's line.
 
 from __future__ import annotations
 
-
 from drafter import regex
 from drafter.document.model import Document, Paragraph
 from drafter.errors import ERROR, WARNING

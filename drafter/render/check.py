@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -161,12 +161,11 @@ HEADER_SEARCH_ROWS = 5          # filled rows looked at for the header (a captio
 
 
 def _units(rows: list, path: Path) -> list[Unit]:
-    start = next((i for i, row in enumerate(rows) if any(row)), None)
-    if start is None:
+    filled = [i for i, row in enumerate(rows) if any(row)][:HEADER_SEARCH_ROWS]
+    if not filled:
         raise InputError("名单是空的", path=str(path), hint="第一行写表头（单位名称、层级、联系人、别名），以下每行一个单位")
     # the header is the first row naming the 单位名称 column: offices often put a caption (名单的标题) above it
-    filled = [i for i, row in enumerate(rows) if any(row)][:HEADER_SEARCH_ROWS]
-    start = next((i for i in filled if _column(rows[i], NAME_HEADERS) is not None), start)
+    start = next((i for i in filled if _column(rows[i], NAME_HEADERS) is not None), filled[0])
     headers = rows[start]
     name_col = _column(headers, NAME_HEADERS)
     if name_col is None:

@@ -8,7 +8,6 @@ import subprocess
 from pathlib import Path
 
 import openpyxl
-import pytest
 import yaml
 
 from tests.review import jurisdiction as J

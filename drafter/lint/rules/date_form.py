@@ -20,7 +20,6 @@ GB/T 9704-2012 规定成文日期用阿拉伯数字将年、月、日标全，�
 
 from __future__ import annotations
 
-
 from drafter import regex
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h

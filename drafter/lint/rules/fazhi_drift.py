@@ -20,7 +20,6 @@
 
 from __future__ import annotations
 
-
 from drafter import regex
 from drafter.lint.finding import INFO
 from drafter.lint.rules import _helpers as h

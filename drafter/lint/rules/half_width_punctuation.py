@@ -22,7 +22,6 @@ heading-form 检查，不重复报告）。出现在 3 段以内时逐段报告�
 
 from __future__ import annotations
 
-
 from drafter import regex
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h

@@ -19,7 +19,6 @@
 
 from __future__ import annotations
 
-
 from drafter.analysis.headings import RUNIN_MARKER
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h

@@ -24,7 +24,6 @@
 
 from __future__ import annotations
 
-
 from drafter import regex
 from drafter.lint.finding import WARNING
 from drafter.lint.rules import _helpers as h

@@ -26,7 +26,6 @@
 
 from __future__ import annotations
 
-
 from drafter import regex
 from drafter.analysis.metadata import is_organ_name, split_names
 from drafter.lint.finding import WARNING
