@@ -144,18 +144,26 @@ def _pyyaml_files() -> tuple:
     return tuple(folder / name for name in ("__init__.py", "constructor.py", "resolver.py"))
 
 
-def yaml_file(path: Path | str):
+def yaml_file(path: Path | str, *, raw: bytes | None = None, check=None, check_files=()):
     """A YAML file of drafter's own (schema, level definitions) parsed, from the cache if possible.
 
-    Each call returns new objects (callers may change them).  Errors are those of parsing.
+    ``raw`` is the file's bytes if the caller has read them already.  ``check(path)``, if given, is run
+    before parsing and raises for a file that may not be used; only a file that passed it is stored, and
+    the code doing the check (``check_files``) is part of the key, so a hit also stands for a passed check.
+
+    Each call returns new objects (callers may change them).  Errors are those of parsing (or ``check``).
     libyaml and the pure loader give the same data (tests/data/test_fast_yaml.py), so which one
     parsed it is not part of the key.
     """
-    raw = Path(path).read_bytes()
-    name = key("yaml", data=raw, files=_pyyaml_files())
+    if raw is None:
+        raw = Path(path).read_bytes()
+    kind = "yaml-checked" if check is not None else "yaml"
+    name = key(kind, data=raw, files=(*_pyyaml_files(), *check_files))
     found = load(name)
     if found is not None:
         return found
+    if check is not None:
+        check(path)
     import yaml
 
     from drafter.data.loader import FAST_LOADER

@@ -170,16 +170,15 @@ class Level:
 def _read_yaml(path: Path, kind: str) -> dict:
     """A definition file's data, checked against its schema (a misspelt key is a located error).
 
-    The parse and the outcome of the check are both kept in the cache between runs, keyed by the
+    The parse and the outcome of the check are kept together in the cache between runs, keyed by the
     file's bytes and the checking code, so a command answered from the cache loads neither PyYAML
     nor Cerberus (see docs/dev/caching.md).
     """
     from drafter.fsutil import MB, read_input
 
-    _check_definition(path, kind)
     try:
-        read_input(path, limit=MB, what="层级定义文件")    # a regular file of a sane size, or an InputError
-        data = cache.yaml_file(path)
+        raw = read_input(path, limit=MB, what="层级定义文件")    # a regular file of a sane size, or an InputError
+        data = cache.yaml_file(path, raw=raw, check=lambda p: _check_definition(p, kind), check_files=_checker_files())
     except Exception as exc:
         import yaml                 # not at the top: read from the cache, level files need no PyYAML
         if not isinstance(exc, (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError)):
@@ -190,20 +189,17 @@ def _read_yaml(path: Path, kind: str) -> dict:
     return data
 
 
-def _check_definition(path: Path, kind: str) -> None:
-    """Raise the located Chinese errors of a definition file; a clean result is cached by content."""
+@lru_cache(maxsize=1)
+def _checker_files() -> tuple:
+    """The code that checks a definition file (part of its cache key)."""
     here = Path(__file__).resolve().parent
-    checker = [here / "data" / name for name in ("definitions.py", "definitions.yaml", "prescan.py", "loader.py")]
-    try:
-        name = cache.key(f"definition-{kind}", data=Path(path).read_bytes(), files=checker)
-    except OSError:
-        name = None                 # unreadable: let the check say so
-    if name is not None and cache.load(name) is True:
-        return
+    return tuple(here / "data" / name for name in ("definitions.py", "definitions.yaml", "prescan.py", "loader.py"))
+
+
+def _check_definition(path: Path, kind: str) -> None:
+    """Raise the located Chinese errors of a definition file."""
     from drafter.data.definitions import load_checked
     load_checked(path, kind)        # raises InputError listing every problem
-    if name is not None:
-        cache.store(name, True)
 
 
 def _need(data: dict, key: str, path: Path):

@@ -101,17 +101,31 @@ TRADITIONAL_TABLE = "traditional.tsv"
 
 
 @lru_cache(maxsize=1)
-def _traditional_table() -> dict:
+def _traditional_pairs() -> tuple[str, str]:
+    """The table's traditional characters and, at the same positions, their simplified forms."""
     from pathlib import Path
 
     path = Path(__file__).resolve().parent / "data" / TRADITIONAL_TABLE
-    pairs = [line for line in path.read_text(encoding="utf-8").splitlines() if len(line) == 3 and line[1] == "\t"]
-    return {ord(line[0]): line[2] for line in pairs}
+    text = path.read_text(encoding="utf-8")
+    start = 0
+    while text.startswith("#", start):                    # the header comment
+        start = text.index("\n", start) + 1
+    fields = text[start:].split()
+    traditional, simplified_ = "".join(fields[0::2]), "".join(fields[1::2])
+    if len(traditional) != len(fields) // 2 or len(simplified_) != len(traditional):
+        raise ValueError(f"{TRADITIONAL_TABLE}: every row is one character, a tab and one character")
+    return traditional, simplified_
+
+
+@lru_cache(maxsize=1)
+def _traditional_table() -> dict:
+    traditional, simplified_ = _traditional_pairs()
+    return dict(zip(map(ord, traditional), simplified_))
 
 
 @lru_cache(maxsize=1)
 def _traditional_set() -> frozenset:
-    return frozenset(chr(code) for code in _traditional_table())
+    return frozenset(_traditional_pairs()[0])
 
 
 def traditional_chars() -> frozenset:

@@ -51,6 +51,28 @@ def test_an_edit_is_never_answered_from_the_cache(tmp_path, cache_dir):
     assert cache.yaml_file(path) == {"id": "city22", "name": "市级"}
 
 
+def test_a_checked_definition_is_stored_only_after_its_check_passed(tmp_path, cache_dir):
+    """A level file that fails its check is never stored, so the next run checks it again and fails
+    again; once fixed (same size and time), it is checked, stored, and then read from the cache."""
+    from drafter.errors import DrafterError
+
+    good = (ROOT / "templates" / "county" / "level.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "level.yaml"
+    path.write_text(good.replace("variants:", "variantz:", 1), encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(DrafterError) as raised:
+            levels._read_yaml(path, "level")
+        assert "variantz" in str(raised.value) + str(getattr(raised.value, "diagnostics", ""))
+        assert not list(cache_dir.glob("yaml-checked-*.pickle"))
+    before = os.stat(path)
+    path.write_text(good.replace("variants:", "variants:", 1), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    fresh = yaml.load(good, Loader=FAST_LOADER)
+    assert levels._read_yaml(path, "level") == fresh
+    assert len(list(cache_dir.glob("yaml-checked-*.pickle"))) == 1
+    assert levels._read_yaml(path, "level") == fresh
+
+
 def test_a_damaged_or_unwritable_cache_only_costs_time(tmp_path, monkeypatch):
     path = _package_yaml()[1]
     fresh = yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_LOADER)

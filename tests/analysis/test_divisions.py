@@ -40,3 +40,17 @@ def test_read_name(name, level, party):
     reading = read_name(name)
     assert (reading.level or "/".join(reading.candidates)) == level
     assert reading.party is party
+
+
+def test_the_table_is_read_exactly_row_by_row():
+    """Every row of the file, in order: shared names (鼓楼区) keep all their codes, in table order."""
+    by_name, by_code = {}, {}
+    for line in divisions.TABLE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, name = line.split("\t")
+            by_name.setdefault(name, []).append(code)
+            by_code[code] = name
+    assert len(by_code) > 3000
+    assert {name: [d.code for d in divisions.lookup(name)] for name in by_name} == by_name
+    assert all(divisions.by_code(code).name == name for code, name in by_code.items())
+    assert len(by_name["鼓楼区"]) > 1 and [d.name for d in divisions.lookup("鼓楼区")] == ["鼓楼区"] * len(by_name["鼓楼区"])
