@@ -16,13 +16,18 @@ never stops a command and never prints.
 
 from __future__ import annotations
 
+import marshal
 import os
-import pickle
 import sys
 from functools import lru_cache
 from pathlib import Path
 
-FORMAT = b"drafter-cache-1"
+FORMAT = b"drafter-cache-2"
+# A value is stored with marshal when marshal gives it back equal (plain data such as parsed YAML: dicts,
+# lists, strings, numbers), which reads faster and needs no ``pickle`` import at start-up; anything else
+# (dates, objects) with pickle.  The first line of an entry says which, after the format.
+_MARSHAL, _PICKLE = b"marshal", b"pickle"
+SUFFIX = ".entry"
 MAX_ENTRIES = 200
 
 
@@ -89,11 +94,14 @@ def load(name: str):
     if folder is None:
         return None
     try:
-        raw = (folder / f"{name}.pickle").read_bytes()
+        raw = (folder / f"{name}{SUFFIX}").read_bytes()
         head, _, body = raw.partition(b"\n")
-        if head != FORMAT:
-            return None
-        return pickle.loads(body)
+        if head == FORMAT + b" " + _MARSHAL:
+            return marshal.loads(body)
+        if head == FORMAT + b" " + _PICKLE:
+            import pickle
+            return pickle.loads(body)
+        return None
     except Exception:            # missing, unreadable or damaged: do the work again
         return None
 
@@ -104,10 +112,21 @@ def store(name: str, value) -> None:
     if folder is None:
         return
     try:
-        write_file(folder / f"{name}.pickle", FORMAT + b"\n" + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        write_file(folder / f"{name}{SUFFIX}", _serialise(value))
         _prune(folder)
     except Exception:
         pass
+
+
+def _serialise(value) -> bytes:
+    try:
+        body = marshal.dumps(value)
+        if marshal.loads(body) == value:
+            return FORMAT + b" " + _MARSHAL + b"\n" + body
+    except (ValueError, TypeError):
+        pass
+    import pickle
+    return FORMAT + b" " + _PICKLE + b"\n" + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def write_file(path: Path, data: bytes) -> None:
@@ -126,7 +145,8 @@ def write_file(path: Path, data: bytes) -> None:
 
 
 def _prune(folder: Path) -> None:
-    entries = list(folder.glob("*.pickle"))
+    # ``*.pickle``: entries of an older drafter (drafter-cache-1), which may still be installed beside this one
+    entries = [*folder.glob(f"*{SUFFIX}"), *folder.glob("*.pickle")]
     if len(entries) <= MAX_ENTRIES:
         return
     entries.sort(key=lambda p: p.stat().st_mtime)

@@ -316,20 +316,36 @@ def _shipped(directory: Path) -> Level:
     return load_level(directory)
 
 
+_ORDER = ("province", "city", "county", "township", "department")
+
+
+def _shipped_folders() -> list[Path]:
+    """The folders under ``templates/`` holding a level definition, in the fixed order of their ids."""
+    root = templates_root()
+    folders = sorted(p for p in root.iterdir() if (p / LEVEL_FILE).is_file())
+    return sorted(folders, key=lambda p: _ORDER.index(p.name) if p.name in _ORDER else len(_ORDER))
+
+
 @lru_cache(maxsize=1)
 def all_levels() -> dict[str, Level]:
     """Every level shipped under ``templates/``, keyed by id, in a fixed order."""
-    root = templates_root()
     found = {}
-    for directory in sorted(p for p in root.iterdir() if (p / LEVEL_FILE).is_file()):
+    for directory in _shipped_folders():
         level = _shipped(directory)
         found[level.id] = level
-    order = ["province", "city", "county", "township", "department"]
-    return dict(sorted(found.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99))
+    return dict(sorted(found.items(), key=lambda kv: _ORDER.index(kv[0]) if kv[0] in _ORDER else len(_ORDER)))
 
 
 def level_ids() -> list[str]:
-    return list(all_levels())
+    """The ids of the shipped levels, in :func:`all_levels`'s order, without reading their definitions: a
+    shipped level's folder is named after its id (``get_level`` relies on it; tests/data/test_definitions.py
+    checks it)."""
+    return list(_level_ids())
+
+
+@lru_cache(maxsize=1)
+def _level_ids() -> tuple[str, ...]:
+    return tuple(p.name for p in _shipped_folders())
 
 
 def get_level(level_id: str) -> Level:

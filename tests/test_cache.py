@@ -32,7 +32,7 @@ def cache_dir(tmp_path, monkeypatch):
 def test_cached_yaml_equals_a_fresh_parse(path, cache_dir):
     fresh = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=FAST_LOADER)
     first = cache.yaml_file(path)
-    assert len(list(cache_dir.glob("yaml-*.pickle"))) == 1
+    assert len(list(cache_dir.glob("yaml-*.entry"))) == 1
     second = cache.yaml_file(path)                  # from the cache
     assert first == fresh and second == fresh and second is not first
     second.clear()                                  # callers may change what they get
@@ -63,13 +63,13 @@ def test_a_checked_definition_is_stored_only_after_its_check_passed(tmp_path, ca
         with pytest.raises(DrafterError) as raised:
             levels._read_yaml(path, "level")
         assert "variantz" in str(raised.value) + str(getattr(raised.value, "diagnostics", ""))
-        assert not list(cache_dir.glob("yaml-checked-*.pickle"))
+        assert not list(cache_dir.glob("yaml-checked-*.entry"))
     before = os.stat(path)
     path.write_text(good.replace("variants:", "variants:", 1), encoding="utf-8")
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     fresh = yaml.load(good, Loader=FAST_LOADER)
     assert levels._read_yaml(path, "level") == fresh
-    assert len(list(cache_dir.glob("yaml-checked-*.pickle"))) == 1
+    assert len(list(cache_dir.glob("yaml-checked-*.entry"))) == 1
     assert levels._read_yaml(path, "level") == fresh
 
 
@@ -79,15 +79,43 @@ def test_a_damaged_or_unwritable_cache_only_costs_time(tmp_path, monkeypatch):
     folder = tmp_path / "cache"
     monkeypatch.setenv("DRAFTER_CACHE_DIR", str(folder))
     cache.yaml_file(path)
-    for entry in folder.glob("*.pickle"):
-        entry.write_bytes(b"drafter-cache-1\n\x80\x05garbage")
-    assert cache.yaml_file(path) == fresh
+    (entry,) = folder.glob("*.entry")
+    for damaged in (b"drafter-cache-1\n\x80\x05garbage", cache.FORMAT + b" marshal\n\xffgarbage",
+                    cache.FORMAT + b" pickle\n\x80\x05garbage", entry.read_bytes()[:40], b""):
+        entry.write_bytes(damaged)
+        assert cache.yaml_file(path) == fresh
     blocker = tmp_path / "a-file"
     blocker.write_text("x", encoding="utf-8")
     monkeypatch.setenv("DRAFTER_CACHE_DIR", str(blocker / "cache"))     # cannot be created
     assert cache.yaml_file(path) == fresh
     monkeypatch.setenv("DRAFTER_CACHE_DIR", "off")
     assert cache.cache_dir() is None and cache.yaml_file(path) == fresh
+
+
+def test_plain_data_is_kept_with_marshal_and_anything_else_with_pickle(cache_dir):
+    """Both come back equal; a command reading only plain entries (lint) never imports pickle."""
+    import datetime
+
+    plain = {"id": "county", "items": [1, 2.5, None, True, "第一项"], "pair": ("a", b"b")}
+    dated = {"deadline": datetime.date(2025, 3, 1)}
+    cache.store("plain", plain)
+    cache.store("dated", dated)
+    assert (cache_dir / "plain.entry").read_bytes().startswith(cache.FORMAT + b" marshal\n")
+    assert (cache_dir / "dated.entry").read_bytes().startswith(cache.FORMAT + b" pickle\n")
+    assert cache.load("plain") == plain and cache.load("dated") == dated
+    (cache_dir / "old.pickle").write_bytes(b"drafter-cache-1\n")        # an older drafter's entry: left alone
+    cache._prune(cache_dir)
+    assert list(cache_dir.glob("*.pickle")) and cache.load("plain") == plain
+
+
+def test_pruning_counts_the_entries_of_an_older_drafter_too(cache_dir, monkeypatch):
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 3)
+    cache_dir.mkdir()
+    for i in range(3):
+        (cache_dir / f"old{i}.pickle").write_bytes(b"drafter-cache-1\n")
+        os.utime(cache_dir / f"old{i}.pickle", (1_000_000 + i, 1_000_000 + i))
+    cache.store("new", {"a": 1})
+    assert sorted(p.name for p in cache_dir.iterdir()) == ["new.entry", "old1.pickle", "old2.pickle"]
 
 
 def _parts(data: bytes) -> dict:
@@ -108,7 +136,7 @@ def test_a_cached_template_renders_exactly_as_a_freshly_compiled_one(tmp_path, c
     fresh = engine.CompiledTemplate.load(copy)
     engine._load_cached.cache_clear()
     engine.load_template(copy)                                     # compiled, then stored
-    assert len(list(cache_dir.glob("template-*.pickle"))) == 1
+    assert len(list(cache_dir.glob("template-*.entry"))) == 1
     engine._load_cached.cache_clear()
     cached = engine.load_template(copy)                            # read back from the cache
     assert cached.sources == fresh.sources and cached.entries == fresh.entries
@@ -118,7 +146,7 @@ def test_a_cached_template_renders_exactly_as_a_freshly_compiled_one(tmp_path, c
     shutil.copy(path, other)
     engine._load_cached.cache_clear()
     assert engine.load_template(other).path == str(other.resolve())     # error messages name this file
-    assert len(list(cache_dir.glob("template-*.pickle"))) == 1
+    assert len(list(cache_dir.glob("template-*.entry"))) == 1
 
 
 def test_the_template_key_covers_the_compiler_code(tmp_path, monkeypatch):

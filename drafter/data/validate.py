@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -405,6 +404,8 @@ def _stat_problems(path, stat):
 # --- messages for Cerberus errors -----------------------------------------
 
 def _suggest(key: str, allowed: list[str]) -> str | None:
+    import difflib                 # only for a misspelt key: not loaded at every start
+
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.5)
     if close:
         return close[0]

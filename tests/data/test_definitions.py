@@ -21,6 +21,16 @@ def test_shipped_definitions_are_clean():
         assert check_file(path, "level") == [], path
 
 
+def test_each_shipped_level_lives_in_the_folder_named_after_its_id():
+    """``get_level`` and ``level_ids`` find a shipped level by its folder's name, without reading the others."""
+    from drafter import levels
+
+    assert levels.level_ids() == list(levels.all_levels()) == ["province", "city", "county", "township", "department"]
+    for level_id, level in levels.all_levels().items():
+        assert level.directory.name == level_id == level.id
+        assert levels.get_level(level_id) is level
+
+
 def test_misspelt_key_is_located_and_named(tmp_path, run_cli):
     folder = copy_level(tmp_path)
     level_file = folder / "level.yaml"

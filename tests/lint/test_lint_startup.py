@@ -26,7 +26,8 @@ def test_default_options_are_what_cerberus_fills_in(rule):
 
 
 def test_lint_does_not_load_cerberus_or_the_data_validator():
-    """Nor PyYAML, once the level definitions are in drafter's cache (this session's, see conftest)."""
+    """Nor PyYAML, once the level definitions are in drafter's cache (this session's, see conftest), nor pickle
+    (the cache keeps parsed YAML with marshal)."""
     from drafter import levels
     for path in [ROOT / "templates" / "common.yaml", *(ROOT / "templates").glob("*/level.yaml")]:
         # parsed and checked, so the test does not depend on which tests ran before
@@ -34,7 +35,7 @@ def test_lint_does_not_load_cerberus_or_the_data_validator():
     code = ("import sys\nfrom drafter.cli import main\n"
             "try:\n    main(['lint', sys.argv[1]])\nexcept SystemExit as e:\n    code = e.code\n"
             "print('LOADED', sorted(m for m in sys.modules if m.startswith(('cerberus', 'drafter.data.validate'))"
-            " or m == 'yaml'), code, file=sys.stderr)")
+            " or m in ('yaml', 'pickle')), code, file=sys.stderr)")
     proc = subprocess.run([sys.executable, "-c", code, str(CORPUS / "qingshan-2024.txt")], capture_output=True,
                           text=True, encoding="utf-8", cwd=ROOT)
     assert "LOADED [] 0" in proc.stderr, proc.stderr
