@@ -329,11 +329,7 @@ def _shipped_folders() -> list[Path]:
 @lru_cache(maxsize=1)
 def all_levels() -> dict[str, Level]:
     """Every level shipped under ``templates/``, keyed by id, in a fixed order."""
-    found = {}
-    for directory in _shipped_folders():
-        level = _shipped(directory)
-        found[level.id] = level
-    return dict(sorted(found.items(), key=lambda kv: _ORDER.index(kv[0]) if kv[0] in _ORDER else len(_ORDER)))
+    return {level.id: level for level in map(_shipped, _shipped_folders())}
 
 
 def level_ids() -> list[str]:

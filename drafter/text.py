@@ -100,21 +100,28 @@ def excerpt(text: str, limit: int = 24) -> str:
 TRADITIONAL_TABLE = "traditional.tsv"
 
 
-@lru_cache(maxsize=1)
-def _traditional_pairs() -> tuple[str, str]:
-    """The table's traditional characters and, at the same positions, their simplified forms."""
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parent / "data" / TRADITIONAL_TABLE
+def table_columns(path) -> tuple[list[str], list[str]]:
+    """The two columns of a generated table of drafter's (``# `` header lines, then ``first<TAB>second`` rows),
+    split in C: the divisions and the traditional characters are read at the start of most commands."""
     text = path.read_text(encoding="utf-8")
     start = 0
     while text.startswith("#", start):                    # the header comment
         start = text.index("\n", start) + 1
     fields = text[start:].split()
-    traditional, simplified_ = "".join(fields[0::2]), "".join(fields[1::2])
-    if len(traditional) != len(fields) // 2 or len(simplified_) != len(traditional):
+    if len(fields) % 2:
+        raise ValueError(f"{path.name}: every row is two fields separated by a tab")
+    return fields[0::2], fields[1::2]
+
+
+@lru_cache(maxsize=1)
+def _traditional_pairs() -> tuple[str, str]:
+    """The table's traditional characters and, at the same positions, their simplified forms."""
+    from pathlib import Path
+
+    traditional, simple = table_columns(Path(__file__).resolve().parent / "data" / TRADITIONAL_TABLE)
+    if any(len(c) != 1 for c in traditional) or any(len(c) != 1 for c in simple):
         raise ValueError(f"{TRADITIONAL_TABLE}: every row is one character, a tab and one character")
-    return traditional, simplified_
+    return "".join(traditional), "".join(simple)
 
 
 @lru_cache(maxsize=1)

@@ -54,18 +54,15 @@ def _codes() -> tuple[dict, dict]:
     A name shared by several divisions (鼓楼区) maps to the list of their codes in table order, any other
     name to its one code: the table is split and zipped in C (1 ms instead of 2 at every start).
     """
-    text = TABLE.read_text(encoding="utf-8")
-    start = 0
-    while text.startswith("#", start):                    # the header comment
-        start = text.index("\n", start) + 1
-    fields = text[start:].split()
-    codes, names = fields[0::2], fields[1::2]
-    if len(codes) != len(names):
-        raise ValueError(f"{TABLE.name}: every row is a code and a name")
+    from drafter.text import table_columns
+
+    codes, names = table_columns(TABLE)
     by_name = dict(zip(names, codes))
-    if len(by_name) != len(names):
+    if len(by_name) != len(names):                        # some names are shared: give those all their codes
         seen: set = set()
-        shared = {name for name in names if name in seen or seen.add(name)}
+        shared: set = set()
+        for name in names:
+            (shared if name in seen else seen).add(name)
         lists: dict = {}
         for code, name in zip(codes, names):
             if name in shared:

@@ -70,25 +70,17 @@ def _allowed_here(error: ce.ValidationError, schema: dict) -> list:
     return list((rules.get("schema") or {}).keys()) if isinstance(rules.get("schema"), dict) else []
 
 
-def _flatten(errors):
-    for error in errors:
-        if error.is_group_error:
-            yield from _flatten(error.child_errors)
-        else:
-            yield error
-
-
 def check_text(text: str, name: str, kind: str) -> list[Diagnostic]:
     """Every problem in a definition file's text; raises :class:`InputError` if it is not YAML."""
     schema = _schemas()[kind]
-    from drafter.data.validate import keys_of
+    from drafter.data.validate import keys_of, leaf_errors
     loaded = load_text(text, name, keys=keys_of(schema))
     if not isinstance(loaded.data, dict):
         return [Diagnostic(ERROR, f"{KINDS[kind]}的内容应为“键: 值”形式", path=name, line=1, column=1)]
     validator = cerberus.Validator(schema)
     validator.validate(loaded.data)
     out = list(loaded.diagnostics)
-    for error in _flatten(validator._errors):
+    for error in leaf_errors(validator._errors):
         if error.code == ce.BAD_TYPE_FOR_SCHEMA.code:
             continue
         message, hint = _message(error, schema)

@@ -523,10 +523,11 @@ def _example_text(example) -> str:
     return str(example)
 
 
-def _flatten(errs):
+def leaf_errors(errs):
+    """Cerberus's errors with every group error replaced by the errors inside it (what a message is made of)."""
     for error in errs:
         if error.is_group_error:
-            yield from _flatten(error.child_errors)
+            yield from leaf_errors(error.child_errors)
         else:
             yield error
 
@@ -538,7 +539,7 @@ def validate_loaded(loaded: Loaded) -> Result:
     result = Result(path=loaded.path, diagnostics=list(loaded.diagnostics))
     validator = report_validator()
     validator.validate(loaded.data)
-    for error in _flatten(validator._errors):
+    for error in leaf_errors(validator._errors):
         msg = _messages(error)
         if msg is None:
             continue
@@ -546,7 +547,7 @@ def validate_loaded(loaded: Loaded) -> Result:
         key = error.code in (ce.UNKNOWN_FIELD.code, ce.EXCLUDES_FIELD.code, ce.DEPENDENCIES_FIELD.code)
         result.diagnostics.append(loaded.diagnostic(ERROR, path, msg[0], msg[1], key=key))
     document = validator.document if validator.document is not None else loaded.data
-    checked = _without(document, [tuple(e.document_path) for e in _flatten(validator._errors)])
+    checked = _without(document, [tuple(e.document_path) for e in leaf_errors(validator._errors)])
     for severity, path, message, hint in validator.cross_checks(checked):
         result.diagnostics.append(loaded.diagnostic(severity, path, message, hint))
     if not result.errors:          # the text as it will be printed, checked by lint's content rules
